@@ -1,0 +1,221 @@
+//! The provider description (`provider.json`): how a provider's deliveries are recognised and
+//! where their type, version, id and time live.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderDesc {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    #[serde(default)]
+    pub docs: Option<String>,
+    /// Generic envelopes (CloudEvents, Standard Webhooks) lose to specific providers.
+    #[serde(default)]
+    pub generic: bool,
+    pub envelopes: Vec<Envelope>,
+    #[serde(default)]
+    pub version: Option<VersionRule>,
+    #[serde(default)]
+    pub id_at: Option<String>,
+    #[serde(default)]
+    pub time: Option<TimeField>,
+    #[serde(default)]
+    pub summary: Vec<SummaryField>,
+    #[serde(default)]
+    pub volatile: Vec<String>,
+    #[serde(default)]
+    pub signature: Option<Signature>,
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    pub markers: Vec<Marker>,
+    pub min_markers: usize,
+    pub type_at: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marker {
+    pub pointer: String,
+    #[serde(default, rename = "type")]
+    pub json_type: Option<JsonKind>,
+    #[serde(default, rename = "const")]
+    pub constant: Option<Value>,
+    #[serde(default)]
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JsonKind {
+    String,
+    Number,
+    Integer,
+    Boolean,
+    Object,
+    Array,
+    Null,
+}
+
+impl JsonKind {
+    pub(crate) fn matches(self, value: &Value) -> bool {
+        match self {
+            Self::String => value.is_string(),
+            Self::Number => value.is_number(),
+            Self::Integer => value.is_i64() || value.is_u64(),
+            Self::Boolean => value.is_boolean(),
+            Self::Object => value.is_object(),
+            Self::Array => value.is_array(),
+            Self::Null => value.is_null(),
+        }
+    }
+}
+
+impl Marker {
+    pub(crate) fn matches(&self, event: &Value) -> bool {
+        event.pointer(&self.pointer).is_some_and(|v| {
+            self.json_type.is_none_or(|k| k.matches(v)) && self.constant.as_ref().is_none_or(|c| c == v)
+        })
+    }
+}
+
+impl Envelope {
+    /// The share of markers that match, when the envelope claims the event at all.
+    pub(crate) fn score(&self, event: &Value) -> Option<f64> {
+        let mut matched = 0usize;
+        for marker in &self.markers {
+            if marker.matches(event) {
+                matched += 1;
+            } else if marker.required {
+                return None;
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        (matched >= self.min_markers.max(1)).then(|| matched as f64 / self.markers.len() as f64)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum VersionRule {
+    /// The version is a field of the event.
+    At { at: String },
+    /// The version is inferred from the per-version schemas (oldest first).
+    Infer { infer: Vec<String> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeUnit {
+    Seconds,
+    Milliseconds,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeField {
+    pub at: String,
+    pub unit: TimeUnit,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryField {
+    pub label: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignatureScheme {
+    Daily,
+    Extend,
+    StandardWebhooks,
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    pub scheme: SignatureScheme,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub markers: Vec<Marker>,
+    pub message: String,
+}
+
+impl Notice {
+    /// The message with `{/pointer}` placeholders filled from the event, when every marker matches.
+    pub(crate) fn render(&self, event: &Value) -> Option<String> {
+        if !self.markers.iter().all(|m| m.matches(event)) {
+            return None;
+        }
+        let mut out = String::new();
+        let mut rest = self.message.as_str();
+        while let Some(open) = rest.find("{/") {
+            let Some(close) = rest[open..].find('}') else { break };
+            out.push_str(&rest[..open]);
+            let pointer = &rest[open + 1..open + close];
+            match event.pointer(pointer) {
+                Some(Value::String(s)) => out.push_str(s),
+                Some(v) => out.push_str(&v.to_string()),
+                None => out.push_str("(absent)"),
+            }
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn envelope() -> Envelope {
+        serde_json::from_value(json!({
+            "markers": [
+                {"pointer": "/type", "type": "string"},
+                {"pointer": "/payload", "type": "object"},
+                {"pointer": "/id", "type": "string"},
+                {"pointer": "/kind", "const": "x", "required": true}
+            ],
+            "min_markers": 3,
+            "type_at": "/type"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn scores_by_share_of_markers() {
+        let e = envelope();
+        assert_eq!(e.score(&json!({"type": "a", "payload": {}, "kind": "x"})), Some(0.75));
+        assert_eq!(e.score(&json!({"type": "a", "payload": [], "kind": "x"})), None);
+        assert_eq!(e.score(&json!({"type": "a", "payload": {}, "id": "1"})), None, "required marker");
+    }
+
+    #[test]
+    fn notices_fill_placeholders() {
+        let notice: Notice = serde_json::from_value(json!({
+            "markers": [{"pointer": "/type", "const": "url_verification"}],
+            "message": "answer with {/challenge} (token {/token})"
+        }))
+        .unwrap();
+        let event = json!({"type": "url_verification", "challenge": "abc", "token": 7});
+        assert_eq!(notice.render(&event).unwrap(), "answer with abc (token 7)");
+        assert!(notice.render(&json!({"type": "other"})).is_none());
+    }
+}

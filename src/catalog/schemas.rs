@@ -1,0 +1,108 @@
+//! One provider's schema documents: the `$ref` registry over them and the compiled validators,
+//! each built once, the first time its event type is seen.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use jsonschema::{Draft, Registry, Resource, Validator};
+use serde_json::Value;
+
+use super::CatalogError;
+
+/// Base of the URIs the catalog's documents are known by. `.invalid` can never resolve, and
+/// hookscope has no network retriever anyway: a reference outside the catalog fails to compile.
+pub(crate) const BASE_URI: &str = "https://catalog.hookscope.invalid/";
+
+pub(crate) struct SchemaStore {
+    docs: HashMap<String, Value>,
+    registry: Registry<'static>,
+    validators: Mutex<HashMap<String, Arc<Validator>>>,
+}
+
+impl SchemaStore {
+    /// Parses every document of one provider (`files` are `(path inside the provider, text)`).
+    pub(crate) fn load<'a>(
+        provider: &str,
+        files: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, CatalogError> {
+        let mut docs = HashMap::new();
+        for (rel, text) in files {
+            let value: Value = serde_json::from_str(text).map_err(|e| CatalogError::Json {
+                file: format!("{provider}/{rel}"),
+                message: e.to_string(),
+            })?;
+            docs.insert(uri(provider, rel), value);
+        }
+        let resources = docs.iter().map(|(u, v)| (u.clone(), Resource::from_contents(v.clone())));
+        let registry = Registry::new()
+            .draft(Draft::Draft202012)
+            .retrieve_known_draft_meta_schemas(false)
+            .extend(resources)
+            .and_then(jsonschema::RegistryBuilder::prepare)
+            .map_err(|e| CatalogError::Schema { file: provider.to_owned(), message: e.to_string() })?;
+        Ok(Self { docs, registry, validators: Mutex::new(HashMap::new()) })
+    }
+
+    pub(crate) fn doc(&self, uri: &str) -> Option<&Value> {
+        self.docs.get(uri)
+    }
+
+    /// The compiled validator of one schema document, built on first use.
+    pub(crate) fn validator(&self, uri: &str) -> Result<Arc<Validator>, CatalogError> {
+        let mut cache = self.validators.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(v) = cache.get(uri) {
+            return Ok(Arc::clone(v));
+        }
+        let schema = self.docs.get(uri).ok_or_else(|| CatalogError::Missing { file: uri.to_owned() })?;
+        let validator = jsonschema::options()
+            .with_draft(Draft::Draft202012)
+            .with_registry(&self.registry)
+            .with_base_uri(uri)
+            .should_validate_formats(true)
+            .build(schema)
+            .map_err(|e| CatalogError::Schema { file: display_name(uri), message: e.to_string() })?;
+        let validator = Arc::new(validator);
+        cache.insert(uri.to_owned(), Arc::clone(&validator));
+        Ok(validator)
+    }
+
+    /// The schema object that holds the keyword at an absolute keyword location
+    /// (`<document uri>#/json/pointer/keyword`).
+    pub(crate) fn keyword_parent(&self, location: &str) -> Option<&Value> {
+        let (doc, fragment) = location.split_once('#').unwrap_or((location, ""));
+        let parent = fragment.rsplit_once('/').map_or("", |(p, _)| p);
+        let parent = percent_decode(parent);
+        self.docs.get(doc)?.pointer(&parent)
+    }
+}
+
+/// The URI a catalog file is known by.
+pub(crate) fn uri(provider: &str, rel: &str) -> String {
+    format!("{BASE_URI}{provider}/{rel}")
+}
+
+/// A catalog URI shown to people: `daily/schemas/meeting.started.json`.
+pub(crate) fn display_name(uri: &str) -> String {
+    uri.strip_prefix(BASE_URI).unwrap_or(uri).to_owned()
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

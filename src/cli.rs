@@ -1,0 +1,170 @@
+//! The command line: every subcommand and option, as clap sees them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::output::ColorChoice;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hookscope",
+    version,
+    about = "Inspect, validate and detect webhook events from Alfred, Daily and Extend",
+    long_about = "hookscope reads webhook event JSON from files, directories and standard input, \
+                  recognises the provider, event type and API version, validates each event against \
+                  the provider's documented shape, and shows the result to people or machines.\n\n\
+                  With no subcommand, `hookscope PATHS...` is `hookscope inspect PATHS...`.",
+    args_conflicts_with_subcommands = true,
+    after_help = "Exit codes: 0 all valid, 1 a finding (invalid, unknown or unparsable event), \
+                  2 hookscope could not do its job (bad arguments, unreadable path)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub inspect: InspectArgs,
+
+    /// When to use colour: auto (only on a terminal, honouring NO_COLOR), always, never
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Detect, validate and pretty-print events, for people (the default)
+    Inspect(InspectArgs),
+    /// Validate events: a report and an exit code, for CI
+    Validate(ValidateArgs),
+    /// Show the provider, event type and API version of each event
+    Detect(DetectArgs),
+    /// List the catalog: providers, event types, API versions
+    List(ListArgs),
+    /// Print the JSON Schema of an event type
+    Schema(TypeArgs),
+    /// Print a sample payload of an event type
+    Sample(TypeArgs),
+}
+
+/// Where events come from, and what to force instead of detecting.
+#[derive(Debug, Clone, Args, Default)]
+pub struct InputArgs {
+    /// Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http,
+    /// *.har) or `-` for standard input; with none, standard input when it is not a terminal
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Force the provider instead of detecting it (alfred, daily, extend)
+    #[arg(long, value_name = "ID")]
+    pub provider: Option<String>,
+
+    /// Force the event type (its wire name, a documented alias, or a loose spelling)
+    #[arg(long = "type", value_name = "TYPE")]
+    pub event_type: Option<String>,
+
+    /// Force the API version of providers that have several (Extend)
+    #[arg(long, value_name = "VERSION")]
+    pub api_version: Option<String>,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct InspectArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Print only the pretty-printed events, no summary or findings
+    #[arg(long)]
+    pub body_only: bool,
+
+    /// Print events compact (one line each) instead of indented
+    #[arg(long)]
+    pub compact: bool,
+
+    /// Warnings fail the run too (exit code 1)
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReportFormat {
+    /// For people: findings like a linter, then a summary line
+    #[default]
+    Human,
+    /// One JSON document: {"summary": ..., "results": [...]}
+    Json,
+    /// One JSON result object per line, no summary
+    Ndjson,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+
+    /// Warnings fail the run too (exit code 1)
+    #[arg(long)]
+    pub strict: bool,
+
+    /// List every event, not only those with findings
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DetectArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ListFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ListArgs {
+    /// Only this provider's event types
+    #[arg(value_name = "PROVIDER")]
+    pub provider: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TypeArgs {
+    /// The event type (wire name, documented alias, or loose spelling)
+    #[arg(value_name = "TYPE")]
+    pub event_type: String,
+
+    /// The provider, where the type name is ambiguous
+    #[arg(long, value_name = "ID")]
+    pub provider: Option<String>,
+
+    /// The API version (default: the newest that documents the type)
+    #[arg(long, value_name = "VERSION")]
+    pub api_version: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

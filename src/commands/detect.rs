@@ -1,0 +1,44 @@
+//! `hookscope detect`: the provider, event type and API version of each event.
+
+use std::io::Write;
+
+use super::for_each_event;
+use crate::cli::{DetectArgs, ReportFormat};
+use crate::config::Config;
+use crate::exit::Outcome;
+use crate::output::Output;
+use crate::report::{JsonReport, Status, Summary, identity, write_ndjson_result};
+
+pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    if args.format != ReportFormat::Human {
+        out.plain();
+    }
+    let styles = out.styles;
+    let mut summary = Summary::default();
+    let mut json = JsonReport::new();
+    let mut undetected = false;
+    let mut outcome = for_each_event(config, &args.input, &mut |_, analyzed| {
+        let result = &analyzed.result;
+        summary.add(result);
+        undetected |= matches!(result.status, Status::Unknown | Status::Unparsable);
+        match args.format {
+            ReportFormat::Json => json.result(out, &result.detected())?,
+            ReportFormat::Ndjson => write_ndjson_result(out, &result.detected())?,
+            ReportFormat::Human => {
+                let what = match result.status {
+                    Status::Unparsable => styles.error.style("not JSON".to_owned()).to_string(),
+                    Status::Unknown if result.provider.is_none() => styles.error.style("unknown provider".to_owned()).to_string(),
+                    Status::Unknown => format!("{} {}", identity(result), styles.error.style("(unknown type)")),
+                    _ => identity(result),
+                };
+                writeln!(out, "{}  {what}", styles.strong.style(result.label()))?;
+            }
+        }
+        Ok(())
+    })?;
+    if args.format == ReportFormat::Json {
+        json.finish(out, &summary)?;
+    }
+    outcome.finding = undetected;
+    Ok(outcome)
+}

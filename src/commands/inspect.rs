@@ -1,0 +1,160 @@
+//! `hookscope inspect` (the default): for each event a summary, its findings, any notice the
+//! provider attaches, then the event itself, pretty-printed without changing a byte of any value.
+
+use std::io::Write;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde_json::Value;
+
+use super::for_each_event;
+use crate::catalog::{Provider, TimeUnit};
+use crate::cli::InspectArgs;
+use crate::config::Config;
+use crate::exit::Outcome;
+use crate::json::{PrettyOptions, pretty_print};
+use crate::output::Output;
+use crate::report::{EventResult, Status, render_finding};
+
+pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    let styles = out.styles;
+    let options = PrettyOptions { compact: args.compact };
+    let mut failed = false;
+    let mut first = true;
+    let mut outcome = for_each_event(config, &args.input, &mut |record, analyzed| {
+        let result = &analyzed.result;
+        failed |= result.fails(args.strict);
+        if args.body_only {
+            if analyzed.value.is_some() {
+                pretty_print(&record.text, &styles, options, out)?;
+            } else {
+                for finding in &result.errors {
+                    config.diagnostics.error(&format_args!(
+                        "{}:{}:{}: {}",
+                        result.source,
+                        finding.line.unwrap_or(result.line),
+                        finding.column.unwrap_or(result.column),
+                        finding.message
+                    ));
+                }
+            }
+            return Ok(());
+        }
+        if !first {
+            writeln!(out)?;
+        }
+        first = false;
+        let heading = format!("── {} ", result.label());
+        writeln!(out, "{}", styles.strong.style(format!("{heading:─<72}")))?;
+        let provider = result.provider.as_deref().and_then(|id| config.catalog.provider(id));
+        writeln!(out, "{}", summary_table(result, provider, analyzed.value.as_ref()))?;
+        for finding in result.findings_in_order() {
+            render_finding(out, &styles, result, finding)?;
+        }
+        if let (Some(p), Some(value)) = (provider, analyzed.value.as_ref()) {
+            for notice in p.desc.notices.iter().filter_map(|n| n.render(value)) {
+                writeln!(out, "{}: {notice}", styles.ok.style("note"))?;
+            }
+        }
+        if analyzed.value.is_some() {
+            pretty_print(&record.text, &styles, options, out)?;
+        }
+        Ok(())
+    })?;
+    outcome.finding = failed;
+    Ok(outcome)
+}
+
+fn summary_table(result: &EventResult, provider: Option<&Provider>, value: Option<&Value>) -> Table {
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_BORDERS_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        table.set_width(100);
+    }
+    let mut row = |key: &str, value: String| {
+        table.add_row(vec![key.to_owned(), value]);
+    };
+    match provider {
+        Some(p) => row("provider", format!("{} ({})", p.id(), p.desc.name)),
+        None => row("provider", "unknown".to_owned()),
+    }
+    if let Some(t) = &result.event_type {
+        let title = provider.map(|p| p.info(t).title).filter(|t| !t.is_empty());
+        row("type", title.map_or_else(|| t.clone(), |title| format!("{t} ({title})")));
+    }
+    if let Some(v) = &result.api_version {
+        row("version", v.clone());
+    } else if let Some(c) = &result.api_version_candidates {
+        row("version", format!("one of {}", c.join(", ")));
+    }
+    let verdict = match result.status {
+        Status::Valid if result.warnings.is_empty() => "valid".to_owned(),
+        Status::Valid => format!("valid, {} warning(s)", result.warnings.len()),
+        Status::Invalid => format!("invalid: {} error(s), {} warning(s)", result.errors.len(), result.warnings.len()),
+        s => s.as_str().to_owned(),
+    };
+    row("status", verdict);
+    if let (Some(p), Some(value)) = (provider, value) {
+        if let Some(id) = p.desc.id_at.as_deref().and_then(|at| value.pointer(at)) {
+            row("id", scalar(id));
+        }
+        if let Some(time) = &p.desc.time
+            && let Some(raw) = value.pointer(&time.at)
+        {
+            let shown = iso_time(raw, time.unit).map_or_else(|| scalar(raw), |iso| format!("{iso} ({})", scalar(raw)));
+            row("time", shown);
+        }
+        for field in &p.desc.summary {
+            if let Some(v) = value.pointer(&field.at) {
+                row(&field.label, scalar(v));
+            }
+        }
+    }
+    if let Some(docs) = &result.docs {
+        row("docs", docs.clone());
+    }
+    table
+}
+
+fn scalar(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Object(_) | Value::Array(_) => {
+            let text = value.to_string();
+            if text.len() > 60 { format!("{}…", &text[..text.floor_char_boundary(60)]) } else { text }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// A Unix time (number or numeric string) as ISO 8601 in UTC.
+fn iso_time(raw: &Value, unit: TimeUnit) -> Option<String> {
+    let number = match raw {
+        Value::Number(n) => n.as_f64()?,
+        Value::String(s) => s.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    let millis = match unit {
+        TimeUnit::Seconds => number * 1000.0,
+        TimeUnit::Milliseconds => number,
+    };
+    if !millis.is_finite() {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    let ts = jiff::Timestamp::from_millisecond(millis.round() as i64).ok()?;
+    Some(ts.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn unix_times_render_as_iso() {
+        assert_eq!(iso_time(&json!(1708526033.049), TimeUnit::Seconds).unwrap(), "2024-02-21T14:33:53.049Z");
+        assert_eq!(iso_time(&json!("1653240900.00"), TimeUnit::Seconds).unwrap(), "2022-05-22T17:35:00Z");
+        assert_eq!(iso_time(&json!(1708526033049_i64), TimeUnit::Milliseconds).unwrap(), "2024-02-21T14:33:53.049Z");
+        assert!(iso_time(&json!("yesterday"), TimeUnit::Seconds).is_none());
+    }
+}

@@ -1,0 +1,87 @@
+//! Recognising an event: which provider's envelope it wears, its event type, and the version it
+//! states (inferred versions are settled by validation).
+
+use serde_json::Value;
+
+use crate::catalog::{Catalog, Envelope, Provider, TypeRef, VersionRule};
+
+/// What the user forced on the command line instead of detecting.
+#[derive(Default, Clone, Copy)]
+pub struct Forced<'c> {
+    pub provider: Option<&'c Provider>,
+    pub event_type: Option<TypeRef<'c>>,
+    pub api_version: Option<&'c str>,
+}
+
+/// The outcome of detection for one event.
+pub struct Detection<'c> {
+    pub provider: Option<&'c Provider>,
+    /// The event type string as sent (or forced).
+    pub event_type: Option<String>,
+    /// Where the type string lives in this provider's envelope.
+    pub type_pointer: Option<&'c str>,
+    /// A version the event states itself (`version.at`).
+    pub stated_version: Option<String>,
+}
+
+pub fn detect<'c>(catalog: &'c Catalog, event: &Value, forced: &Forced<'c>) -> Detection<'c> {
+    if let Some(t) = forced.event_type {
+        let type_pointer = t.provider.desc.envelopes.first().map(|e| e.type_at.as_str());
+        return Detection {
+            provider: Some(t.provider),
+            event_type: Some(t.name.to_owned()),
+            type_pointer,
+            stated_version: stated_version(t.provider, event),
+        };
+    }
+    let (provider, envelope) = match forced.provider {
+        Some(p) => {
+            // The first envelope that yields a type string, else the first one.
+            let envelope = p
+                .desc
+                .envelopes
+                .iter()
+                .find(|e| e.score(event).is_some() && event.pointer(&e.type_at).is_some_and(Value::is_string))
+                .or_else(|| p.desc.envelopes.first());
+            (Some(p), envelope)
+        }
+        None => best_match(catalog, event).map_or((None, None), |(p, e)| (Some(p), Some(e))),
+    };
+    let Some(provider) = provider else {
+        return Detection { provider: None, event_type: None, type_pointer: None, stated_version: None };
+    };
+    let type_pointer = envelope.map(|e| e.type_at.as_str());
+    let event_type = type_pointer.and_then(|p| event.pointer(p)).and_then(Value::as_str).map(str::to_owned);
+    Detection { provider: Some(provider), event_type, type_pointer, stated_version: stated_version(provider, event) }
+}
+
+/// The provider and envelope that claim the event with the largest share of matching markers.
+/// Providers come specific-first, and a generic one only wins when no specific one claims it.
+fn best_match<'c>(catalog: &'c Catalog, event: &Value) -> Option<(&'c Provider, &'c Envelope)> {
+    if !event.is_object() {
+        return None;
+    }
+    let mut best: Option<(f64, bool, &Provider, &Envelope)> = None;
+    for provider in catalog.providers() {
+        for envelope in &provider.desc.envelopes {
+            let Some(score) = envelope.score(event) else { continue };
+            let better = match best {
+                None => true,
+                Some((s, generic, ..)) => (generic && !provider.desc.generic) || (generic == provider.desc.generic && score > s),
+            };
+            if better {
+                best = Some((score, provider.desc.generic, provider, envelope));
+            }
+        }
+    }
+    best.map(|(_, _, p, e)| (p, e))
+}
+
+fn stated_version(provider: &Provider, event: &Value) -> Option<String> {
+    let Some(VersionRule::At { at }) = &provider.desc.version else { return None };
+    match event.pointer(at)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}

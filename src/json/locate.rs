@@ -1,0 +1,231 @@
+//! From JSON Pointers to places in the source text: line/column of values, and duplicate keys.
+
+use std::collections::HashMap;
+
+use super::lexer::{Lexer, Token};
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub(crate) struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Turns byte offsets of one text into line/column positions.
+pub(crate) struct Positions<'a> {
+    text: &'a [u8],
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Positions<'a> {
+    pub(crate) fn new(text: &'a [u8]) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(text));
+        Self { text, line_starts }
+    }
+
+    pub(crate) fn at(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
+        Position { line: line + 1, column }
+    }
+}
+
+fn memchr_newlines(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    text.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1)
+}
+
+/// Escapes one reference token for a JSON Pointer (RFC 6901).
+pub(crate) fn escape_segment(segment: &str, into: &mut String) {
+    for c in segment.chars() {
+        match c {
+            '~' => into.push_str("~0"),
+            '/' => into.push_str("~1"),
+            c => into.push(c),
+        }
+    }
+}
+
+fn key_text(raw: &[u8]) -> String {
+    if raw.contains(&b'\\') {
+        serde_json::from_slice(raw).unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned())
+    } else {
+        String::from_utf8_lossy(&raw[1..raw.len() - 1]).into_owned()
+    }
+}
+
+struct Container {
+    is_object: bool,
+    /// Length of the pointer of this container inside the shared pointer buffer.
+    base_len: usize,
+    index: usize,
+    key: Option<(String, usize)>,
+    seen: Vec<(String, usize)>,
+}
+
+/// Walks every value of a (well-formed) document, calling `visit(pointer, value_offset,
+/// key_offset)`; `on_duplicate(pointer, first_key_offset, second_key_offset)` for repeated keys.
+/// Iterative, so depth costs heap, not stack. `visit` returns false to stop.
+fn walk(
+    text: &[u8],
+    track_duplicates: bool,
+    mut visit: impl FnMut(&str, usize, Option<usize>) -> bool,
+    mut on_duplicate: impl FnMut(&str, usize, usize),
+) {
+    let mut lexer = Lexer::new(text, 0);
+    let mut stack: Vec<Container> = Vec::new();
+    let mut pointer = String::new();
+    while let Some((token, start, end)) = lexer.next_token() {
+        let starts_value = match token {
+            Token::ObjectStart | Token::ArrayStart | Token::Scalar => true,
+            Token::String => !matches!(stack.last(), Some(c) if c.is_object && c.key.is_none()),
+            Token::ObjectEnd | Token::ArrayEnd => {
+                stack.pop();
+                false
+            }
+            Token::Comma => {
+                if let Some(top) = stack.last_mut() {
+                    top.index += 1;
+                    top.key = None;
+                }
+                false
+            }
+            Token::Colon | Token::Unterminated => false,
+        };
+        if token == Token::String && !starts_value {
+            let key = key_text(&text[start..end]);
+            let top = stack.last_mut().expect("an object is open");
+            if track_duplicates {
+                if let Some((_, first)) = top.seen.iter().find(|(k, _)| *k == key) {
+                    pointer.truncate(top.base_len);
+                    pointer.push('/');
+                    escape_segment(&key, &mut pointer);
+                    on_duplicate(&pointer, *first, start);
+                } else {
+                    top.seen.push((key.clone(), start));
+                }
+            }
+            top.key = Some((key, start));
+            continue;
+        }
+        if !starts_value {
+            continue;
+        }
+        let key_offset = match stack.last() {
+            None => {
+                pointer.clear();
+                None
+            }
+            Some(top) => {
+                pointer.truncate(top.base_len);
+                pointer.push('/');
+                if top.is_object {
+                    let (key, offset) = top.key.as_ref().expect("a key precedes an object value");
+                    escape_segment(key, &mut pointer);
+                    Some(*offset)
+                } else {
+                    pointer.push_str(&top.index.to_string());
+                    None
+                }
+            }
+        };
+        if !visit(&pointer, start, key_offset) {
+            return;
+        }
+        if matches!(token, Token::ObjectStart | Token::ArrayStart) {
+            stack.push(Container {
+                is_object: token == Token::ObjectStart,
+                base_len: pointer.len(),
+                index: 0,
+                key: None,
+                seen: Vec::new(),
+            });
+        }
+    }
+}
+
+/// Byte offsets of the values at `pointers` (and of their keys, for object members).
+pub(crate) fn locate_all(text: &[u8], pointers: &[&str]) -> HashMap<String, (usize, Option<usize>)> {
+    let mut found = HashMap::new();
+    if pointers.is_empty() {
+        return found;
+    }
+    walk(
+        text,
+        false,
+        |pointer, value, key| {
+            if pointers.contains(&pointer) {
+                found.insert(pointer.to_owned(), (value, key));
+            }
+            found.len() < pointers.len()
+        },
+        |_, _, _| {},
+    );
+    found
+}
+
+/// A key that appears twice in the same object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DuplicateKey {
+    pub pointer: String,
+    pub first: usize,
+    pub second: usize,
+}
+
+/// Every repeated key of the document, in source order.
+pub(crate) fn duplicate_keys(text: &[u8]) -> Vec<DuplicateKey> {
+    let mut out = Vec::new();
+    walk(
+        text,
+        true,
+        |_, _, _| true,
+        |pointer, first, second| {
+            out.push(DuplicateKey { pointer: pointer.to_owned(), first, second });
+        },
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "{\n  \"a\": {\"b/c\": [10, {\"d\": \"é\"}]},\n  \"x\": \"é\", \"y\": null\n}";
+
+    fn pos(text: &str, pointer: &str) -> Position {
+        let (offset, _) = locate_all(text.as_bytes(), &[pointer])[pointer];
+        Positions::new(text.as_bytes()).at(offset)
+    }
+
+    #[test]
+    fn finds_values_by_pointer() {
+        assert_eq!(pos(DOC, ""), Position { line: 1, column: 1 });
+        assert_eq!(pos(DOC, "/a"), Position { line: 2, column: 8 });
+        assert_eq!(pos(DOC, "/a/b~1c/0"), Position { line: 2, column: 17 });
+        assert_eq!(pos(DOC, "/a/b~1c/1/d"), Position { line: 2, column: 27 });
+        // columns count characters: the "é" before it is one column
+        assert_eq!(pos(DOC, "/y"), Position { line: 3, column: 18 });
+    }
+
+    #[test]
+    fn missing_pointers_are_absent() {
+        assert!(locate_all(DOC.as_bytes(), &["/nope"]).is_empty());
+    }
+
+    #[test]
+    fn reports_duplicate_keys_with_both_places() {
+        let text = br#"{"p": {"room_id": 1, "x": 2, "room_id": "r"}, "q": {"room_id": 3}}"#;
+        let dups = duplicate_keys(text);
+        assert_eq!(dups.len(), 1);
+        assert_eq!(dups[0].pointer, "/p/room_id");
+        assert_eq!((dups[0].first, dups[0].second), (7, 29));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let text = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+        assert!(duplicate_keys(text.as_bytes()).is_empty());
+    }
+}

@@ -1,0 +1,12 @@
+//! JSON as text: one lexer shared by framing, position lookup, duplicate-key detection and the
+//! faithful pretty-printer, plus the parse into a `serde_json::Value`.
+
+mod lexer;
+mod locate;
+mod parse;
+mod pretty;
+
+pub(crate) use lexer::{Frame, frame_value};
+pub(crate) use locate::{Position, Positions, duplicate_keys, escape_segment, locate_all};
+pub(crate) use parse::parse;
+pub(crate) use pretty::{PrettyOptions, pretty_print};

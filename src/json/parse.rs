@@ -1,0 +1,148 @@
+//! Parsing one framed record into a `serde_json::Value`, noticing duplicate keys on the way.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+use super::locate::{Position, Positions};
+
+/// A parsed record.
+#[derive(Debug)]
+pub(crate) struct Parsed {
+    pub value: Value,
+    /// True when some object repeats a key (the last one wins in `value`, as in most parsers).
+    pub has_duplicate_keys: bool,
+}
+
+/// Why a record is not JSON, and where (relative to the record's own text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParseError {
+    pub position: Position,
+    pub message: String,
+}
+
+pub(crate) fn parse(text: &[u8]) -> Result<Parsed, ParseError> {
+    let duplicates = Cell::new(false);
+    let mut de = serde_json::Deserializer::from_slice(text);
+    let value = ValueSeed(&duplicates)
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v))
+        .map_err(|e| describe(text, &e))?;
+    Ok(Parsed { value, has_duplicate_keys: duplicates.get() })
+}
+
+fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
+    let full = err.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    };
+    // serde_json counts columns in bytes; report characters like everything else.
+    let positions = Positions::new(text);
+    let line = err.line().max(1);
+    let line_start = text.split_inclusive(|b| *b == b'\n').take(line - 1).map(<[u8]>::len).sum::<usize>();
+    let position = positions.at(line_start + err.column().saturating_sub(1));
+    let message = match err.classify() {
+        serde_json::error::Category::Eof => format!("truncated JSON: {message}"),
+        _ => message,
+    };
+    ParseError { position, message }
+}
+
+struct ValueSeed<'a>(&'a Cell<bool>);
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(ValueSeed(self.0))? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(ValueSeed(self.0))?;
+            if object.insert(key, value).is_some() {
+                self.0.set(true);
+            }
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_flags_duplicates() {
+        let parsed = parse(br#"{"a": 1, "a": 2}"#).unwrap();
+        assert!(parsed.has_duplicate_keys);
+        assert_eq!(parsed.value["a"], 2);
+        assert!(!parse(br#"{"a": {"a": 1}}"#).unwrap().has_duplicate_keys);
+    }
+
+    #[test]
+    fn errors_carry_positions_in_characters() {
+        let err = parse("{\n  \"é\": tru }".as_bytes()).unwrap_err();
+        assert_eq!(err.position, Position { line: 2, column: 11 });
+        assert_eq!(err.message, "expected ident");
+    }
+
+    #[test]
+    fn truncation_is_named() {
+        let err = parse(br#"{"a": [1"#).unwrap_err();
+        assert!(err.message.starts_with("truncated JSON"), "{}", err.message);
+    }
+
+    #[test]
+    fn trailing_garbage_is_an_error() {
+        assert_eq!(parse(b"{} x").unwrap_err().message, "trailing characters");
+    }
+}

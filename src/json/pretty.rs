@@ -1,0 +1,121 @@
+//! The faithful pretty-printer: re-indents JSON text token by token, so key order, number
+//! spelling and string escapes are exactly what the sender wrote.
+
+use std::io::{self, Write};
+
+use super::lexer::{Lexer, Token};
+use crate::output::Styles;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PrettyOptions {
+    pub compact: bool,
+}
+
+/// Writes `text` (one well-formed JSON value) re-indented with two spaces, or compact.
+pub(crate) fn pretty_print(
+    text: &[u8],
+    styles: &Styles,
+    options: PrettyOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut lexer = Lexer::new(text, 0);
+    let mut depth = 0usize;
+    // Inside an object, whether the next string is a key.
+    let mut expect_key: Vec<bool> = Vec::new();
+    let newline = |out: &mut dyn Write, depth: usize| -> io::Result<()> {
+        if options.compact {
+            Ok(())
+        } else {
+            write!(out, "\n{:width$}", "", width = depth * 2)
+        }
+    };
+    while let Some((token, start, end)) = lexer.next_token() {
+        let raw = String::from_utf8_lossy(&text[start..end]);
+        match token {
+            Token::ObjectStart | Token::ArrayStart => {
+                let close = if token == Token::ObjectStart { b'}' } else { b']' };
+                let mut peek = Lexer::new(text, end);
+                let next = peek.skip_whitespace();
+                if text.get(next) == Some(&close) {
+                    write!(out, "{}", styles.punct.style(format!("{raw}{}", close as char)))?;
+                    lexer = Lexer::new(text, next + 1);
+                    continue;
+                }
+                write!(out, "{}", styles.punct.style(&raw))?;
+                depth += 1;
+                expect_key.push(token == Token::ObjectStart);
+                newline(out, depth)?;
+            }
+            Token::ObjectEnd | Token::ArrayEnd => {
+                depth = depth.saturating_sub(1);
+                expect_key.pop();
+                newline(out, depth)?;
+                write!(out, "{}", styles.punct.style(&raw))?;
+            }
+            Token::Comma => {
+                write!(out, "{}", styles.punct.style(","))?;
+                if let Some(k) = expect_key.last_mut() {
+                    *k = true;
+                }
+                newline(out, depth)?;
+            }
+            Token::Colon => {
+                write!(out, "{}", styles.punct.style(":"))?;
+                if !options.compact {
+                    out.write_all(b" ")?;
+                }
+            }
+            Token::String if expect_key.last() == Some(&true) => {
+                write!(out, "{}", styles.key.style(&raw))?;
+                if let Some(k) = expect_key.last_mut() {
+                    *k = false;
+                }
+            }
+            Token::String | Token::Unterminated => write!(out, "{}", styles.string.style(&raw))?,
+            Token::Scalar => {
+                let style = if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+                    styles.number
+                } else {
+                    styles.literal
+                };
+                write!(out, "{}", style.style(&raw))?;
+            }
+        }
+    }
+    if !options.compact {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str, compact: bool) -> String {
+        let mut out = Vec::new();
+        pretty_print(text.as_bytes(), &Styles::plain(), PrettyOptions { compact }, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn keeps_spelling_and_order() {
+        let text = r#"{"z":12345678901234567891,"a":[1.50,1e3,"\u00e9\n"],"e":{},"f":[]}"#;
+        assert_eq!(
+            render(text, false),
+            "{\n  \"z\": 12345678901234567891,\n  \"a\": [\n    1.50,\n    1e3,\n    \"\\u00e9\\n\"\n  ],\n  \"e\": {},\n  \"f\": []\n}\n"
+        );
+        assert_eq!(render(text, true), text);
+    }
+
+    #[test]
+    fn keys_and_values_are_styled_apart() {
+        let styles = Styles::colored();
+        let mut out = Vec::new();
+        pretty_print(br#"{"k":"v"}"#, &styles, PrettyOptions { compact: true }, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains(&styles.key.style("\"k\"").to_string()));
+        assert!(out.contains(&styles.string.style("\"v\"").to_string()));
+        assert_ne!(styles.key.style("x").to_string(), styles.string.style("x").to_string());
+    }
+}

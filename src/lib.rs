@@ -1,0 +1,38 @@
+//! hookscope: inspect, validate and detect webhook events from a catalog of providers.
+//!
+//! The data flows one way: `cli` -> `config` -> `input` (records with positions) -> `analyze`
+//! (`json` parse, `detect`, `validate`) -> `report` / `output`. Commands live in `commands/`.
+
+mod analyze;
+mod catalog;
+mod cli;
+mod commands;
+mod config;
+mod detect;
+mod exit;
+mod input;
+mod json;
+mod output;
+mod report;
+mod validate;
+
+pub use cli::Cli;
+pub use exit::{Outcome, is_broken_pipe};
+pub use output::{ColorChoice, Diagnostics, Output};
+
+/// Runs one invocation and tells how it ended; errors that stop the whole run come back as `Err`.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let mut out = Output::stdout(cli.color);
+    let config = config::Config::new(cli.color)?;
+    let outcome = match cli.command {
+        None => commands::inspect::run(&cli.inspect, &config, &mut out),
+        Some(cli::Command::Inspect(args)) => commands::inspect::run(&args, &config, &mut out),
+        Some(cli::Command::Validate(args)) => commands::validate::run(&args, &config, &mut out),
+        Some(cli::Command::Detect(args)) => commands::detect::run(&args, &config, &mut out),
+        Some(cli::Command::List(args)) => commands::list::run(&args, &config, &mut out),
+        Some(cli::Command::Schema(args)) => commands::schema::run(&args, &config, &mut out),
+        Some(cli::Command::Sample(args)) => commands::sample::run(&args, &config, &mut out),
+    }?;
+    std::io::Write::flush(&mut out)?;
+    Ok(outcome)
+}

@@ -1,0 +1,20 @@
+//! The hookscope binary: parse arguments, run, map the outcome to an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use hookscope::{Cli, Diagnostics, Outcome};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let diagnostics = Diagnostics::new(cli.color);
+    match hookscope::run(cli) {
+        Ok(outcome) => ExitCode::from(outcome.code()),
+        // A closed stdout (`hookscope ... | head`) is the reader's choice, not a failure.
+        Err(err) if hookscope::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            diagnostics.error(&format_args!("{err:#}"));
+            ExitCode::from(Outcome::error().code())
+        }
+    }
+}

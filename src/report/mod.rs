@@ -1,0 +1,148 @@
+//! The result of checking one event (status, findings with positions) and the run's summary,
+//! with the renderers that turn them into human, JSON and NDJSON reports.
+
+mod human;
+mod machine;
+
+use serde::Serialize;
+
+pub(crate) use human::{identity, render_finding, render_summary_line};
+pub(crate) use machine::{JsonReport, write_ndjson_result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Valid,
+    Invalid,
+    Unknown,
+    Unparsable,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::Invalid => "invalid",
+            Self::Unknown => "unknown",
+            Self::Unparsable => "unparsable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// RFC 6901 pointer into the event.
+    pub pointer: String,
+    /// 1-based position in the source, when the value could be found there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    pub keyword: String,
+    pub message: String,
+    #[serde(skip)]
+    pub severity: Severity,
+}
+
+impl Finding {
+    pub(crate) fn new(severity: Severity, pointer: impl Into<String>, keyword: &str, message: String) -> Self {
+        Self { pointer: pointer.into(), line: None, column: None, keyword: keyword.to_owned(), message, severity }
+    }
+}
+
+/// Everything known about one event (or one record that failed to be an event).
+#[derive(Debug, Clone, Serialize)]
+pub struct EventResult {
+    pub source: String,
+    pub line: usize,
+    pub column: usize,
+    pub provider: Option<String>,
+    pub event_type: Option<String>,
+    pub api_version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_version_candidates: Option<Vec<String>>,
+    pub status: Status,
+    /// The documentation page of the event type, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub docs: Option<String>,
+    pub errors: Vec<Finding>,
+    pub warnings: Vec<Finding>,
+}
+
+impl EventResult {
+    pub fn label(&self) -> String {
+        format!("{}:{}:{}", self.source, self.line, self.column)
+    }
+
+    /// Errors and warnings together, in source order.
+    pub fn findings_in_order(&self) -> Vec<&Finding> {
+        let mut all: Vec<&Finding> = self.errors.iter().chain(&self.warnings).collect();
+        all.sort_by_key(|f| (f.line, f.column));
+        all
+    }
+
+    /// Whether this event fails the run (`strict` makes warnings fail too).
+    pub fn fails(&self, strict: bool) -> bool {
+        self.status != Status::Valid || (strict && !self.warnings.is_empty())
+    }
+}
+
+/// Counts over a run.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub events: usize,
+    pub valid: usize,
+    pub invalid: usize,
+    pub unknown: usize,
+    pub unparsable: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, result: &EventResult) {
+        self.events += 1;
+        match result.status {
+            Status::Valid => self.valid += 1,
+            Status::Invalid => self.invalid += 1,
+            Status::Unknown => self.unknown += 1,
+            Status::Unparsable => self.unparsable += 1,
+        }
+        self.warnings += result.warnings.len();
+    }
+}
+
+/// An event result as `detect` reports it: where, who, what, which version.
+#[derive(Debug, Serialize)]
+pub struct Detected<'a> {
+    pub source: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub provider: Option<&'a str>,
+    pub event_type: Option<&'a str>,
+    pub api_version: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_version_candidates: Option<&'a [String]>,
+    pub status: Status,
+}
+
+impl EventResult {
+    pub fn detected(&self) -> Detected<'_> {
+        Detected {
+            source: &self.source,
+            line: self.line,
+            column: self.column,
+            provider: self.provider.as_deref(),
+            event_type: self.event_type.as_deref(),
+            api_version: self.api_version.as_deref(),
+            api_version_candidates: self.api_version_candidates.as_deref(),
+            status: self.status,
+        }
+    }
+}
