@@ -11,12 +11,25 @@ fn main() {
         let mut files = Vec::new();
         collect(&root.join(dir), &mut files);
         files.sort();
-        writeln!(out, "pub(crate) static {}: &[(&str, &str)] = &[", dir.to_uppercase()).unwrap();
+        writeln!(
+            out,
+            "pub(crate) static {}: &[(&str, &str)] = &[",
+            dir.to_uppercase()
+        )
+        .unwrap();
         for file in files {
             let rel = file.strip_prefix(root.join(dir)).unwrap();
-            let rel = rel.to_str().expect("catalog paths are UTF-8").replace('\\', "/");
+            let rel = rel
+                .to_str()
+                .expect("catalog paths are UTF-8")
+                .replace('\\', "/");
             println!("cargo:rerun-if-changed={}", file.display());
-            writeln!(out, "    ({rel:?}, include_str!({:?})),", file.display().to_string()).unwrap();
+            writeln!(
+                out,
+                "    ({rel:?}, include_str!({:?})),",
+                file.display().to_string()
+            )
+            .unwrap();
         }
         out.push_str("];\n");
     }
@@ -25,7 +38,9 @@ fn main() {
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {

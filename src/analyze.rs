@@ -24,8 +24,15 @@ pub struct Analyzed {
 
 impl<'c> Analyzer<'c> {
     pub fn new(catalog: &'c Catalog, forced: Forced<'c>) -> Self {
-        let ids: Vec<&str> = catalog.providers().map(crate::catalog::Provider::id).collect();
-        Self { catalog, forced, known_providers: ids.join(", ") }
+        let ids: Vec<&str> = catalog
+            .providers()
+            .map(crate::catalog::Provider::id)
+            .collect();
+        Self {
+            catalog,
+            forced,
+            known_providers: ids.join(", "),
+        }
     }
 
     pub fn analyze(&self, record: &Record) -> Result<Analyzed, CatalogError> {
@@ -42,17 +49,37 @@ impl<'c> Analyzer<'c> {
             errors: Vec::new(),
             warnings: Vec::new(),
         };
+        if record.text.is_empty() {
+            let message = "empty input: no JSON value in this source".to_owned();
+            result.errors.push(Finding {
+                line: Some(record.line),
+                column: Some(record.column),
+                ..Finding::new(Severity::Error, "", "parse", message)
+            });
+            return Ok(Analyzed {
+                result,
+                value: None,
+            });
+        }
         let parsed = match parse(&record.text) {
             Ok(p) => p,
             Err(e) => {
                 let mut finding = Finding::new(Severity::Error, "", "parse", e.message);
                 place(&mut finding, e.position, record);
                 result.errors.push(finding);
-                return Ok(Analyzed { result, value: None });
+                return Ok(Analyzed {
+                    result,
+                    value: None,
+                });
             }
         };
         let detection = detect(self.catalog, &parsed.value, &self.forced);
-        let verdict = validate(&detection, &parsed.value, self.forced.api_version, &self.known_providers)?;
+        let verdict = validate(
+            &detection,
+            &parsed.value,
+            self.forced.api_version,
+            &self.known_providers,
+        )?;
         result.provider = detection.provider.map(|p| p.id().to_owned());
         result.event_type = detection.event_type;
         result.api_version = verdict.api_version;
@@ -64,12 +91,19 @@ impl<'c> Analyzer<'c> {
             let positions = Positions::new(&record.text);
             for dup in duplicate_keys(&record.text) {
                 let first = absolute(positions.at(dup.first), record);
-                let key = dup.pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+                let key = dup
+                    .pointer
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .replace("~1", "/")
+                    .replace("~0", "~");
                 let message = format!(
                     "duplicate key {key:?}: first at line {}, column {}; the last value is the one consumers usually keep",
                     first.line, first.column
                 );
-                let mut finding = Finding::new(Severity::Warning, dup.pointer, "duplicate-key", message);
+                let mut finding =
+                    Finding::new(Severity::Warning, dup.pointer, "duplicate-key", message);
                 place(&mut finding, positions.at(dup.second), record);
                 findings.push(finding);
             }
@@ -82,16 +116,25 @@ impl<'c> Analyzer<'c> {
                 Severity::Warning => result.warnings.push(finding),
             }
         }
-        Ok(Analyzed { result, value: Some(parsed.value) })
+        Ok(Analyzed {
+            result,
+            value: Some(parsed.value),
+        })
     }
 }
 
 /// A position inside the record's text, made absolute in the source.
 fn absolute(relative: Position, record: &Record) -> Position {
     if relative.line == 1 {
-        Position { line: record.line, column: record.column + relative.column - 1 }
+        Position {
+            line: record.line,
+            column: record.column + relative.column - 1,
+        }
     } else {
-        Position { line: record.line + relative.line - 1, column: relative.column }
+        Position {
+            line: record.line + relative.line - 1,
+            column: relative.column,
+        }
     }
 }
 

@@ -26,7 +26,7 @@ pub struct Cli {
     #[command(flatten)]
     pub inspect: InspectArgs,
 
-    /// When to use colour: auto (only on a terminal, honouring NO_COLOR), always, never
+    /// When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     pub color: ColorChoice,
 }

@@ -26,7 +26,12 @@ pub struct Detection<'c> {
 
 pub fn detect<'c>(catalog: &'c Catalog, event: &Value, forced: &Forced<'c>) -> Detection<'c> {
     if let Some(t) = forced.event_type {
-        let type_pointer = t.provider.desc.envelopes.first().map(|e| e.type_at.as_str());
+        let type_pointer = t
+            .provider
+            .desc
+            .envelopes
+            .first()
+            .map(|e| e.type_at.as_str());
         return Detection {
             provider: Some(t.provider),
             event_type: Some(t.name.to_owned()),
@@ -41,18 +46,34 @@ pub fn detect<'c>(catalog: &'c Catalog, event: &Value, forced: &Forced<'c>) -> D
                 .desc
                 .envelopes
                 .iter()
-                .find(|e| e.score(event).is_some() && event.pointer(&e.type_at).is_some_and(Value::is_string))
+                .find(|e| {
+                    e.score(event).is_some()
+                        && event.pointer(&e.type_at).is_some_and(Value::is_string)
+                })
                 .or_else(|| p.desc.envelopes.first());
             (Some(p), envelope)
         }
         None => best_match(catalog, event).map_or((None, None), |(p, e)| (Some(p), Some(e))),
     };
     let Some(provider) = provider else {
-        return Detection { provider: None, event_type: None, type_pointer: None, stated_version: None };
+        return Detection {
+            provider: None,
+            event_type: None,
+            type_pointer: None,
+            stated_version: None,
+        };
     };
     let type_pointer = envelope.map(|e| e.type_at.as_str());
-    let event_type = type_pointer.and_then(|p| event.pointer(p)).and_then(Value::as_str).map(str::to_owned);
-    Detection { provider: Some(provider), event_type, type_pointer, stated_version: stated_version(provider, event) }
+    let event_type = type_pointer
+        .and_then(|p| event.pointer(p))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    Detection {
+        provider: Some(provider),
+        event_type,
+        type_pointer,
+        stated_version: stated_version(provider, event),
+    }
 }
 
 /// The provider and envelope that claim the event with the largest share of matching markers.
@@ -64,10 +85,15 @@ fn best_match<'c>(catalog: &'c Catalog, event: &Value) -> Option<(&'c Provider, 
     let mut best: Option<(f64, bool, &Provider, &Envelope)> = None;
     for provider in catalog.providers() {
         for envelope in &provider.desc.envelopes {
-            let Some(score) = envelope.score(event) else { continue };
+            let Some(score) = envelope.score(event) else {
+                continue;
+            };
             let better = match best {
                 None => true,
-                Some((s, generic, ..)) => (generic && !provider.desc.generic) || (generic == provider.desc.generic && score > s),
+                Some((s, generic, ..)) => {
+                    (generic && !provider.desc.generic)
+                        || (generic == provider.desc.generic && score > s)
+                }
             };
             if better {
                 best = Some((score, provider.desc.generic, provider, envelope));
@@ -78,7 +104,9 @@ fn best_match<'c>(catalog: &'c Catalog, event: &Value) -> Option<(&'c Provider, 
 }
 
 fn stated_version(provider: &Provider, event: &Value) -> Option<String> {
-    let Some(VersionRule::At { at }) = &provider.desc.version else { return None };
+    let Some(VersionRule::At { at }) = &provider.desc.version else {
+        return None;
+    };
     match event.pointer(at)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),

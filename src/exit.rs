@@ -12,7 +12,10 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn error() -> Self {
-        Self { finding: false, error: true }
+        Self {
+            finding: false,
+            error: true,
+        }
     }
 
     pub fn code(self) -> u8 {
@@ -26,8 +29,10 @@ impl Outcome {
 
 /// Whether an error comes from writing to a closed pipe.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 #[cfg(test)]
@@ -36,8 +41,22 @@ mod tests {
 
     #[test]
     fn error_wins_over_finding() {
-        assert_eq!(Outcome { finding: true, error: true }.code(), 2);
-        assert_eq!(Outcome { finding: true, error: false }.code(), 1);
+        assert_eq!(
+            Outcome {
+                finding: true,
+                error: true
+            }
+            .code(),
+            2
+        );
+        assert_eq!(
+            Outcome {
+                finding: true,
+                error: false
+            }
+            .code(),
+            1
+        );
         assert_eq!(Outcome::default().code(), 0);
     }
 }

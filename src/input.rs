@@ -42,7 +42,10 @@ impl InputError {
             io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
             _ => err.to_string(),
         };
-        Self { path: path.to_owned(), message }
+        Self {
+            path: path.to_owned(),
+            message,
+        }
     }
 }
 
@@ -69,7 +72,9 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
         match std::fs::metadata(path) {
             Err(e) => errors.push(InputError::io(&path.display().to_string(), &e)),
             Ok(meta) if meta.is_dir() => {
-                let walker = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name();
+                let walker = walkdir::WalkDir::new(path)
+                    .follow_links(true)
+                    .sort_by_file_name();
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_file() && has_known_extension(e.path()) => {
@@ -81,7 +86,10 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
                             let message = if e.loop_ancestor().is_some() {
                                 "symbolic link loop".to_owned()
                             } else {
-                                e.io_error().map_or_else(|| e.to_string(), |io| InputError::io(&at, io).message)
+                                e.io_error().map_or_else(
+                                    || e.to_string(),
+                                    |io| InputError::io(&at, io).message,
+                                )
                             };
                             errors.push(InputError { path: at, message });
                         }
@@ -95,37 +103,72 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
 }
 
 fn has_known_extension(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|k| k.eq_ignore_ascii_case(e)))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|k| k.eq_ignore_ascii_case(e)))
 }
 
 /// Whether the source is framed line by line (NDJSON, logs) or as a stream of documents.
 fn line_oriented_by_name(source: &Source) -> bool {
-    let Source::File(path) = source else { return false };
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["jsonl", "ndjson", "log"].iter().any(|k| k.eq_ignore_ascii_case(e)))
+    let Source::File(path) = source else {
+        return false;
+    };
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["jsonl", "ndjson", "log"]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(e))
+    })
 }
 
 /// Reads a source and hands each record to `sink`, in order, without holding more than one
 /// line at a time for line-oriented input. `sink` errors (a closed stdout) stop the reading.
-pub fn read_records(source: &Source, sink: &mut dyn FnMut(Record) -> anyhow::Result<()>) -> Result<(), ReadError> {
+/// A source with no JSON value at all yields one empty record, so it is reported, not skipped.
+pub fn read_records(
+    source: &Source,
+    sink: &mut dyn FnMut(Record) -> anyhow::Result<()>,
+) -> Result<(), ReadError> {
+    let mut count = 0usize;
     let name: Arc<str> = Arc::from(source.name());
+    read_source(source, &name, &mut |record| {
+        count += 1;
+        sink(record)
+    })?;
+    if count == 0 {
+        sink(Record {
+            source: name,
+            line: 1,
+            column: 1,
+            text: Vec::new(),
+        })?;
+    }
+    Ok(())
+}
+
+fn read_source(
+    source: &Source,
+    name: &Arc<str>,
+    sink: &mut dyn FnMut(Record) -> anyhow::Result<()>,
+) -> Result<(), ReadError> {
     let reader: Box<dyn Read> = match source {
         Source::Stdin => Box::new(io::stdin().lock()),
         Source::File(path) => match File::open(path) {
             Ok(f) => Box::new(f),
-            Err(e) => return Err(ReadError::Input(InputError::io(&name, &e))),
+            Err(e) => return Err(ReadError::Input(InputError::io(name, &e))),
         },
     };
     let mut reader = BufReader::with_capacity(256 * 1024, reader);
-    let input_error = |e: &io::Error| ReadError::Input(InputError::io(&name, e));
+    let input_error = |e: &io::Error| ReadError::Input(InputError::io(name, e));
 
     // Look at the first two non-blank lines to choose the framing.
     let mut head: Vec<Vec<u8>> = Vec::new();
     let mut non_blank = 0;
     while non_blank < 2 {
         let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line).map_err(|e| input_error(&e))? == 0 {
+        if reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| input_error(&e))?
+            == 0
+        {
             break;
         }
         if head.is_empty() && line.starts_with(b"\xEF\xBB\xBF") {
@@ -148,21 +191,25 @@ pub fn read_records(source: &Source, sink: &mut dyn FnMut(Record) -> anyhow::Res
         let mut number = 0;
         for line in head {
             number += 1;
-            frame_line(&name, number, &line, sink)?;
+            frame_line(name, number, &line, sink)?;
         }
         let mut line = Vec::new();
         loop {
             line.clear();
-            if reader.read_until(b'\n', &mut line).map_err(|e| input_error(&e))? == 0 {
+            if reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| input_error(&e))?
+                == 0
+            {
                 return Ok(());
             }
             number += 1;
-            frame_line(&name, number, &line, sink)?;
+            frame_line(name, number, &line, sink)?;
         }
     }
     let mut buf: Vec<u8> = head.concat();
     reader.read_to_end(&mut buf).map_err(|e| input_error(&e))?;
-    frame_document_stream(&name, &buf, sink)
+    frame_document_stream(name, &buf, sink)
 }
 
 /// Why reading a source stopped.
@@ -192,7 +239,11 @@ fn holds_whole_values(line: &[u8]) -> bool {
 }
 
 fn column_of(text: &[u8], offset: usize) -> usize {
-    text[..offset].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1
+    text[..offset]
+        .iter()
+        .filter(|b| (**b & 0xC0) != 0x80)
+        .count()
+        + 1
 }
 
 /// Frames one line: usually one value; several when they are concatenated; the rest of the
@@ -212,15 +263,21 @@ fn frame_line(
             Frame::Complete { start, end } if matches!(line[start], b'{' | b'[') => (start, end),
             Frame::Complete { start, .. } | Frame::Incomplete { start } => (start, trim_end(line)),
         };
-        let record =
-            Record { source: Arc::clone(name), line: number, column: column_of(line, start), text: line[start..end].to_vec() };
+        let record = Record {
+            source: Arc::clone(name),
+            line: number,
+            column: column_of(line, start),
+            text: line[start..end].to_vec(),
+        };
         sink(record)?;
         pos = end;
     }
 }
 
 fn trim_end(text: &[u8]) -> usize {
-    text.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(0, |i| i + 1)
+    text.iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1)
 }
 
 /// Frames a buffer of one or more (possibly pretty-printed) documents.
@@ -242,9 +299,12 @@ fn frame_document_stream(
             // `{` or `[`), so one broken document does not swallow the rest.
             Frame::Incomplete { start } => (start, next_document(buf, start).unwrap_or(buf.len())),
         };
-        line += buf[counted_to..start].iter().filter(|b| **b == b'\n').count();
+        line += memchr::memchr_iter(b'\n', &buf[counted_to..start]).count();
         counted_to = start;
-        let line_begin = buf[..start].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let line_begin = buf[..start]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
         let record = Record {
             source: Arc::clone(name),
             line,
@@ -257,12 +317,18 @@ fn frame_document_stream(
 }
 
 fn end_of_line(buf: &[u8], from: usize) -> usize {
-    let end = buf[from..].iter().position(|b| *b == b'\n').map_or(buf.len(), |i| from + i);
+    let end = buf[from..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(buf.len(), |i| from + i);
     from + trim_end(&buf[from..end])
 }
 
 fn next_document(buf: &[u8], from: usize) -> Option<usize> {
-    buf[from..].windows(2).position(|w| w[0] == b'\n' && matches!(w[1], b'{' | b'[')).map(|i| from + i + 1)
+    buf[from..]
+        .windows(2)
+        .position(|w| w[0] == b'\n' && matches!(w[1], b'{' | b'['))
+        .map(|i| from + i + 1)
 }
 
 #[cfg(test)]
@@ -288,14 +354,21 @@ mod tests {
         let got = frames("{\"a\":1}\n{\"b\":\n\n{\"c\":3}\n");
         assert_eq!(
             got,
-            vec![(1, 1, "{\"a\":1}".into()), (2, 1, "{\"b\":".into()), (4, 1, "{\"c\":3}".into())]
+            vec![
+                (1, 1, "{\"a\":1}".into()),
+                (2, 1, "{\"b\":".into()),
+                (4, 1, "{\"c\":3}".into())
+            ]
         );
     }
 
     #[test]
     fn concatenated_pretty_documents() {
         let got = frames("{\n  \"a\": 1\n}\n  {\n  \"b\": [\n 2]\n}{\"c\":3}");
-        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(1, 1), (4, 3), (7, 2)]);
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
+            vec![(1, 1), (4, 3), (7, 2)]
+        );
     }
 
     #[test]
@@ -309,13 +382,19 @@ mod tests {
     fn garbage_lines_are_one_record_each() {
         let got = frames("{\"a\":1}\nnot json at all\n{\"b\":2}{\"c\":3}\n");
         let texts: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
-        assert_eq!(texts, ["{\"a\":1}", "not json at all", "{\"b\":2}", "{\"c\":3}"]);
+        assert_eq!(
+            texts,
+            ["{\"a\":1}", "not json at all", "{\"b\":2}", "{\"c\":3}"]
+        );
         assert_eq!(got[3].1, 8);
     }
 
     #[test]
     fn bom_and_crlf() {
         let got = frames("\u{feff}{\"a\":1}\r\n{\"b\":2}\r\n");
-        assert_eq!(got, vec![(1, 1, "{\"a\":1}".into()), (2, 1, "{\"b\":2}".into())]);
+        assert_eq!(
+            got,
+            vec![(1, 1, "{\"a\":1}".into()), (2, 1, "{\"b\":2}".into())]
+        );
     }
 }

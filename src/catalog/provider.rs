@@ -12,7 +12,7 @@ pub struct ProviderDesc {
     pub description: String,
     #[serde(default)]
     pub docs: Option<String>,
-    /// Generic envelopes (CloudEvents, Standard Webhooks) lose to specific providers.
+    /// Generic envelopes (`CloudEvents`, Standard Webhooks) lose to specific providers.
     #[serde(default)]
     pub generic: bool,
     pub envelopes: Vec<Envelope>,
@@ -81,7 +81,8 @@ impl JsonKind {
 impl Marker {
     pub(crate) fn matches(&self, event: &Value) -> bool {
         event.pointer(&self.pointer).is_some_and(|v| {
-            self.json_type.is_none_or(|k| k.matches(v)) && self.constant.as_ref().is_none_or(|c| c == v)
+            self.json_type.is_none_or(|k| k.matches(v))
+                && self.constant.as_ref().is_none_or(|c| c == v)
         })
     }
 }
@@ -165,7 +166,9 @@ impl Notice {
         let mut out = String::new();
         let mut rest = self.message.as_str();
         while let Some(open) = rest.find("{/") {
-            let Some(close) = rest[open..].find('}') else { break };
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
             out.push_str(&rest[..open]);
             let pointer = &rest[open + 1..open + close];
             match event.pointer(pointer) {
@@ -202,9 +205,19 @@ mod tests {
     #[test]
     fn scores_by_share_of_markers() {
         let e = envelope();
-        assert_eq!(e.score(&json!({"type": "a", "payload": {}, "kind": "x"})), Some(0.75));
-        assert_eq!(e.score(&json!({"type": "a", "payload": [], "kind": "x"})), None);
-        assert_eq!(e.score(&json!({"type": "a", "payload": {}, "id": "1"})), None, "required marker");
+        assert_eq!(
+            e.score(&json!({"type": "a", "payload": {}, "kind": "x"})),
+            Some(0.75)
+        );
+        assert_eq!(
+            e.score(&json!({"type": "a", "payload": [], "kind": "x"})),
+            None
+        );
+        assert_eq!(
+            e.score(&json!({"type": "a", "payload": {}, "id": "1"})),
+            None,
+            "required marker"
+        );
     }
 
     #[test]

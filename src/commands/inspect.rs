@@ -17,7 +17,9 @@ use crate::report::{EventResult, Status, render_finding};
 
 pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let styles = out.styles;
-    let options = PrettyOptions { compact: args.compact };
+    let options = PrettyOptions {
+        compact: args.compact,
+    };
     let mut failed = false;
     let mut first = true;
     let mut outcome = for_each_event(config, &args.input, &mut |record, analyzed| {
@@ -45,8 +47,15 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
         first = false;
         let heading = format!("── {} ", result.label());
         writeln!(out, "{}", styles.strong.style(format!("{heading:─<72}")))?;
-        let provider = result.provider.as_deref().and_then(|id| config.catalog.provider(id));
-        writeln!(out, "{}", summary_table(result, provider, analyzed.value.as_ref()))?;
+        let provider = result
+            .provider
+            .as_deref()
+            .and_then(|id| config.catalog.provider(id));
+        writeln!(
+            out,
+            "{}",
+            summary_table(result, provider, analyzed.value.as_ref())
+        )?;
         for finding in result.findings_in_order() {
             render_finding(out, &styles, result, finding)?;
         }
@@ -64,9 +73,15 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
     Ok(outcome)
 }
 
-fn summary_table(result: &EventResult, provider: Option<&Provider>, value: Option<&Value>) -> Table {
+fn summary_table(
+    result: &EventResult,
+    provider: Option<&Provider>,
+    value: Option<&Value>,
+) -> Table {
     let mut table = Table::new();
-    table.load_style(presets::UTF8_BORDERS_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
+    table
+        .load_style(presets::UTF8_BORDERS_ONLY)
+        .set_content_arrangement(ContentArrangement::Dynamic);
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         table.set_width(100);
     }
@@ -79,7 +94,10 @@ fn summary_table(result: &EventResult, provider: Option<&Provider>, value: Optio
     }
     if let Some(t) = &result.event_type {
         let title = provider.map(|p| p.info(t).title).filter(|t| !t.is_empty());
-        row("type", title.map_or_else(|| t.clone(), |title| format!("{t} ({title})")));
+        row(
+            "type",
+            title.map_or_else(|| t.clone(), |title| format!("{t} ({title})")),
+        );
     }
     if let Some(v) = &result.api_version {
         row("version", v.clone());
@@ -89,10 +107,14 @@ fn summary_table(result: &EventResult, provider: Option<&Provider>, value: Optio
     let verdict = match result.status {
         Status::Valid if result.warnings.is_empty() => "valid".to_owned(),
         Status::Valid => format!("valid, {} warning(s)", result.warnings.len()),
-        Status::Invalid => format!("invalid: {} error(s), {} warning(s)", result.errors.len(), result.warnings.len()),
+        Status::Invalid => format!(
+            "invalid: {} error(s), {} warning(s)",
+            result.errors.len(),
+            result.warnings.len()
+        ),
         s => s.as_str().to_owned(),
     };
-    row("status", verdict);
+    row("verdict", verdict);
     if let (Some(p), Some(value)) = (provider, value) {
         if let Some(id) = p.desc.id_at.as_deref().and_then(|at| value.pointer(at)) {
             row("id", scalar(id));
@@ -100,7 +122,8 @@ fn summary_table(result: &EventResult, provider: Option<&Provider>, value: Optio
         if let Some(time) = &p.desc.time
             && let Some(raw) = value.pointer(&time.at)
         {
-            let shown = iso_time(raw, time.unit).map_or_else(|| scalar(raw), |iso| format!("{iso} ({})", scalar(raw)));
+            let shown = iso_time(raw, time.unit)
+                .map_or_else(|| scalar(raw), |iso| format!("{iso} ({})", scalar(raw)));
             row("time", shown);
         }
         for field in &p.desc.summary {
@@ -120,7 +143,11 @@ fn scalar(value: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Object(_) | Value::Array(_) => {
             let text = value.to_string();
-            if text.len() > 60 { format!("{}…", &text[..text.floor_char_boundary(60)]) } else { text }
+            if text.len() > 60 {
+                format!("{}…", &text[..text.floor_char_boundary(60)])
+            } else {
+                text
+            }
         }
         other => other.to_string(),
     }
@@ -152,9 +179,18 @@ mod tests {
 
     #[test]
     fn unix_times_render_as_iso() {
-        assert_eq!(iso_time(&json!(1708526033.049), TimeUnit::Seconds).unwrap(), "2024-02-21T14:33:53.049Z");
-        assert_eq!(iso_time(&json!("1653240900.00"), TimeUnit::Seconds).unwrap(), "2022-05-22T17:35:00Z");
-        assert_eq!(iso_time(&json!(1708526033049_i64), TimeUnit::Milliseconds).unwrap(), "2024-02-21T14:33:53.049Z");
+        assert_eq!(
+            iso_time(&json!(1_708_526_033.049), TimeUnit::Seconds).unwrap(),
+            "2024-02-21T14:33:53.049Z"
+        );
+        assert_eq!(
+            iso_time(&json!("1653240900.00"), TimeUnit::Seconds).unwrap(),
+            "2022-05-22T17:35:00Z"
+        );
+        assert_eq!(
+            iso_time(&json!(1_708_526_033_049_i64), TimeUnit::Milliseconds).unwrap(),
+            "2024-02-21T14:33:53.049Z"
+        );
         assert!(iso_time(&json!("yesterday"), TimeUnit::Seconds).is_none());
     }
 }

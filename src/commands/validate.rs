@@ -7,7 +7,9 @@ use crate::cli::{ReportFormat, ValidateArgs};
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::Output;
-use crate::report::{JsonReport, Summary, identity, render_finding, render_summary_line, write_ndjson_result};
+use crate::report::{
+    JsonReport, Summary, identity, render_finding, render_summary_line, write_ndjson_result,
+};
 
 pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     if args.format != ReportFormat::Human {
@@ -31,7 +33,12 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
                     } else {
                         styles.ok.style(result.status.as_str())
                     };
-                    writeln!(out, "{}: {status} {}", styles.strong.style(result.label()), identity(result))?;
+                    writeln!(
+                        out,
+                        "{}: {status} {}",
+                        styles.strong.style(result.label()),
+                        identity(result)
+                    )?;
                 }
                 for finding in result.findings_in_order() {
                     render_finding(out, &styles, result, finding)?;

@@ -30,7 +30,10 @@ pub(crate) fn parse(text: &[u8]) -> Result<Parsed, ParseError> {
         .deserialize(&mut de)
         .and_then(|v| de.end().map(|()| v))
         .map_err(|e| describe(text, &e))?;
-    Ok(Parsed { value, has_duplicate_keys: duplicates.get() })
+    Ok(Parsed {
+        value,
+        has_duplicate_keys: duplicates.get(),
+    })
 }
 
 fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
@@ -42,7 +45,11 @@ fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
     // serde_json counts columns in bytes; report characters like everything else.
     let positions = Positions::new(text);
     let line = err.line().max(1);
-    let line_start = text.split_inclusive(|b| *b == b'\n').take(line - 1).map(<[u8]>::len).sum::<usize>();
+    let line_start = text
+        .split_inclusive(|b| *b == b'\n')
+        .take(line - 1)
+        .map(<[u8]>::len)
+        .sum::<usize>();
     let position = positions.at(line_start + err.column().saturating_sub(1));
     let message = match err.classify() {
         serde_json::error::Category::Eof => format!("truncated JSON: {message}"),
@@ -131,7 +138,13 @@ mod tests {
     #[test]
     fn errors_carry_positions_in_characters() {
         let err = parse("{\n  \"é\": tru }".as_bytes()).unwrap_err();
-        assert_eq!(err.position, Position { line: 2, column: 11 });
+        assert_eq!(
+            err.position,
+            Position {
+                line: 2,
+                column: 11
+            }
+        );
         assert_eq!(err.message, "expected ident");
     }
 

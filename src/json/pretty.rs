@@ -33,11 +33,19 @@ pub(crate) fn pretty_print(
         let raw = String::from_utf8_lossy(&text[start..end]);
         match token {
             Token::ObjectStart | Token::ArrayStart => {
-                let close = if token == Token::ObjectStart { b'}' } else { b']' };
+                let close = if token == Token::ObjectStart {
+                    b'}'
+                } else {
+                    b']'
+                };
                 let mut peek = Lexer::new(text, end);
                 let next = peek.skip_whitespace();
                 if text.get(next) == Some(&close) {
-                    write!(out, "{}", styles.punct.style(format!("{raw}{}", close as char)))?;
+                    write!(
+                        out,
+                        "{}",
+                        styles.punct.style(format!("{raw}{}", close as char))
+                    )?;
                     lexer = Lexer::new(text, next + 1);
                     continue;
                 }
@@ -94,7 +102,13 @@ mod tests {
 
     fn render(text: &str, compact: bool) -> String {
         let mut out = Vec::new();
-        pretty_print(text.as_bytes(), &Styles::plain(), PrettyOptions { compact }, &mut out).unwrap();
+        pretty_print(
+            text.as_bytes(),
+            &Styles::plain(),
+            PrettyOptions { compact },
+            &mut out,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -112,10 +126,19 @@ mod tests {
     fn keys_and_values_are_styled_apart() {
         let styles = Styles::colored();
         let mut out = Vec::new();
-        pretty_print(br#"{"k":"v"}"#, &styles, PrettyOptions { compact: true }, &mut out).unwrap();
+        pretty_print(
+            br#"{"k":"v"}"#,
+            &styles,
+            PrettyOptions { compact: true },
+            &mut out,
+        )
+        .unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(&styles.key.style("\"k\"").to_string()));
         assert!(out.contains(&styles.string.style("\"v\"").to_string()));
-        assert_ne!(styles.key.style("x").to_string(), styles.string.style("x").to_string());
+        assert_ne!(
+            styles.key.style("x").to_string(),
+            styles.string.style("x").to_string()
+        );
     }
 }

@@ -7,26 +7,62 @@ use super::{EventResult, Finding, Severity, Summary};
 use crate::output::Styles;
 
 /// One finding on one line, clickable in editors and terminals.
-pub(crate) fn render_finding(out: &mut dyn Write, styles: &Styles, result: &EventResult, finding: &Finding) -> io::Result<()> {
+pub(crate) fn render_finding(
+    out: &mut dyn Write,
+    styles: &Styles,
+    result: &EventResult,
+    finding: &Finding,
+) -> io::Result<()> {
     let line = finding.line.unwrap_or(result.line);
     let column = finding.column.unwrap_or(result.column);
     let level = match finding.severity {
         Severity::Error => styles.error.style("error"),
         Severity::Warning => styles.warning.style("warning"),
     };
-    write!(out, "{}: {level}: {}", styles.strong.style(format!("{}:{line}:{column}", result.source)), finding.message)?;
+    write!(
+        out,
+        "{}: {level}: {}",
+        styles
+            .strong
+            .style(format!("{}:{line}:{column}", result.source)),
+        finding.message
+    )?;
     if !finding.pointer.is_empty() {
-        write!(out, " {}", styles.dim.style(format!("at {}", styles.pointer.style(&finding.pointer))))?;
+        write!(
+            out,
+            " {}",
+            styles
+                .dim
+                .style(format!("at {}", styles.pointer.style(&finding.pointer)))
+        )?;
     }
-    writeln!(out, " {}", styles.dim.style(format!("[{}]", finding.keyword)))
+    writeln!(
+        out,
+        " {}",
+        styles.dim.style(format!("[{}]", finding.keyword))
+    )
 }
 
 /// `3 events: 1 valid, 1 invalid, 0 unknown, 1 unparsable; 2 warnings`
-pub(crate) fn render_summary_line(out: &mut dyn Write, styles: &Styles, summary: &Summary) -> io::Result<()> {
-    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+pub(crate) fn render_summary_line(
+    out: &mut dyn Write,
+    styles: &Styles,
+    summary: &Summary,
+) -> io::Result<()> {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
     let count = |n: usize, word: &str, style: owo_colors::Style| {
         let text = format!("{n} {word}");
-        if n > 0 { style.style(text).to_string() } else { text }
+        if n > 0 {
+            style.style(text).to_string()
+        } else {
+            text
+        }
     };
     writeln!(
         out,
@@ -37,7 +73,10 @@ pub(crate) fn render_summary_line(out: &mut dyn Write, styles: &Styles, summary:
         count(summary.unknown, "unknown", styles.error),
         count(summary.unparsable, "unparsable", styles.error),
         if summary.warnings > 0 {
-            styles.warning.style(plural(summary.warnings, "warning")).to_string()
+            styles
+                .warning
+                .style(plural(summary.warnings, "warning"))
+                .to_string()
         } else {
             plural(summary.warnings, "warning")
         }

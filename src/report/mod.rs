@@ -52,8 +52,20 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub(crate) fn new(severity: Severity, pointer: impl Into<String>, keyword: &str, message: String) -> Self {
-        Self { pointer: pointer.into(), line: None, column: None, keyword: keyword.to_owned(), message, severity }
+    pub(crate) fn new(
+        severity: Severity,
+        pointer: impl Into<String>,
+        keyword: &str,
+        message: String,
+    ) -> Self {
+        Self {
+            pointer: pointer.into(),
+            line: None,
+            column: None,
+            keyword: keyword.to_owned(),
+            message,
+            severity,
+        }
     }
 }
 

@@ -1,0 +1,179 @@
+//! Reading events: stdin and `-`, NDJSON with broken lines, concatenated documents, bad bytes,
+//! empty input, unreadable paths. Nothing is dropped and nothing panics.
+
+use serde_json::Value;
+
+use crate::{cmd, path_str, results, scratch, validate_json};
+
+const MEETING: &str = r#"{"version":"1.0.0","type":"meeting.started","id":"met-sta-1","payload":{"start_ts":1708526032.672,"meeting_id":"f2aa1ade-ff80-464c-b46e-50ffa577d48d","room":"r"},"event_ts":1708526033.049}"#;
+
+fn stdin_report(input: &[u8], args: &[&str]) -> (i32, Value) {
+    let out = cmd()
+        .args(["validate", "--format", "json"])
+        .args(args)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (
+        out.status.code().unwrap(),
+        serde_json::from_slice(&out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn stdin_without_paths_and_with_dash() {
+    for args in [&[][..], &["-"][..]] {
+        let (code, report) = stdin_report(MEETING.as_bytes(), args);
+        assert_eq!(code, 0);
+        let r = &results(&report)[0];
+        assert_eq!(
+            (r["source"].as_str(), r["status"].as_str()),
+            (Some("<stdin>"), Some("valid"))
+        );
+    }
+}
+
+#[test]
+fn ndjson_with_a_broken_line_reports_it_and_the_rest() {
+    let input =
+        format!("{MEETING}\n{{\"version\": \"1.0.0\", \"type\": \n{MEETING}\n\n{MEETING}\n");
+    let (code, report) = stdin_report(input.as_bytes(), &[]);
+    assert_eq!(code, 1);
+    let r = results(&report);
+    let statuses: Vec<(&str, u64)> = r
+        .iter()
+        .map(|r| (r["status"].as_str().unwrap(), r["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [("valid", 1), ("unparsable", 2), ("valid", 3), ("valid", 5)]
+    );
+    assert_eq!(r[1]["errors"][0]["line"], 2);
+    assert_eq!(report["summary"]["events"], 4);
+    assert_eq!(report["summary"]["unparsable"], 1);
+}
+
+#[test]
+fn concatenated_pretty_documents_and_their_positions() {
+    let pretty: Value = serde_json::from_str(MEETING).unwrap();
+    let one = serde_json::to_string_pretty(&pretty).unwrap();
+    let input = format!("{one}\n{one}{MEETING}\n");
+    let (code, report) = stdin_report(input.as_bytes(), &[]);
+    assert_eq!(code, 0);
+    let lines: Vec<u64> = results(&report)
+        .iter()
+        .map(|r| r["line"].as_u64().unwrap())
+        .collect();
+    let n = one.lines().count() as u64;
+    assert_eq!(lines, [1, n + 1, 2 * n]);
+}
+
+#[test]
+fn truncated_binary_and_empty_inputs_are_unparsable_with_a_message() {
+    for (input, needle) in [
+        (
+            &br#"{"version": "1.0.0", "type": "meeting.st"#[..],
+            "truncated",
+        ),
+        (&b"\x00\x01\xff\xfe garbage"[..], ""),
+        (&b""[..], "empty"),
+        (&b"\n  \n"[..], "empty"),
+    ] {
+        let (code, report) = stdin_report(input, &[]);
+        assert_eq!(code, 1, "{input:?}");
+        let r = &results(&report)[0];
+        assert_eq!(r["status"], "unparsable", "{input:?}");
+        let message = r["errors"][0]["message"].as_str().unwrap();
+        assert!(!message.is_empty() && message.contains(needle), "{message}");
+    }
+}
+
+#[test]
+fn an_error_deep_in_a_pretty_document_has_the_value_position() {
+    let (_, report) =
+        validate_json(&["tests/fixtures/daily/tampered/meeting.started.room-object.json"]);
+    let error = &results(&report)[0]["errors"][0];
+    assert_eq!(error["pointer"], "/payload/room");
+    let text = std::fs::read_to_string(
+        crate::root().join("tests/fixtures/daily/tampered/meeting.started.room-object.json"),
+    )
+    .unwrap();
+    let line = usize::try_from(error["line"].as_u64().unwrap()).unwrap();
+    let column = usize::try_from(error["column"].as_u64().unwrap()).unwrap();
+    let at: String = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .chars()
+        .skip(column - 1)
+        .collect();
+    assert!(at.starts_with('{'), "position points at {at:?}");
+    assert!(text.lines().nth(line - 1).unwrap().contains("\"room\""));
+}
+
+#[test]
+fn duplicate_keys_are_warnings_with_both_positions() {
+    let input = r#"{"version":"1.1.0","type":"transcript.started","id":"x","payload":{"room_id":"a","room_id":"b"},"event_ts":1}"#;
+    let (_, report) = stdin_report(input.as_bytes(), &[]);
+    let warnings = results(&report)[0]["warnings"].as_array().unwrap();
+    let dup = warnings
+        .iter()
+        .find(|w| w["keyword"] == "duplicate-key")
+        .expect("duplicate-key warning");
+    assert_eq!(dup["pointer"], "/payload/room_id");
+    assert_eq!(dup["column"], 82);
+    assert!(
+        dup["message"]
+            .as_str()
+            .unwrap()
+            .contains("first at line 1, column 68"),
+        "{dup}"
+    );
+}
+
+#[test]
+fn missing_and_unreadable_paths_exit_2_after_the_rest() {
+    let out = cmd()
+        .args([
+            "validate",
+            "--format",
+            "json",
+            "no/such/file.json",
+            "samples/daily/meeting.started.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["valid"], 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("hookscope: error: no/such/file.json: no such file or directory"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn directories_are_searched_recursively_for_known_endings() {
+    let dir = crate::root().join("target/test-scratch/tree");
+    std::fs::create_dir_all(dir.join("nested")).unwrap();
+    std::fs::write(dir.join("nested/a.json"), MEETING).unwrap();
+    std::fs::write(dir.join("b.ndjson"), format!("{MEETING}\n{MEETING}\n")).unwrap();
+    std::fs::write(dir.join("notes.txt"), "not an event").unwrap();
+    let (code, report) = validate_json(&[path_str(&dir)]);
+    assert_eq!(code, 0);
+    assert_eq!(report["summary"]["events"], 3);
+}
+
+#[test]
+fn crlf_and_bom_are_read() {
+    let path = scratch(
+        "crlf.ndjson",
+        format!("\u{feff}{MEETING}\r\n{MEETING}\r\n").as_bytes(),
+    );
+    let (code, report) = validate_json(&[path_str(&path)]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["summary"]["valid"], 2);
+}
