@@ -1,13 +1,17 @@
-//! One record end to end: parse, detect, validate, and place every finding in the source.
+//! One record end to end: parse, detect, validate, and place every finding in the source. A
+//! record that is only a wrapper (a gateway's `{"headers": ..., "body": "<json>"}`) is unwrapped.
 
 use serde_json::Value;
 
 use crate::catalog::{Catalog, CatalogError};
 use crate::detect::{Forced, detect};
-use crate::input::Record;
-use crate::json::{Position, Positions, duplicate_keys, locate_all, parse};
+use crate::input::{Body, Record};
+use crate::json::{Lexer, Position, Positions, duplicate_keys, locate_all, parse};
 use crate::report::{EventResult, Finding, Severity, Status};
 use crate::validate::validate;
+
+/// Keys under which gateways and loggers carry the delivery body as a JSON string.
+const WRAPPED_BODY_KEYS: &[&str] = &["body", "payload", "message", "msg", "data"];
 
 /// What a run needs to analyse records.
 pub struct Analyzer<'c> {
@@ -18,6 +22,8 @@ pub struct Analyzer<'c> {
 
 /// A record's result, with its parsed value when it was JSON.
 pub struct Analyzed {
+    /// The record the result is about (the unwrapped body when the input was a wrapper).
+    pub record: Record,
     pub result: EventResult,
     pub value: Option<Value>,
 }
@@ -35,7 +41,11 @@ impl<'c> Analyzer<'c> {
         }
     }
 
-    pub fn analyze(&self, record: &Record) -> Result<Analyzed, CatalogError> {
+    pub fn analyze(&self, record: Record) -> Result<Analyzed, CatalogError> {
+        self.analyze_at_depth(record, 0)
+    }
+
+    fn analyze_at_depth(&self, record: Record, depth: usize) -> Result<Analyzed, CatalogError> {
         let mut result = EventResult {
             source: record.source.to_string(),
             line: record.line,
@@ -49,31 +59,59 @@ impl<'c> Analyzer<'c> {
             errors: Vec::new(),
             warnings: Vec::new(),
         };
-        if record.text.is_empty() {
-            let message = "empty input: no JSON value in this source".to_owned();
-            result.errors.push(Finding {
-                line: Some(record.line),
-                column: Some(record.column),
-                ..Finding::new(Severity::Error, "", "parse", message)
-            });
-            return Ok(Analyzed {
-                result,
-                value: None,
-            });
-        }
-        let parsed = match parse(&record.text) {
-            Ok(p) => p,
-            Err(e) => {
-                let mut finding = Finding::new(Severity::Error, "", "parse", e.message);
-                place(&mut finding, e.position, record);
+        let unparsable =
+            |mut result: EventResult, message: String, at: Option<Position>, record: Record| {
+                let mut finding = Finding::new(Severity::Error, "", "parse", message);
+                place(
+                    &mut finding,
+                    at.unwrap_or(Position { line: 1, column: 1 }),
+                    None,
+                    &record,
+                );
                 result.errors.push(finding);
-                return Ok(Analyzed {
+                Ok(Analyzed {
+                    record,
                     result,
                     value: None,
-                });
+                })
+            };
+        if let Some(problem) = record.problem.clone() {
+            return unparsable(result, problem, None, record);
+        }
+        if record.text().trim_ascii().is_empty() {
+            return unparsable(
+                result,
+                "empty input: no JSON value in this source".to_owned(),
+                None,
+                record,
+            );
+        }
+        let parsed = match parse(record.text()) {
+            Ok(p) => p,
+            Err(e) => {
+                let message = if record.exact_positions() {
+                    let body_start = match &record.body {
+                        Body::Span(range) => range.start,
+                        Body::Decoded => 0,
+                    };
+                    let at = record.byte_offset + (body_start + e.offset) as u64;
+                    format!("{} (byte offset {at})", e.message)
+                } else {
+                    e.message
+                };
+                return unparsable(result, message, Some(e.position), record);
             }
         };
-        let detection = detect(self.catalog, &parsed.value, &self.forced);
+        let detection = detect(self.catalog, &parsed.value, &record.headers, &self.forced);
+        if detection.provider.is_none()
+            && depth == 0
+            && let Some(inner) = unwrap_body(&parsed.value, &record)
+        {
+            let inner = self.analyze_at_depth(inner, depth + 1)?;
+            if inner.result.provider.is_some() {
+                return Ok(inner);
+            }
+        }
         let verdict = validate(
             &detection,
             &parsed.value,
@@ -88,9 +126,10 @@ impl<'c> Analyzer<'c> {
         result.docs = verdict.docs;
         let mut findings = verdict.findings;
         if parsed.has_duplicate_keys {
-            let positions = Positions::new(&record.text);
-            for dup in duplicate_keys(&record.text) {
-                let first = absolute(positions.at(dup.first), record);
+            let text = record.text();
+            let positions = Positions::new(text);
+            for dup in duplicate_keys(text) {
+                let first = absolute(positions.at(dup.first), &record);
                 let key = dup
                     .pointer
                     .rsplit('/')
@@ -99,16 +138,21 @@ impl<'c> Analyzer<'c> {
                     .replace("~1", "/")
                     .replace("~0", "~");
                 let message = format!(
-                    "duplicate key {key:?}: first at line {}, column {}; the last value is the one consumers usually keep",
+                    "duplicate key {key:?}: first at line {}, column {}; consumers usually keep the last value",
                     first.line, first.column
                 );
                 let mut finding =
                     Finding::new(Severity::Warning, dup.pointer, "duplicate-key", message);
-                place(&mut finding, positions.at(dup.second), record);
+                place(
+                    &mut finding,
+                    positions.at(dup.second),
+                    Some(dup.second),
+                    &record,
+                );
                 findings.push(finding);
             }
         }
-        locate(&mut findings, record);
+        locate(&mut findings, &record);
         findings.sort_by_key(|f| (f.line, f.column));
         for finding in findings {
             match finding.severity {
@@ -117,15 +161,69 @@ impl<'c> Analyzer<'c> {
             }
         }
         Ok(Analyzed {
+            record,
             result,
             value: Some(parsed.value),
         })
     }
 }
 
+/// The event carried as a JSON string inside a wrapper record, with the wrapper's headers.
+fn unwrap_body(value: &Value, record: &Record) -> Option<Record> {
+    let object = value.as_object()?;
+    let (key, text) = WRAPPED_BODY_KEYS.iter().find_map(|k| {
+        let s = object.get(*k)?.as_str()?;
+        matches!(s.trim_start().as_bytes().first(), Some(b'{' | b'[')).then_some((*k, s))
+    })?;
+    let pointer = format!("/{key}");
+    let at = if record.exact_positions() {
+        locate_all(record.text(), &[&pointer])
+            .get(&pointer)
+            .map(|(offset, _)| absolute(Positions::new(record.text()).at(*offset), record))
+    } else {
+        None
+    };
+    let at = at.unwrap_or(Position {
+        line: record.line,
+        column: record.column,
+    });
+    let mut inner = Record::new(
+        record.source.clone(),
+        at.line,
+        at.column,
+        text.as_bytes().to_vec(),
+    );
+    inner.body = Body::Decoded;
+    inner.headers.clone_from(&record.headers);
+    for headers_key in ["headers", "multiValueHeaders"] {
+        if let Some(map) = object.get(headers_key).and_then(Value::as_object) {
+            for (name, v) in map {
+                let value = match v {
+                    Value::String(s) => s.clone(),
+                    Value::Array(a) => a
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    other => other.to_string(),
+                };
+                if inner.header(name).is_none() {
+                    inner.headers.push((name.clone(), value));
+                }
+            }
+        }
+    }
+    Some(inner)
+}
+
 /// A position inside the record's text, made absolute in the source.
 fn absolute(relative: Position, record: &Record) -> Position {
-    if relative.line == 1 {
+    if !record.exact_positions() {
+        Position {
+            line: record.line,
+            column: record.column,
+        }
+    } else if relative.line == 1 {
         Position {
             line: record.line,
             column: record.column + relative.column - 1,
@@ -138,20 +236,36 @@ fn absolute(relative: Position, record: &Record) -> Position {
     }
 }
 
-fn place(finding: &mut Finding, relative: Position, record: &Record) {
+/// Gives a finding its absolute position and, where positions are exact, the byte span of the
+/// offending token in the record's text (for source snippets).
+fn place(finding: &mut Finding, relative: Position, offset: Option<usize>, record: &Record) {
     let at = absolute(relative, record);
     finding.line = Some(at.line);
     finding.column = Some(at.column);
+    if record.exact_positions()
+        && let Some(offset) = offset
+    {
+        let end = Lexer::new(record.text(), offset)
+            .next_token()
+            .map_or(offset + 1, |(_, _, end)| end);
+        // A container is marked by its opening bracket only.
+        let end = if matches!(record.text().get(offset), Some(b'{' | b'[')) {
+            offset + 1
+        } else {
+            end
+        };
+        finding.span = Some(offset..end.max(offset + 1));
+    }
 }
 
 /// Gives each unplaced finding the position of its value, or of the nearest enclosing value that
 /// exists (a missing field is shown at its object).
 fn locate(findings: &mut [Finding], record: &Record) {
-    let mut wanted: Vec<String> = Vec::new();
+    let mut wanted: Vec<&str> = Vec::new();
     for f in findings.iter().filter(|f| f.line.is_none()) {
         let mut p = f.pointer.as_str();
         loop {
-            wanted.push(p.to_owned());
+            wanted.push(p);
             match p.rfind('/') {
                 Some(i) => p = &p[..i],
                 None => break,
@@ -161,22 +275,30 @@ fn locate(findings: &mut [Finding], record: &Record) {
     if wanted.is_empty() {
         return;
     }
-    wanted.sort();
+    wanted.sort_unstable();
     wanted.dedup();
-    let refs: Vec<&str> = wanted.iter().map(String::as_str).collect();
-    let found = locate_all(&record.text, &refs);
-    let positions = Positions::new(&record.text);
-    for f in findings.iter_mut().filter(|f| f.line.is_none()) {
-        let mut p = f.pointer.as_str();
-        loop {
-            if let Some((offset, _)) = found.get(p) {
-                place(f, positions.at(*offset), record);
-                break;
+    let text = record.text();
+    let found = locate_all(text, &wanted);
+    let positions = Positions::new(text);
+    let spots: Vec<Option<usize>> = findings
+        .iter()
+        .map(|f| {
+            if f.line.is_some() {
+                return None;
             }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => break,
+            let mut p = f.pointer.as_str();
+            loop {
+                if let Some((offset, _)) = found.get(p) {
+                    return Some(*offset);
+                }
+                p = &p[..p.rfind('/')?];
             }
+        })
+        .collect();
+    for (f, spot) in findings.iter_mut().zip(spots) {
+        if f.line.is_none() {
+            let offset = spot.unwrap_or(0);
+            place(f, positions.at(offset), Some(offset), record);
         }
     }
 }

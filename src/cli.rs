@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::input::InputMode;
 use crate::output::ColorChoice;
 
 #[derive(Debug, Parser)]
@@ -66,6 +67,10 @@ pub struct InputArgs {
     /// Force the API version of providers that have several (Extend)
     #[arg(long, value_name = "VERSION")]
     pub api_version: Option<String>,
+
+    /// How to read the input (auto: by file name ending, else by content)
+    #[arg(long, value_enum, default_value_t, value_name = "MODE")]
+    pub input: InputMode,
 }
 
 #[derive(Debug, Clone, Args, Default)]
@@ -80,6 +85,10 @@ pub struct InspectArgs {
     /// Print events compact (one line each) instead of indented
     #[arg(long)]
     pub compact: bool,
+
+    /// Sort object keys (values are still printed exactly as written)
+    #[arg(long)]
+    pub sort_keys: bool,
 
     /// Warnings fail the run too (exit code 1)
     #[arg(long)]
@@ -113,6 +122,10 @@ pub struct ValidateArgs {
     /// List every event, not only those with findings
     #[arg(long, short)]
     pub verbose: bool,
+
+    /// One line per finding (`path:line:col: level: message`) instead of source snippets
+    #[arg(long)]
+    pub brief: bool,
 }
 
 #[derive(Debug, Clone, Args)]

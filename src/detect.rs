@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::catalog::{Catalog, Envelope, Provider, TypeRef, VersionRule};
+use crate::catalog::{Catalog, Envelope, Headers, Provider, TypeRef, VersionRule};
 
 /// What the user forced on the command line instead of detecting.
 #[derive(Default, Clone, Copy)]
@@ -24,7 +24,12 @@ pub struct Detection<'c> {
     pub stated_version: Option<String>,
 }
 
-pub fn detect<'c>(catalog: &'c Catalog, event: &Value, forced: &Forced<'c>) -> Detection<'c> {
+pub fn detect<'c>(
+    catalog: &'c Catalog,
+    event: &Value,
+    headers: &Headers,
+    forced: &Forced<'c>,
+) -> Detection<'c> {
     if let Some(t) = forced.event_type {
         let type_pointer = t
             .provider
@@ -47,13 +52,15 @@ pub fn detect<'c>(catalog: &'c Catalog, event: &Value, forced: &Forced<'c>) -> D
                 .envelopes
                 .iter()
                 .find(|e| {
-                    e.score(event).is_some()
+                    e.score(event, headers).is_some()
                         && event.pointer(&e.type_at).is_some_and(Value::is_string)
                 })
                 .or_else(|| p.desc.envelopes.first());
             (Some(p), envelope)
         }
-        None => best_match(catalog, event).map_or((None, None), |(p, e)| (Some(p), Some(e))),
+        None => {
+            best_match(catalog, event, headers).map_or((None, None), |(p, e)| (Some(p), Some(e)))
+        }
     };
     let Some(provider) = provider else {
         return Detection {
@@ -78,14 +85,18 @@ pub fn detect<'c>(catalog: &'c Catalog, event: &Value, forced: &Forced<'c>) -> D
 
 /// The provider and envelope that claim the event with the largest share of matching markers.
 /// Providers come specific-first, and a generic one only wins when no specific one claims it.
-fn best_match<'c>(catalog: &'c Catalog, event: &Value) -> Option<(&'c Provider, &'c Envelope)> {
+fn best_match<'c>(
+    catalog: &'c Catalog,
+    event: &Value,
+    headers: &Headers,
+) -> Option<(&'c Provider, &'c Envelope)> {
     if !event.is_object() {
         return None;
     }
     let mut best: Option<(f64, bool, &Provider, &Envelope)> = None;
     for provider in catalog.providers() {
         for envelope in &provider.desc.envelopes {
-            let Some(score) = envelope.score(event) else {
+            let Some(score) = envelope.score(event, headers) else {
                 continue;
             };
             let better = match best {

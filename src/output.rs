@@ -45,6 +45,8 @@ pub(crate) struct Styles {
     pub dim: Style,
     pub strong: Style,
     pub pointer: Style,
+    /// For renderers from other crates, which take a yes/no instead of styles.
+    pub ansi: bool,
 }
 
 impl Styles {
@@ -62,6 +64,7 @@ impl Styles {
             dim: p,
             strong: p,
             pointer: p,
+            ansi: false,
         }
     }
 
@@ -78,6 +81,7 @@ impl Styles {
             dim: Style::new().dimmed(),
             strong: Style::new().bold(),
             pointer: Style::new().cyan(),
+            ansi: true,
         }
     }
 

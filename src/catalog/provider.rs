@@ -43,7 +43,12 @@ pub struct Envelope {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Marker {
-    pub pointer: String,
+    /// A JSON Pointer into the event...
+    #[serde(default)]
+    pub pointer: Option<String>,
+    /// ...or the name of a delivery header (case-insensitive), when the event came with headers.
+    #[serde(default)]
+    pub header: Option<String>,
     #[serde(default, rename = "type")]
     pub json_type: Option<JsonKind>,
     #[serde(default, rename = "const")]
@@ -78,9 +83,18 @@ impl JsonKind {
     }
 }
 
+/// Delivery headers, as name/value pairs in order.
+pub type Headers = [(String, String)];
+
 impl Marker {
-    pub(crate) fn matches(&self, event: &Value) -> bool {
-        event.pointer(&self.pointer).is_some_and(|v| {
+    pub(crate) fn matches(&self, event: &Value, headers: &Headers) -> bool {
+        if let Some(name) = &self.header {
+            return headers.iter().any(|(k, _)| k.eq_ignore_ascii_case(name));
+        }
+        let Some(pointer) = &self.pointer else {
+            return false;
+        };
+        event.pointer(pointer).is_some_and(|v| {
             self.json_type.is_none_or(|k| k.matches(v))
                 && self.constant.as_ref().is_none_or(|c| c == v)
         })
@@ -89,10 +103,10 @@ impl Marker {
 
 impl Envelope {
     /// The share of markers that match, when the envelope claims the event at all.
-    pub(crate) fn score(&self, event: &Value) -> Option<f64> {
+    pub(crate) fn score(&self, event: &Value, headers: &Headers) -> Option<f64> {
         let mut matched = 0usize;
         for marker in &self.markers {
-            if marker.matches(event) {
+            if marker.matches(event, headers) {
                 matched += 1;
             } else if marker.required {
                 return None;
@@ -160,7 +174,7 @@ pub struct Notice {
 impl Notice {
     /// The message with `{/pointer}` placeholders filled from the event, when every marker matches.
     pub(crate) fn render(&self, event: &Value) -> Option<String> {
-        if !self.markers.iter().all(|m| m.matches(event)) {
+        if !self.markers.iter().all(|m| m.matches(event, &[])) {
             return None;
         }
         let mut out = String::new();
@@ -206,18 +220,27 @@ mod tests {
     fn scores_by_share_of_markers() {
         let e = envelope();
         assert_eq!(
-            e.score(&json!({"type": "a", "payload": {}, "kind": "x"})),
+            e.score(&json!({"type": "a", "payload": {}, "kind": "x"}), &[]),
             Some(0.75)
         );
         assert_eq!(
-            e.score(&json!({"type": "a", "payload": [], "kind": "x"})),
+            e.score(&json!({"type": "a", "payload": [], "kind": "x"}), &[]),
             None
         );
         assert_eq!(
-            e.score(&json!({"type": "a", "payload": {}, "id": "1"})),
+            e.score(&json!({"type": "a", "payload": {}, "id": "1"}), &[]),
             None,
             "required marker"
         );
+    }
+
+    #[test]
+    fn header_markers_match_case_insensitively() {
+        let marker: Marker =
+            serde_json::from_value(json!({"header": "X-Webhook-Signature"})).unwrap();
+        let headers = [("x-webhook-signature".to_owned(), "abc".to_owned())];
+        assert!(marker.matches(&json!({}), &headers));
+        assert!(!marker.matches(&json!({}), &[]));
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let mut summary = Summary::default();
     let mut json = JsonReport::new();
     let mut undetected = false;
-    let mut outcome = for_each_event(config, &args.input, &mut |_, analyzed| {
+    let pass = for_each_event(config, &args.input, &mut |analyzed| {
         let result = &analyzed.result;
         summary.add(result);
         undetected |= matches!(result.status, Status::Unknown | Status::Unparsable);
@@ -43,9 +43,12 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         }
         Ok(())
     })?;
+    summary.skipped = pass.skipped;
     if args.format == ReportFormat::Json {
         json.finish(out, &summary)?;
     }
-    outcome.finding = undetected;
-    Ok(outcome)
+    Ok(Outcome {
+        finding: undetected,
+        ..pass.outcome
+    })
 }

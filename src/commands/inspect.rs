@@ -11,9 +11,9 @@ use crate::catalog::{Provider, TimeUnit};
 use crate::cli::InspectArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
-use crate::json::{PrettyOptions, pretty_print};
+use crate::json::{PrettyOptions, pretty_print, sort_keys};
 use crate::output::Output;
-use crate::report::{EventResult, Status, render_finding};
+use crate::report::{EventResult, Status, render_snippet};
 
 pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let styles = out.styles;
@@ -22,12 +22,19 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
     };
     let mut failed = false;
     let mut first = true;
-    let mut outcome = for_each_event(config, &args.input, &mut |record, analyzed| {
+    let print = |text: &[u8], out: &mut Output| -> std::io::Result<()> {
+        match args.sort_keys.then(|| sort_keys(text)).flatten() {
+            Some(sorted) => pretty_print(&sorted, &styles, options, out),
+            None => pretty_print(text, &styles, options, out),
+        }
+    };
+    let pass = for_each_event(config, &args.input, &mut |analyzed| {
+        let record = &analyzed.record;
         let result = &analyzed.result;
         failed |= result.fails(args.strict);
         if args.body_only {
             if analyzed.value.is_some() {
-                pretty_print(&record.text, &styles, options, out)?;
+                print(record.text(), out)?;
             } else {
                 for finding in &result.errors {
                     config.diagnostics.error(&format_args!(
@@ -57,7 +64,7 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
             summary_table(result, provider, analyzed.value.as_ref())
         )?;
         for finding in result.findings_in_order() {
-            render_finding(out, &styles, result, finding)?;
+            render_snippet(out, &styles, result, finding, record)?;
         }
         if let (Some(p), Some(value)) = (provider, analyzed.value.as_ref()) {
             for notice in p.desc.notices.iter().filter_map(|n| n.render(value)) {
@@ -65,12 +72,14 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
             }
         }
         if analyzed.value.is_some() {
-            pretty_print(&record.text, &styles, options, out)?;
+            print(record.text(), out)?;
         }
         Ok(())
     })?;
-    outcome.finding = failed;
-    Ok(outcome)
+    Ok(Outcome {
+        finding: failed,
+        ..pass.outcome
+    })
 }
 
 fn summary_table(

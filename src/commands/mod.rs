@@ -15,7 +15,7 @@ use crate::cli::InputArgs;
 use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
-use crate::input::{ReadError, Record, Source, expand, read_records};
+use crate::input::{ReadError, Source, expand, read_records};
 
 /// hookscope was asked for something it cannot do (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -130,29 +130,39 @@ fn sources(
     Ok(sources)
 }
 
+/// What a pass over the input leaves besides the events: the outcome so far and the count of
+/// lines skipped on purpose (log lines without JSON).
+pub(crate) struct Pass {
+    pub outcome: Outcome,
+    pub skipped: usize,
+}
+
 /// Reads every event of the input in order and hands each analysed record to `handle`.
 /// Unreadable paths are reported on stderr as they are met and make the outcome an error;
 /// the run goes on with the rest.
 pub(crate) fn for_each_event(
     config: &Config,
     input: &InputArgs,
-    handle: &mut dyn FnMut(&Record, &Analyzed) -> anyhow::Result<()>,
-) -> anyhow::Result<Outcome> {
+    handle: &mut dyn FnMut(&Analyzed) -> anyhow::Result<()>,
+) -> anyhow::Result<Pass> {
     let engine = Analyzer::new(&config.catalog, forced(&config.catalog, input)?);
-    let mut outcome = Outcome::default();
-    for source in sources(config, input, &mut outcome)? {
-        let result = read_records(&source, &mut |record| {
-            let analyzed = engine.analyze(&record)?;
-            handle(&record, &analyzed)
+    let mut pass = Pass {
+        outcome: Outcome::default(),
+        skipped: 0,
+    };
+    for source in sources(config, input, &mut pass.outcome)? {
+        let result = read_records(&source, input.input, &mut |record| {
+            let analyzed = engine.analyze(record)?;
+            handle(&analyzed)
         });
         match result {
-            Ok(()) => {}
+            Ok(stats) => pass.skipped += stats.skipped,
             Err(ReadError::Input(e)) => {
                 config.diagnostics.error(&e);
-                outcome.error = true;
+                pass.outcome.error = true;
             }
             Err(ReadError::Sink(e)) => return Err(e),
         }
     }
-    Ok(outcome)
+    Ok(pass)
 }

@@ -8,7 +8,8 @@ use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::Output;
 use crate::report::{
-    JsonReport, Summary, identity, render_finding, render_summary_line, write_ndjson_result,
+    JsonReport, Summary, identity, render_finding, render_snippet, render_summary_line,
+    write_ndjson_result,
 };
 
 pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
@@ -19,7 +20,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
     let mut summary = Summary::default();
     let mut failed = false;
     let mut json = JsonReport::new();
-    let mut outcome = for_each_event(config, &args.input, &mut |_, analyzed| {
+    let pass = for_each_event(config, &args.input, &mut |analyzed| {
         let result = &analyzed.result;
         summary.add(result);
         failed |= result.fails(args.strict);
@@ -41,17 +42,24 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
                     )?;
                 }
                 for finding in result.findings_in_order() {
-                    render_finding(out, &styles, result, finding)?;
+                    if args.brief {
+                        render_finding(out, &styles, result, finding)?;
+                    } else {
+                        render_snippet(out, &styles, result, finding, &analyzed.record)?;
+                    }
                 }
             }
         }
         Ok(())
     })?;
+    summary.skipped = pass.skipped;
     match args.format {
         ReportFormat::Json => json.finish(out, &summary)?,
         ReportFormat::Ndjson => {}
         ReportFormat::Human => render_summary_line(out, &styles, &summary)?,
     }
-    outcome.finding = failed;
-    Ok(outcome)
+    Ok(Outcome {
+        finding: failed,
+        ..pass.outcome
+    })
 }

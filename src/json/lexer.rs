@@ -22,6 +22,10 @@ pub(crate) struct Lexer<'a> {
 }
 
 impl<'a> Lexer<'a> {
+    pub(crate) fn position(&self) -> usize {
+        self.pos
+    }
+
     pub(crate) fn new(bytes: &'a [u8], start: usize) -> Self {
         Self { bytes, pos: start }
     }

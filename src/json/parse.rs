@@ -20,6 +20,8 @@ pub(crate) struct Parsed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ParseError {
     pub position: Position,
+    /// Byte offset of the error in the record's text.
+    pub offset: usize,
     pub message: String,
 }
 
@@ -50,12 +52,36 @@ fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
         .take(line - 1)
         .map(<[u8]>::len)
         .sum::<usize>();
-    let position = positions.at(line_start + err.column().saturating_sub(1));
-    let message = match err.classify() {
+    let mut offset = (line_start + err.column().saturating_sub(1)).min(text.len());
+    let mut message = match err.classify() {
         serde_json::error::Category::Eof => format!("truncated JSON: {message}"),
         _ => message,
     };
-    ParseError { position, message }
+    // Name the byte when it is one no JSON text may hold there.
+    if let Err(utf8) = std::str::from_utf8(text)
+        && utf8.valid_up_to() <= offset
+    {
+        offset = utf8.valid_up_to();
+        message = format!(
+            "invalid UTF-8: byte 0x{:02x} does not start or continue a character",
+            text[offset]
+        );
+    } else if let Some(&b) = text
+        .get(offset)
+        .filter(|b| b.is_ascii_control() && !b.is_ascii_whitespace())
+    {
+        let name = if b == 0 {
+            " (NUL)".to_owned()
+        } else {
+            String::new()
+        };
+        message = format!("{message}: found the control byte 0x{b:02x}{name}");
+    }
+    ParseError {
+        position: positions.at(offset),
+        offset,
+        message,
+    }
 }
 
 struct ValueSeed<'a>(&'a Cell<bool>);
@@ -146,6 +172,25 @@ mod tests {
             }
         );
         assert_eq!(err.message, "expected ident");
+    }
+
+    #[test]
+    fn bad_bytes_are_named() {
+        let err = parse(b"{\"a\": \"\xff\"}").unwrap_err();
+        assert_eq!(
+            (err.offset, err.message.as_str()),
+            (
+                7,
+                "invalid UTF-8: byte 0xff does not start or continue a character"
+            )
+        );
+        let err = parse(b"{\"a\": 1}\x00").unwrap_err();
+        assert_eq!(err.offset, 8);
+        assert!(
+            err.message.ends_with("found the control byte 0x00 (NUL)"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -142,3 +142,106 @@ mod tests {
         );
     }
 }
+
+/// A parsed-by-tokens view of a document that keeps every token's original bytes.
+enum RawNode<'a> {
+    Scalar(&'a [u8]),
+    Object(Vec<(&'a [u8], RawNode<'a>)>),
+    Array(Vec<RawNode<'a>>),
+}
+
+fn raw_node<'a>(text: &'a [u8], lexer: &mut Lexer<'a>) -> Option<RawNode<'a>> {
+    let (token, start, end) = lexer.next_token()?;
+    match token {
+        Token::ObjectStart => {
+            let mut members = Vec::new();
+            loop {
+                let (token, start, end) = lexer.next_token()?;
+                match token {
+                    Token::ObjectEnd => return Some(RawNode::Object(members)),
+                    Token::Comma => {}
+                    Token::String => {
+                        let key = &text[start..end];
+                        lexer.next_token()?; // the colon
+                        members.push((key, raw_node(text, lexer)?));
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        Token::ArrayStart => {
+            let mut items = Vec::new();
+            loop {
+                let mut peek = Lexer::new(text, lexer.position());
+                match peek.next_token()? {
+                    (Token::ArrayEnd, _, _) => {
+                        lexer.next_token();
+                        return Some(RawNode::Array(items));
+                    }
+                    (Token::Comma, _, _) => {
+                        lexer.next_token();
+                    }
+                    _ => items.push(raw_node(text, lexer)?),
+                }
+            }
+        }
+        _ => Some(RawNode::Scalar(&text[start..end])),
+    }
+}
+
+fn write_sorted(node: &RawNode<'_>, out: &mut Vec<u8>) {
+    match node {
+        RawNode::Scalar(raw) => out.extend_from_slice(raw),
+        RawNode::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_sorted(item, out);
+            }
+            out.push(b']');
+        }
+        RawNode::Object(members) => {
+            let mut sorted: Vec<&(&[u8], RawNode<'_>)> = members.iter().collect();
+            // Compare the keys as text (escapes decoded), stable for equal keys.
+            sorted.sort_by_cached_key(|(key, _)| {
+                serde_json::from_slice::<String>(key).unwrap_or_default()
+            });
+            out.push(b'{');
+            for (i, (key, value)) in sorted.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(key);
+                out.push(b':');
+                write_sorted(value, out);
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// The document with object keys sorted, every token still spelled as written (compact).
+/// `None` when the text is not a well-formed document.
+pub(crate) fn sort_keys(text: &[u8]) -> Option<Vec<u8>> {
+    let mut lexer = Lexer::new(text, 0);
+    let node = raw_node(text, &mut lexer)?;
+    let mut out = Vec::with_capacity(text.len());
+    write_sorted(&node, &mut out);
+    Some(out)
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::*;
+
+    #[test]
+    fn sorts_keys_at_every_depth_keeping_spelling() {
+        let text = br#"{"b": 1.50, "a": {"z": [1e3, {"y": 1, "x": "\u00e9"}], "k": null}}"#;
+        assert_eq!(
+            String::from_utf8(sort_keys(text).unwrap()).unwrap(),
+            r#"{"a":{"k":null,"z":[1e3,{"x":"\u00e9","y":1}]},"b":1.50}"#
+        );
+    }
+}

@@ -3,10 +3,15 @@
 
 use std::io::{self, Write};
 
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
 use super::{EventResult, Finding, Severity, Summary};
+use crate::input::{Body, Record};
 use crate::output::Styles;
 
-/// One finding on one line, clickable in editors and terminals.
+/// One finding on one line, clickable in editors and terminals:
+/// `path:line:col: error: message at /pointer [keyword]`.
 pub(crate) fn render_finding(
     out: &mut dyn Write,
     styles: &Styles,
@@ -43,6 +48,61 @@ pub(crate) fn render_finding(
     )
 }
 
+/// One finding as a compiler shows it: the message, then the source line with the offending
+/// value underlined. Falls back to the one-line form where the source cannot be shown.
+pub(crate) fn render_snippet(
+    out: &mut dyn Write,
+    styles: &Styles,
+    result: &EventResult,
+    finding: &Finding,
+    record: &Record,
+) -> io::Result<()> {
+    let (Some(span), Some(line), Body::Span(body)) = (&finding.span, finding.line, &record.body)
+    else {
+        return render_finding(out, styles, result, finding);
+    };
+    let original = &record.original;
+    let at = body.start + span.start;
+    let begin = memchr::memrchr(b'\n', &original[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &original[at..]).map_or(original.len(), |i| at + i);
+    let Ok(source) = std::str::from_utf8(&original[begin..end]) else {
+        return render_finding(out, styles, result, finding);
+    };
+    let source = source.strip_suffix('\r').unwrap_or(source);
+    let from = (at - begin).min(source.len());
+    let to = (body.start + span.end - begin).clamp(from, source.len());
+    // The record may start mid-line (a document after another on the same line): count from there.
+    let line_start = line;
+    let label = if finding.pointer.is_empty() {
+        String::new()
+    } else {
+        format!("at {}", finding.pointer)
+    };
+    let level = match finding.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let report = &[level
+        .primary_title(&finding.message)
+        .id(&finding.keyword)
+        .element(
+            Snippet::source(source)
+                .line_start(line_start)
+                .path(&result.source)
+                .annotation(AnnotationKind::Primary.span(from..to).label(&label)),
+        )];
+    let renderer = if styles.ansi {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    writeln!(
+        out,
+        "{}\n",
+        renderer.decor_style(DecorStyle::Unicode).render(report)
+    )
+}
+
 /// `3 events: 1 valid, 1 invalid, 0 unknown, 1 unparsable; 2 warnings`
 pub(crate) fn render_summary_line(
     out: &mut dyn Write,
@@ -64,9 +124,14 @@ pub(crate) fn render_summary_line(
             text
         }
     };
+    let skipped = if summary.skipped > 0 {
+        format!(" ({} skipped: no JSON)", plural(summary.skipped, "line"))
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{}: {}, {}, {}, {}; {}",
+        "{}: {}, {}, {}, {}; {}{skipped}",
         plural(summary.events, "event"),
         count(summary.valid, "valid", styles.ok),
         count(summary.invalid, "invalid", styles.error),

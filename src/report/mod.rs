@@ -6,7 +6,7 @@ mod machine;
 
 use serde::Serialize;
 
-pub(crate) use human::{identity, render_finding, render_summary_line};
+pub(crate) use human::{identity, render_finding, render_snippet, render_summary_line};
 pub(crate) use machine::{JsonReport, write_ndjson_result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord, clap::ValueEnum)]
@@ -49,6 +49,9 @@ pub struct Finding {
     pub message: String,
     #[serde(skip)]
     pub severity: Severity,
+    /// Byte span of the offending token in the record's text, for source snippets.
+    #[serde(skip)]
+    pub span: Option<std::ops::Range<usize>>,
 }
 
 impl Finding {
@@ -65,6 +68,7 @@ impl Finding {
             keyword: keyword.to_owned(),
             message,
             severity,
+            span: None,
         }
     }
 }
@@ -115,6 +119,14 @@ pub struct Summary {
     pub unknown: usize,
     pub unparsable: usize,
     pub warnings: usize,
+    /// Log lines without JSON (and HAR requests without a JSON body), skipped on purpose.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {

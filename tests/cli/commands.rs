@@ -46,7 +46,7 @@ fn exit_codes_zero_one_two() {
 }
 
 #[test]
-fn human_validate_output_reads_like_a_linter() {
+fn human_validate_output_shows_the_source_with_the_value_underlined() {
     let out = cmd()
         .args([
             "validate",
@@ -55,16 +55,32 @@ fn human_validate_output_reads_like_a_linter() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    let first = text.lines().next().unwrap();
-    assert!(
-        first.starts_with("tests/fixtures/daily/tampered/meeting.started.room-object.json:")
-            && first
-                .contains(": error: expected a string, found an object at /payload/room [type]"),
-        "{text}"
-    );
-    assert!(
-        text.ends_with("1 event: 0 valid, 1 invalid, 0 unknown, 0 unparsable; 0 warnings\n"),
-        "{text}"
+    let expected = "error[type]: expected a string, found an object
+  ╭▸ tests/fixtures/daily/tampered/meeting.started.room-object.json:8:13
+  │
+8 │     \"room\": {
+  ╰╴            ━ at /payload/room
+
+1 event: 0 valid, 1 invalid, 0 unknown, 0 unparsable; 0 warnings
+";
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn brief_validate_output_reads_like_a_linter() {
+    let out = cmd()
+        .args([
+            "validate",
+            "--brief",
+            "tests/fixtures/daily/tampered/meeting.started.room-object.json",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "tests/fixtures/daily/tampered/meeting.started.room-object.json:8:13: error: expected a string, \
+         found an object at /payload/room [type]\n1 event: 0 valid, 1 invalid, 0 unknown, 0 unparsable; 0 warnings\n"
     );
     assert!(!text.contains('\u{1b}'), "no colour when not a terminal");
 }

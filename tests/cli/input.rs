@@ -177,3 +177,139 @@ fn crlf_and_bom_are_read() {
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["summary"]["valid"], 2);
 }
+
+/// `(provider, event_type, line)` of every result.
+fn identities(report: &Value) -> Vec<(String, String, u64)> {
+    results(report)
+        .iter()
+        .map(|r| {
+            (
+                r["provider"].as_str().unwrap_or("-").to_owned(),
+                r["event_type"].as_str().unwrap_or("-").to_owned(),
+                r["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn owned(list: &[(&str, &str, u64)]) -> Vec<(String, String, u64)> {
+    list.iter()
+        .map(|(p, t, l)| ((*p).to_owned(), (*t).to_owned(), *l))
+        .collect()
+}
+
+#[test]
+fn log_lines_with_prefixes_yield_their_events_and_count_the_rest() {
+    let (code, report) = validate_json(&["tests/fixtures/input/webhooks.log"]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(
+        identities(&report),
+        owned(&[
+            ("daily", "meeting.started", 2),
+            ("daily", "recording.started", 3),
+            ("extend", "extract_run.processed", 5)
+        ])
+    );
+    assert_eq!(report["summary"]["skipped"], 2);
+    assert_eq!(
+        results(&report)[0]["column"],
+        45,
+        "the column where the JSON starts"
+    );
+}
+
+#[test]
+fn real_world_containers_yield_the_right_events() {
+    type Expected<'a> = &'a [(&'a str, &'a str, u64)];
+    let cases: [(&str, Expected<'_>); 5] = [
+        (
+            "concatenated.json",
+            &[
+                ("daily", "meeting.started", 1),
+                ("extend", "extract_run.processed", 12),
+            ],
+        ),
+        (
+            "export-array.json",
+            &[
+                ("daily", "meeting.started", 2),
+                ("daily", "recording.started", 13),
+                ("alfred", "job_finished_event", 29),
+            ],
+        ),
+        (
+            "two-requests.http",
+            &[
+                ("daily", "meeting.started", 8),
+                ("daily", "recording.started", 13),
+            ],
+        ),
+        (
+            "capture.har",
+            &[
+                ("extend", "extract_run.processed", 21),
+                ("alfred", "job_finished_event", 45),
+            ],
+        ),
+        ("gateway-record.json", &[("daily", "meeting.started", 12)]),
+    ];
+    for (file, expected) in cases {
+        let path = format!("tests/fixtures/input/{file}");
+        let (code, report) = validate_json(&[&path]);
+        assert_eq!(code, 0, "{file}: {report}");
+        assert_eq!(identities(&report), owned(expected), "{file}");
+    }
+}
+
+#[test]
+fn input_mode_can_be_forced() {
+    // Read as plain NDJSON, the log's prefixed lines are not JSON.
+    let (code, report) = validate_json(&["--input", "ndjson", "tests/fixtures/input/webhooks.log"]);
+    assert_eq!(code, 1);
+    assert_eq!(report["summary"]["unparsable"], 5);
+    // A log on stdin is recognised by its lines, or forced.
+    let log = std::fs::read(crate::root().join("tests/fixtures/input/webhooks.log")).unwrap();
+    for args in [&[][..], &["--input", "log"][..]] {
+        let (code, report) = stdin_report(&log, args);
+        assert_eq!((code, report["summary"]["valid"].as_u64()), (0, Some(3)));
+    }
+}
+
+#[test]
+fn gzip_files_and_gzip_on_stdin() {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(format!("{MEETING}\n{MEETING}\n").as_bytes())
+        .unwrap();
+    let gz = enc.finish().unwrap();
+    let path = scratch("events.ndjson.gz", &gz);
+    let (code, report) = validate_json(&[path_str(&path)]);
+    assert_eq!((code, report["summary"]["valid"].as_u64()), (0, Some(2)));
+    let (code, report) = stdin_report(&gz, &[]);
+    assert_eq!((code, report["summary"]["valid"].as_u64()), (0, Some(2)));
+    // Found in directories too.
+    let dir = path.parent().unwrap().join("gzdir");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("e.json.gz"), &gz).unwrap();
+    let (_, report) = validate_json(&[path_str(&dir)]);
+    assert_eq!(report["summary"]["valid"], 2);
+}
+
+#[test]
+fn unwrapped_bodies_report_the_string_position() {
+    let input = r#"{"headers": {"x-webhook-timestamp": "1"}, "body": "{\"version\":\"1.0.0\",\"type\":\"meeting.started\",\"id\":\"x\",\"payload\":{\"room\":{}},\"event_ts\":1}"}"#;
+    let (code, report) = stdin_report(input.as_bytes(), &[]);
+    assert_eq!(code, 1);
+    let r = &results(&report)[0];
+    assert_eq!(
+        (r["provider"].as_str(), r["status"].as_str()),
+        (Some("daily"), Some("invalid"))
+    );
+    let error = &r["errors"][0];
+    assert_eq!(error["pointer"], "/payload/room");
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(1), Some(51)),
+        "the body string"
+    );
+}

@@ -1,0 +1,251 @@
+//! Framing text into records: line by line (NDJSON, logs), or as a stream of (pretty-printed,
+//! concatenated) documents; and splitting a top-level array of events into one record each.
+
+use std::sync::Arc;
+
+use super::{Body, ReadError, ReadStats, Record, Sink, log};
+use crate::json::{Frame, Lexer, Token, frame_value};
+
+pub(super) fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(u8::is_ascii_whitespace)
+}
+
+/// True when the line's values are all complete on it (as in NDJSON).
+pub(super) fn holds_whole_values(line: &[u8]) -> bool {
+    let mut pos = 0;
+    loop {
+        match frame_value(line, pos) {
+            Frame::Empty => return pos > 0,
+            Frame::Incomplete { .. } => return false,
+            Frame::Complete { end, .. } => pos = end,
+        }
+    }
+}
+
+/// 1-based character column of `offset` in `line`.
+pub(super) fn column_of(line: &[u8], offset: usize) -> usize {
+    line[..offset]
+        .iter()
+        .filter(|b| (**b & 0xC0) != 0x80)
+        .count()
+        + 1
+}
+
+fn trim_end(text: &[u8]) -> usize {
+    text.iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1)
+}
+
+/// Where a line is: its 1-based number and the byte offset of its start in the source.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LineAt {
+    pub number: usize,
+    pub offset: u64,
+}
+
+/// Frames one line: usually one value; several when they are concatenated; the rest of the line
+/// when it does not start like a JSON object or array (so garbage is one record). In a log, the
+/// JSON may follow a prefix, and a line without JSON is counted as skipped.
+pub(super) fn frame_line(
+    name: &Arc<str>,
+    at: LineAt,
+    line: &[u8],
+    in_log: bool,
+    sink: &mut Sink<'_>,
+    stats: &mut ReadStats,
+) -> Result<(), ReadError> {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut pos = 0;
+    if in_log {
+        let Some(start) = log::json_start(line) else {
+            if !is_blank(line) {
+                stats.skipped += 1;
+            }
+            return Ok(());
+        };
+        pos = start;
+    }
+    let first = pos;
+    loop {
+        let (start, end) = match frame_value(line, pos) {
+            Frame::Empty => return Ok(()),
+            Frame::Complete { start, end } if matches!(line[start], b'{' | b'[') => (start, end),
+            Frame::Complete { start, .. } | Frame::Incomplete { start } => (start, trim_end(line)),
+        };
+        let alone = (pos == first) && end == trim_end(line);
+        if alone && split_array(&line[start..end]).is_none() {
+            // The only value on its line: the record is the whole line (prefix included), so
+            // `filter` can write it back byte for byte.
+            let mut record = Record::new(
+                Arc::clone(name),
+                at.number,
+                column_of(line, start),
+                line.to_vec(),
+            );
+            record.body = Body::Span(start..end);
+            record.byte_offset = at.offset;
+            sink(record)?;
+        } else {
+            let place = Place {
+                line: at.number,
+                column: column_of(line, start),
+                offset: at.offset + start as u64,
+            };
+            emit(name, place, &line[start..end], sink)?;
+        }
+        pos = end;
+    }
+}
+
+/// Frames a buffer of one or more (possibly pretty-printed) documents.
+pub(super) fn frame_document_stream(
+    name: &Arc<str>,
+    buf: &[u8],
+    base: u64,
+    sink: &mut Sink<'_>,
+) -> Result<(), ReadError> {
+    let mut pos = 0;
+    // Newlines are counted once, up to the start of each record in turn.
+    let mut line = 1;
+    let mut counted_to = 0;
+    loop {
+        let (start, end) = match frame_value(buf, pos) {
+            Frame::Empty => return Ok(()),
+            Frame::Complete { start, end } if matches!(buf[start], b'{' | b'[') => (start, end),
+            Frame::Complete { start, .. } => (start, end_of_line(buf, start)),
+            // A truncated document ends where the next one visibly begins (a line opening with
+            // `{` or `[`), so one broken document does not swallow the rest.
+            Frame::Incomplete { start } => (start, next_document(buf, start).unwrap_or(buf.len())),
+        };
+        line += memchr::memchr_iter(b'\n', &buf[counted_to..start]).count();
+        counted_to = start;
+        let line_begin = memchr::memrchr(b'\n', &buf[..start]).map_or(0, |i| i + 1);
+        let column = column_of(&buf[line_begin..], start - line_begin);
+        emit(
+            name,
+            Place {
+                line,
+                column,
+                offset: base + start as u64,
+            },
+            &buf[start..end],
+            sink,
+        )?;
+        pos = end;
+    }
+}
+
+/// Where a framed value starts in its source.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    line: usize,
+    column: usize,
+    offset: u64,
+}
+
+fn record_at(name: &Arc<str>, place: Place, text: &[u8]) -> Record {
+    let mut record = Record::new(Arc::clone(name), place.line, place.column, text.to_vec());
+    record.byte_offset = place.offset;
+    record
+}
+
+/// Hands over one framed value, split into its elements when it is an array of objects.
+fn emit(name: &Arc<str>, place: Place, text: &[u8], sink: &mut Sink<'_>) -> Result<(), ReadError> {
+    let Some(elements) = split_array(text) else {
+        return Ok(sink(record_at(name, place, text))?);
+    };
+    for (start, end) in elements {
+        let newlines = memchr::memchr_iter(b'\n', &text[..start]).count();
+        let line_begin = memchr::memrchr(b'\n', &text[..start]).map_or(0, |i| i + 1);
+        let (line, column) = if newlines == 0 {
+            (place.line, place.column + column_of(text, start) - 1)
+        } else {
+            (
+                place.line + newlines,
+                column_of(&text[line_begin..], start - line_begin),
+            )
+        };
+        let element = Place {
+            line,
+            column,
+            offset: place.offset + start as u64,
+        };
+        sink(record_at(name, element, &text[start..end]))?;
+    }
+    Ok(())
+}
+
+/// The byte ranges of the elements of a top-level array whose elements are all objects (an
+/// export of events); `None` for anything else, which stays one record.
+pub(super) fn split_array(text: &[u8]) -> Option<Vec<(usize, usize)>> {
+    if text.first() != Some(&b'[') {
+        return None;
+    }
+    let mut lexer = Lexer::new(text, 1);
+    let mut elements = Vec::new();
+    let mut depth = 0usize;
+    let mut start = None;
+    while let Some((token, from, to)) = lexer.next_token() {
+        match token {
+            Token::ObjectStart | Token::ArrayStart => {
+                if depth == 0 {
+                    if token == Token::ArrayStart {
+                        return None;
+                    }
+                    start = Some(from);
+                }
+                depth += 1;
+            }
+            Token::ObjectEnd | Token::ArrayEnd => {
+                if depth == 0 {
+                    // The closing bracket of the array itself.
+                    return (token == Token::ArrayEnd && !elements.is_empty() && to == text.len())
+                        .then_some(elements);
+                }
+                depth -= 1;
+                if depth == 0 {
+                    elements.push((start.take()?, to));
+                }
+            }
+            Token::Comma | Token::Colon => {}
+            Token::String | Token::Scalar | Token::Unterminated => {
+                if depth == 0 {
+                    return None;
+                }
+            }
+        }
+    }
+    None
+}
+
+fn end_of_line(buf: &[u8], from: usize) -> usize {
+    let end = memchr::memchr(b'\n', &buf[from..]).map_or(buf.len(), |i| from + i);
+    from + trim_end(&buf[from..end])
+}
+
+fn next_document(buf: &[u8], from: usize) -> Option<usize> {
+    buf[from..]
+        .windows(2)
+        .position(|w| w[0] == b'\n' && matches!(w[1], b'{' | b'['))
+        .map(|i| from + i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrays_of_objects_split_others_do_not() {
+        assert_eq!(
+            split_array(br#"[{"a":1}, {"b":[2]}]"#),
+            Some(vec![(1, 8), (10, 19)])
+        );
+        assert_eq!(split_array(b"[1, 2, 3]"), None);
+        assert_eq!(split_array(br#"[{"a":1}, 2]"#), None);
+        assert_eq!(split_array(b"[]"), None);
+        assert_eq!(split_array(br#"[{"a":1}"#), None);
+        assert_eq!(split_array(br#"{"a":1}"#), None);
+    }
+}

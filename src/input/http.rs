@@ -1,0 +1,176 @@
+//! Raw HTTP captures: one or more requests (request line, headers, blank line, body) in a file,
+//! CRLF or LF. The body is the event; the headers travel with it for detection and signatures.
+
+use std::sync::Arc;
+
+use super::framing::column_of;
+use super::{ReadError, Record, Sink};
+
+const METHODS: &[&str] = &["POST", "PUT", "PATCH", "GET", "DELETE", "OPTIONS", "HEAD"];
+
+/// True when `line` looks like an HTTP/1.x request line.
+pub(super) fn is_request_line(line: &[u8]) -> bool {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let Ok(text) = std::str::from_utf8(line) else {
+        return false;
+    };
+    let mut parts = text.split(' ');
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    METHODS.contains(&method) && !target.is_empty() && version.starts_with("HTTP/1")
+}
+
+/// Offset of the next request line that starts after `from` (at the start of a line).
+fn next_request(buf: &[u8], from: usize) -> Option<usize> {
+    let mut pos = from;
+    while let Some(nl) = memchr::memchr(b'\n', &buf[pos..]) {
+        let start = pos + nl + 1;
+        let end = memchr::memchr(b'\n', &buf[start..]).map_or(buf.len(), |i| start + i);
+        if is_request_line(&buf[start..end]) {
+            return Some(start);
+        }
+        pos = start;
+    }
+    None
+}
+
+fn position(buf: &[u8], offset: usize) -> (usize, usize) {
+    let line = memchr::memchr_iter(b'\n', &buf[..offset]).count() + 1;
+    let begin = memchr::memrchr(b'\n', &buf[..offset]).map_or(0, |i| i + 1);
+    (line, column_of(&buf[begin..], offset - begin))
+}
+
+pub(super) fn frame(
+    name: &Arc<str>,
+    buf: &[u8],
+    base: u64,
+    sink: &mut Sink<'_>,
+) -> Result<(), ReadError> {
+    let mut pos = 0;
+    while pos < buf.len() {
+        // Skip blank lines between requests.
+        while pos < buf.len() && buf[pos].is_ascii_whitespace() {
+            pos += 1;
+        }
+        if pos >= buf.len() {
+            break;
+        }
+        let (line, column) = position(buf, pos);
+        let mut headers = [httparse::EMPTY_HEADER; 128];
+        let mut request = httparse::Request::new(&mut headers);
+        let parsed = request.parse(&buf[pos..]);
+        let header_len = match parsed {
+            Ok(httparse::Status::Complete(len)) => len,
+            Ok(httparse::Status::Partial) | Err(_) => {
+                let end = next_request(buf, pos).unwrap_or(buf.len());
+                let why = match parsed {
+                    Err(e) => format!("not an HTTP request ({e})"),
+                    _ => "an HTTP request whose headers never end (no blank line)".to_owned(),
+                };
+                let mut record =
+                    Record::new(Arc::clone(name), line, column, buf[pos..end].to_vec());
+                record.problem = Some(why);
+                record.byte_offset = base + pos as u64;
+                sink(record)?;
+                pos = end;
+                continue;
+            }
+        };
+        let header_pairs: Vec<(String, String)> = request
+            .headers
+            .iter()
+            .map(|h| {
+                (
+                    h.name.to_owned(),
+                    String::from_utf8_lossy(h.value).trim().to_owned(),
+                )
+            })
+            .collect();
+        let body_start = pos + header_len;
+        let declared = header_pairs
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+            .and_then(|(_, v)| v.parse::<usize>().ok());
+        let (body_end, next) = if let Some(len) = declared {
+            let end = (body_start + len).min(buf.len());
+            (end, end)
+        } else {
+            // Without a length the body runs to the next request line.
+            let next = next_request(buf, body_start.saturating_sub(1)).unwrap_or(buf.len());
+            let trimmed = buf[body_start..next]
+                .iter()
+                .rposition(|b| !b.is_ascii_whitespace())
+                .map_or(body_start, |i| body_start + i + 1);
+            (trimmed, next)
+        };
+        let (body_line, body_column) = position(buf, body_start);
+        let original = buf[pos..body_end].to_vec();
+        let mut record = Record::new(Arc::clone(name), body_line, body_column, original);
+        record.body = super::Body::Span(body_start - pos..body_end - pos);
+        record.byte_offset = base + pos as u64;
+        record.headers = header_pairs;
+        if declared.is_some_and(|len| body_start + len > buf.len()) {
+            record.problem = Some(format!(
+                "truncated HTTP body: Content-Length says {} bytes, {} are present",
+                declared.unwrap_or_default(),
+                buf.len() - body_start
+            ));
+        }
+        sink(record)?;
+        pos = next;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(text: &str) -> Vec<Record> {
+        let mut out = Vec::new();
+        frame(&Arc::from("t.http"), text.as_bytes(), 0, &mut |r| {
+            out.push(r);
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn two_requests_with_and_without_content_length() {
+        let text = "POST /hook HTTP/1.1\r\nHost: a\r\nContent-Length: 8\r\n\r\n{\"a\":1}\n\r\nPOST /hook HTTP/1.1\nX-Webhook-Timestamp: 5\n\n{\"b\":\n 2}\n\n";
+        let got = records(text);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].text(), b"{\"a\":1}\n");
+        assert_eq!((got[0].line, got[0].column), (5, 1));
+        assert_eq!(got[1].text(), b"{\"b\":\n 2}");
+        assert_eq!(
+            got[1].headers,
+            vec![("X-Webhook-Timestamp".to_owned(), "5".to_owned())]
+        );
+        assert_eq!(got[1].line, 10);
+    }
+
+    #[test]
+    fn truncated_body_is_named() {
+        let got = records("POST / HTTP/1.1\nContent-Length: 100\n\n{\"a\":1}");
+        assert!(
+            got[0]
+                .problem
+                .as_deref()
+                .unwrap()
+                .contains("Content-Length says 100 bytes, 7 are present")
+        );
+    }
+
+    #[test]
+    fn request_lines() {
+        assert!(is_request_line(b"POST /webhooks/daily?x=1 HTTP/1.1\r\n"));
+        assert!(!is_request_line(b"{\"type\": \"POST / HTTP/1.1\"}"));
+        assert!(!is_request_line(b"HTTP/1.1 200 OK"));
+    }
+}

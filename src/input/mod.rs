@@ -1,0 +1,543 @@
+//! Sources to records: expanding PATHS, choosing how each source is framed (JSON documents,
+//! NDJSON, log lines, HTTP captures, HAR), reading gzip transparently, and the record type that
+//! every framing produces.
+
+mod framing;
+mod har;
+mod http;
+mod log;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use framing::{frame_document_stream, frame_line, holds_whole_values, is_blank};
+
+/// How many non-blank lines are looked at to choose a framing.
+const SNIFF_LINES: usize = 8;
+
+/// File name endings searched for when a directory is given (also with `.gz`).
+const EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "log", "http", "har"];
+
+/// How a source is framed into records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum InputMode {
+    /// By file name ending, else by looking at the first lines
+    #[default]
+    Auto,
+    /// One or more JSON documents (pretty or compact), or NDJSON
+    Json,
+    /// One JSON value per line
+    Ndjson,
+    /// Log lines with a prefix before the JSON; lines without JSON are skipped and counted
+    Log,
+    /// Raw HTTP requests: the body is the event, the headers are kept
+    Http,
+    /// A HAR export: each request with a JSON body is an event
+    Har,
+}
+
+/// Where records come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    pub fn name(&self) -> String {
+        match self {
+            Self::Stdin => "<stdin>".to_owned(),
+            Self::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// The mode the file name asks for (`x.ndjson.gz` counts as `.ndjson`).
+    fn mode_by_name(&self) -> Option<InputMode> {
+        let Self::File(path) = self else { return None };
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let ext = name.rsplit_once('.')?.1;
+        match ext {
+            "ndjson" | "jsonl" => Some(InputMode::Ndjson),
+            "log" => Some(InputMode::Log),
+            "http" => Some(InputMode::Http),
+            "har" => Some(InputMode::Har),
+            _ => None,
+        }
+    }
+}
+
+/// A path that could not be read (exit code 2 once everything else is done).
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct InputError {
+    pub path: String,
+    pub message: String,
+}
+
+impl InputError {
+    fn io(path: &str, err: &io::Error) -> Self {
+        let message = match err.kind() {
+            io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+            io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            io::ErrorKind::IsADirectory => "is a directory".to_owned(),
+            io::ErrorKind::InvalidData => format!("cannot be decompressed: {err}"),
+            _ => err.to_string(),
+        };
+        Self {
+            path: path.to_owned(),
+            message,
+        }
+    }
+}
+
+/// Where the JSON text of a record is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// A byte range of `original`, so positions inside it are exact.
+    Span(Range<usize>),
+    /// All of `original`, decoded from a JSON string (HAR, a gateway's `"body"`): positions
+    /// inside it are those of the string in the source.
+    Decoded,
+}
+
+/// One framed event (or what stands where one should be), where it starts, and what came with it.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub source: Arc<str>,
+    /// 1-based line and column of the JSON text's first byte in the source.
+    pub line: usize,
+    pub column: usize,
+    /// The record as it stands in the input: a line, a document, an HTTP request.
+    pub original: Vec<u8>,
+    pub body: Body,
+    /// Delivery headers (HTTP captures, HAR, gateway records), in order.
+    pub headers: Vec<(String, String)>,
+    /// Why the record cannot be an event, found while framing (it is then `unparsable`).
+    pub problem: Option<String>,
+    /// Offset of `original`'s first byte in the (decompressed) source.
+    pub byte_offset: u64,
+}
+
+impl Record {
+    pub(crate) fn new(source: Arc<str>, line: usize, column: usize, text: Vec<u8>) -> Self {
+        let len = text.len();
+        Self {
+            source,
+            line,
+            column,
+            original: text,
+            body: Body::Span(0..len),
+            headers: Vec::new(),
+            problem: None,
+            byte_offset: 0,
+        }
+    }
+
+    /// The JSON text of the event.
+    pub fn text(&self) -> &[u8] {
+        match &self.body {
+            Body::Span(range) => &self.original[range.clone()],
+            Body::Decoded => &self.original,
+        }
+    }
+
+    /// Whether positions inside the text are positions in the source.
+    pub fn exact_positions(&self) -> bool {
+        matches!(self.body, Body::Span(_))
+    }
+
+    /// A header's value, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Counts a source's reading produces besides its records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadStats {
+    /// Log lines (and HAR requests) without JSON, skipped on purpose.
+    pub skipped: usize,
+}
+
+/// Why reading a source stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error(transparent)]
+    Input(InputError),
+    /// The consumer failed (usually a closed stdout); not the input's fault.
+    #[error(transparent)]
+    Sink(#[from] anyhow::Error),
+}
+
+/// What receives records, in input order.
+pub type Sink<'a> = dyn FnMut(Record) -> anyhow::Result<()> + 'a;
+
+/// Expands PATHS into sources: directories are searched recursively (sorted, so runs are
+/// repeatable) for the known file endings; `-` is standard input.
+pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(e) => errors.push(InputError::io(&path.display().to_string(), &e)),
+            Ok(meta) if meta.is_dir() => {
+                let walker = walkdir::WalkDir::new(path)
+                    .follow_links(true)
+                    .sort_by_file_name();
+                for entry in walker {
+                    match entry {
+                        Ok(e) if e.file_type().is_file() && has_known_extension(e.path()) => {
+                            sources.push(Source::File(e.into_path()));
+                        }
+                        Ok(_) => {}
+                        Err(e) => {
+                            let at = e.path().unwrap_or(path).display().to_string();
+                            let message = if e.loop_ancestor().is_some() {
+                                "symbolic link loop".to_owned()
+                            } else {
+                                e.io_error().map_or_else(
+                                    || e.to_string(),
+                                    |io| InputError::io(&at, io).message,
+                                )
+                            };
+                            errors.push(InputError { path: at, message });
+                        }
+                    }
+                }
+            }
+            Ok(_) => sources.push(Source::File(path.clone())),
+        }
+    }
+    (sources, errors)
+}
+
+fn has_known_extension(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let name = name.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext))
+}
+
+/// Reads a source and hands each record to `sink`, in order, holding no more than one line at a
+/// time for line-oriented input. A source with no JSON value at all yields one empty record, so
+/// it is reported, not skipped. `sink` errors (a closed stdout) stop the reading.
+pub fn read_records(
+    source: &Source,
+    mode: InputMode,
+    sink: &mut Sink<'_>,
+) -> Result<ReadStats, ReadError> {
+    let mut count = 0usize;
+    let name: Arc<str> = Arc::from(source.name());
+    let stats = read_source(source, &name, mode, &mut |record| {
+        count += 1;
+        sink(record)
+    })?;
+    if count == 0 && stats.skipped == 0 {
+        sink(Record::new(name, 1, 1, Vec::new()))?;
+    }
+    Ok(stats)
+}
+
+fn open(source: &Source, name: &str) -> Result<Box<dyn BufRead>, ReadError> {
+    let reader: Box<dyn Read> = match source {
+        Source::Stdin => Box::new(io::stdin().lock()),
+        Source::File(path) => match File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => return Err(ReadError::Input(InputError::io(name, &e))),
+        },
+    };
+    let mut reader = BufReader::with_capacity(256 * 1024, reader);
+    // gzip is recognised by its magic bytes, whatever the name.
+    let head = reader
+        .fill_buf()
+        .map_err(|e| ReadError::Input(InputError::io(name, &e)))?;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return Ok(Box::new(BufReader::with_capacity(
+            256 * 1024,
+            flate2::bufread::MultiGzDecoder::new(reader),
+        )));
+    }
+    Ok(Box::new(reader))
+}
+
+fn read_source(
+    source: &Source,
+    name: &Arc<str>,
+    mode: InputMode,
+    sink: &mut Sink<'_>,
+) -> Result<ReadStats, ReadError> {
+    let mut reader = open(source, name)?;
+    let input_error = |e: &io::Error| ReadError::Input(InputError::io(name, e));
+    let mut stats = ReadStats::default();
+
+    // The first non-blank lines decide the framing when neither the user nor the name does.
+    let mut head: Vec<Vec<u8>> = Vec::new();
+    let mut non_blank = 0;
+    let mut bom_len = 0u64;
+    while non_blank < SNIFF_LINES {
+        let mut line = Vec::new();
+        if reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| input_error(&e))?
+            == 0
+        {
+            break;
+        }
+        if head.is_empty() && line.starts_with(b"\xEF\xBB\xBF") {
+            // A byte-order mark is not part of the JSON; drop it.
+            line.drain(..3);
+            bom_len = 3;
+        }
+        if !is_blank(&line) {
+            non_blank += 1;
+        }
+        head.push(line);
+    }
+    let sniffed: Vec<&Vec<u8>> = head.iter().filter(|l| !is_blank(l)).collect();
+    let first = sniffed.first().copied();
+    let second = sniffed.get(1).copied();
+    let starts_like_json = |l: &[u8]| matches!(l.trim_ascii_start().first(), Some(b'{' | b'['));
+    let mode = match (mode, source.mode_by_name()) {
+        (InputMode::Auto, Some(by_name)) => by_name,
+        (InputMode::Auto, None) => match first {
+            Some(l) if http::is_request_line(l) => InputMode::Http,
+            // Text lines, some carrying a JSON object after a prefix: a log.
+            Some(l)
+                if !starts_like_json(l)
+                    && sniffed
+                        .iter()
+                        .any(|l| !starts_like_json(l) && l.contains(&b'{')) =>
+            {
+                InputMode::Log
+            }
+            _ => InputMode::Auto,
+        },
+        (chosen, _) => chosen,
+    };
+    let line_mode = match mode {
+        InputMode::Ndjson | InputMode::Log => true,
+        InputMode::Auto => {
+            first.is_some_and(|l| holds_whole_values(l))
+                || second.is_some_and(|l| matches!(l.first(), Some(b'{' | b'[')))
+        }
+        InputMode::Json | InputMode::Http | InputMode::Har => false,
+    };
+
+    if line_mode {
+        let in_log = mode == InputMode::Log;
+        let mut at = framing::LineAt {
+            number: 0,
+            offset: bom_len,
+        };
+        for line in head {
+            at.number += 1;
+            frame_line(name, at, &line, in_log, sink, &mut stats)?;
+            at.offset += line.len() as u64;
+        }
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            if reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| input_error(&e))?
+                == 0
+            {
+                return Ok(stats);
+            }
+            at.number += 1;
+            frame_line(name, at, &line, in_log, sink, &mut stats)?;
+            at.offset += line.len() as u64;
+        }
+    }
+    let mut buf: Vec<u8> = head.concat();
+    reader.read_to_end(&mut buf).map_err(|e| input_error(&e))?;
+    match mode {
+        InputMode::Http => http::frame(name, &buf, bom_len, sink)?,
+        InputMode::Har | InputMode::Auto | InputMode::Json => {
+            // A HAR export is one JSON document with `log.entries`.
+            let har = (mode == InputMode::Har || buf.trim_ascii_start().starts_with(b"{"))
+                .then(|| serde_json::from_slice::<serde_json::Value>(&buf).ok())
+                .flatten()
+                .filter(har::is_har);
+            match har {
+                Some(doc) => har::frame(name, &buf, bom_len, &doc, sink, &mut stats)?,
+                None => frame_document_stream(name, &buf, bom_len, sink)?,
+            }
+        }
+        InputMode::Ndjson | InputMode::Log => unreachable!("line modes return above"),
+    }
+    Ok(stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frames(text: &str) -> Vec<(usize, usize, String)> {
+        frames_as(text, "json", InputMode::Auto)
+            .into_iter()
+            .map(|(l, c, t, _)| (l, c, t))
+            .collect()
+    }
+
+    /// Line, column, text and headers of each record.
+    type Framed = (usize, usize, String, Vec<(String, String)>);
+
+    fn frames_as(text: &str, ext: &str, mode: InputMode) -> Vec<Framed> {
+        let dir = std::env::temp_dir().join(format!("hookscope-input-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!(
+            "t{}-{}.{ext}",
+            text.len(),
+            text.bytes().map(u64::from).sum::<u64>()
+        ));
+        std::fs::write(&path, text).unwrap();
+        let mut out = Vec::new();
+        read_records(&Source::File(path), mode, &mut |r| {
+            out.push((
+                r.line,
+                r.column,
+                String::from_utf8(r.text().to_vec()).unwrap(),
+                r.headers.clone(),
+            ));
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn ndjson_with_a_broken_line() {
+        let got = frames("{\"a\":1}\n{\"b\":\n\n{\"c\":3}\n");
+        assert_eq!(
+            got,
+            vec![
+                (1, 1, "{\"a\":1}".into()),
+                (2, 1, "{\"b\":".into()),
+                (4, 1, "{\"c\":3}".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn concatenated_pretty_documents() {
+        let got = frames("{\n  \"a\": 1\n}\n  {\n  \"b\": [\n 2]\n}{\"c\":3}");
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
+            vec![(1, 1), (4, 3), (7, 2)]
+        );
+    }
+
+    #[test]
+    fn truncated_document_does_not_swallow_the_next() {
+        let got = frames("{\n  \"a\": [1,\n{\n  \"b\": 2\n}\n");
+        assert_eq!(got.len(), 2);
+        assert_eq!((got[1].0, got[1].2.as_str()), (3, "{\n  \"b\": 2\n}"));
+    }
+
+    #[test]
+    fn garbage_lines_are_one_record_each() {
+        let got = frames("{\"a\":1}\nnot json at all\n{\"b\":2}{\"c\":3}\n");
+        let texts: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["{\"a\":1}", "not json at all", "{\"b\":2}", "{\"c\":3}"]
+        );
+        assert_eq!(got[3].1, 8);
+    }
+
+    #[test]
+    fn bom_and_crlf() {
+        let got = frames("\u{feff}{\"a\":1}\r\n{\"b\":2}\r\n");
+        assert_eq!(
+            got,
+            vec![(1, 1, "{\"a\":1}".into()), (2, 1, "{\"b\":2}".into())]
+        );
+    }
+
+    #[test]
+    fn arrays_of_events_yield_one_record_per_element() {
+        let got = frames("[\n  {\"a\": 1},\n  {\"b\": 2}\n]\n");
+        assert_eq!(
+            got,
+            vec![(2, 3, "{\"a\": 1}".into()), (3, 3, "{\"b\": 2}".into())]
+        );
+        let got = frames("[{\"a\":1},{\"b\":2}]\n[3]\n");
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
+            vec![(1, 2), (1, 10), (2, 1)]
+        );
+    }
+
+    #[test]
+    fn log_lines_yield_embedded_events_and_skip_the_rest() {
+        let text = "2026-11-23T10:00:00Z INFO start\n2026-11-23T10:00:01Z INFO webhook: {\"type\":\"x\"}\n\nINFO bye\n";
+        let got = frames_as(text, "log", InputMode::Auto);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (got[0].0, got[0].1, got[0].2.as_str()),
+            (2, 36, "{\"type\":\"x\"}")
+        );
+        // A log sniffed on a source without a telling name.
+        assert_eq!(frames_as(text, "txt", InputMode::Auto).len(), 1);
+    }
+
+    #[test]
+    fn http_and_har_by_name_or_flag() {
+        let http = "POST /h HTTP/1.1\nX-A: 1\n\n{\"a\":1}\n";
+        let got = frames_as(http, "http", InputMode::Auto);
+        assert_eq!(got[0].2, "{\"a\":1}");
+        assert_eq!(got[0].3, vec![("X-A".to_owned(), "1".to_owned())]);
+        assert_eq!(
+            frames_as(http, "txt", InputMode::Auto).len(),
+            1,
+            "sniffed by its request line"
+        );
+        let har = r#"{"log": {"entries": [
+            {"request": {"method": "POST", "headers": [{"name": "X-B", "value": "2"}],
+                         "postData": {"mimeType": "application/json", "text": "{\"b\":2}"}}},
+            {"request": {"method": "GET", "headers": []}}]}}"#;
+        let got = frames_as(har, "har", InputMode::Auto);
+        assert_eq!(got.len(), 1);
+        assert_eq!((got[0].0, got[0].2.as_str()), (3, "{\"b\":2}"));
+        assert_eq!(got[0].3, vec![("X-B".to_owned(), "2".to_owned())]);
+        assert_eq!(
+            frames_as(har, "json", InputMode::Auto).len(),
+            1,
+            "a HAR is recognised by content"
+        );
+    }
+
+    #[test]
+    fn gzip_is_read_transparently() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(b"{\"a\":1}\n{\"b\":2}\n").unwrap();
+        let gz = enc.finish().unwrap();
+        let dir = std::env::temp_dir().join(format!("hookscope-gz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("events.ndjson.gz");
+        std::fs::write(&path, gz).unwrap();
+        let mut n = 0;
+        read_records(&Source::File(path), InputMode::Auto, &mut |_| {
+            n += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(n, 2);
+    }
+}
