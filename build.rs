@@ -11,25 +11,12 @@ fn main() {
         let mut files = Vec::new();
         collect(&root.join(dir), &mut files);
         files.sort();
-        writeln!(
-            out,
-            "pub(crate) static {}: &[(&str, &str)] = &[",
-            dir.to_uppercase()
-        )
-        .unwrap();
+        writeln!(out, "pub(crate) static {}: &[(&str, &str)] = &[", dir.to_uppercase()).unwrap();
         for file in files {
             let rel = file.strip_prefix(root.join(dir)).unwrap();
-            let rel = rel
-                .to_str()
-                .expect("catalog paths are UTF-8")
-                .replace('\\', "/");
+            let rel = rel.to_str().expect("catalog paths are UTF-8").replace('\\', "/");
             println!("cargo:rerun-if-changed={}", file.display());
-            writeln!(
-                out,
-                "    ({rel:?}, include_str!({:?})),",
-                file.display().to_string()
-            )
-            .unwrap();
+            writeln!(out, "    ({rel:?}, include_str!({:?})),", file.display().to_string()).unwrap();
         }
         out.push_str("];\n");
     }

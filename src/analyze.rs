@@ -30,15 +30,8 @@ pub struct Analyzed {
 
 impl<'c> Analyzer<'c> {
     pub fn new(catalog: &'c Catalog, forced: Forced<'c>) -> Self {
-        let ids: Vec<&str> = catalog
-            .providers()
-            .map(crate::catalog::Provider::id)
-            .collect();
-        Self {
-            catalog,
-            forced,
-            known_providers: ids.join(", "),
-        }
+        let ids: Vec<&str> = catalog.providers().map(crate::catalog::Provider::id).collect();
+        Self { catalog, forced, known_providers: ids.join(", ") }
     }
 
     pub fn analyze(&self, record: Record) -> Result<Analyzed, CatalogError> {
@@ -59,32 +52,17 @@ impl<'c> Analyzer<'c> {
             errors: Vec::new(),
             warnings: Vec::new(),
         };
-        let unparsable =
-            |mut result: EventResult, message: String, at: Option<Position>, record: Record| {
-                let mut finding = Finding::new(Severity::Error, "", "parse", message);
-                place(
-                    &mut finding,
-                    at.unwrap_or(Position { line: 1, column: 1 }),
-                    None,
-                    &record,
-                );
-                result.errors.push(finding);
-                Ok(Analyzed {
-                    record,
-                    result,
-                    value: None,
-                })
-            };
+        let unparsable = |mut result: EventResult, message: String, at: Option<Position>, record: Record| {
+            let mut finding = Finding::new(Severity::Error, "", "parse", message);
+            place(&mut finding, at.unwrap_or(Position { line: 1, column: 1 }), None, &record);
+            result.errors.push(finding);
+            Ok(Analyzed { record, result, value: None })
+        };
         if let Some(problem) = record.problem.clone() {
             return unparsable(result, problem, None, record);
         }
         if record.text().trim_ascii().is_empty() {
-            return unparsable(
-                result,
-                "empty input: no JSON value in this source".to_owned(),
-                None,
-                record,
-            );
+            return unparsable(result, "empty input: no JSON value in this source".to_owned(), None, record);
         }
         let parsed = match parse(record.text()) {
             Ok(p) => p,
@@ -112,12 +90,7 @@ impl<'c> Analyzer<'c> {
                 return Ok(inner);
             }
         }
-        let verdict = validate(
-            &detection,
-            &parsed.value,
-            self.forced.api_version,
-            &self.known_providers,
-        )?;
+        let verdict = validate(&detection, &parsed.value, self.forced.api_version, &self.known_providers)?;
         result.provider = detection.provider.map(|p| p.id().to_owned());
         result.event_type = detection.event_type;
         result.api_version = verdict.api_version;
@@ -130,25 +103,14 @@ impl<'c> Analyzer<'c> {
             let positions = Positions::new(text);
             for dup in duplicate_keys(text) {
                 let first = absolute(positions.at(dup.first), &record);
-                let key = dup
-                    .pointer
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default()
-                    .replace("~1", "/")
-                    .replace("~0", "~");
+                let key =
+                    dup.pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
                 let message = format!(
                     "duplicate key {key:?}: first at line {}, column {}; consumers usually keep the last value",
                     first.line, first.column
                 );
-                let mut finding =
-                    Finding::new(Severity::Warning, dup.pointer, "duplicate-key", message);
-                place(
-                    &mut finding,
-                    positions.at(dup.second),
-                    Some(dup.second),
-                    &record,
-                );
+                let mut finding = Finding::new(Severity::Warning, dup.pointer, "duplicate-key", message);
+                place(&mut finding, positions.at(dup.second), Some(dup.second), &record);
                 findings.push(finding);
             }
         }
@@ -160,11 +122,7 @@ impl<'c> Analyzer<'c> {
                 Severity::Warning => result.warnings.push(finding),
             }
         }
-        Ok(Analyzed {
-            record,
-            result,
-            value: Some(parsed.value),
-        })
+        Ok(Analyzed { record, result, value: Some(parsed.value) })
     }
 }
 
@@ -183,16 +141,8 @@ fn unwrap_body(value: &Value, record: &Record) -> Option<Record> {
     } else {
         None
     };
-    let at = at.unwrap_or(Position {
-        line: record.line,
-        column: record.column,
-    });
-    let mut inner = Record::new(
-        record.source.clone(),
-        at.line,
-        at.column,
-        text.as_bytes().to_vec(),
-    );
+    let at = at.unwrap_or(Position { line: record.line, column: record.column });
+    let mut inner = Record::new(record.source.clone(), at.line, at.column, text.as_bytes().to_vec());
     inner.body = Body::Decoded;
     inner.headers.clone_from(&record.headers);
     for headers_key in ["headers", "multiValueHeaders"] {
@@ -200,11 +150,7 @@ fn unwrap_body(value: &Value, record: &Record) -> Option<Record> {
             for (name, v) in map {
                 let value = match v {
                     Value::String(s) => s.clone(),
-                    Value::Array(a) => a
-                        .iter()
-                        .filter_map(Value::as_str)
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    Value::Array(a) => a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
                     other => other.to_string(),
                 };
                 if inner.header(name).is_none() {
@@ -219,20 +165,11 @@ fn unwrap_body(value: &Value, record: &Record) -> Option<Record> {
 /// A position inside the record's text, made absolute in the source.
 fn absolute(relative: Position, record: &Record) -> Position {
     if !record.exact_positions() {
-        Position {
-            line: record.line,
-            column: record.column,
-        }
+        Position { line: record.line, column: record.column }
     } else if relative.line == 1 {
-        Position {
-            line: record.line,
-            column: record.column + relative.column - 1,
-        }
+        Position { line: record.line, column: record.column + relative.column - 1 }
     } else {
-        Position {
-            line: record.line + relative.line - 1,
-            column: relative.column,
-        }
+        Position { line: record.line + relative.line - 1, column: relative.column }
     }
 }
 
@@ -245,15 +182,9 @@ fn place(finding: &mut Finding, relative: Position, offset: Option<usize>, recor
     if record.exact_positions()
         && let Some(offset) = offset
     {
-        let end = Lexer::new(record.text(), offset)
-            .next_token()
-            .map_or(offset + 1, |(_, _, end)| end);
+        let end = Lexer::new(record.text(), offset).next_token().map_or(offset + 1, |(_, _, end)| end);
         // A container is marked by its opening bracket only.
-        let end = if matches!(record.text().get(offset), Some(b'{' | b'[')) {
-            offset + 1
-        } else {
-            end
-        };
+        let end = if matches!(record.text().get(offset), Some(b'{' | b'[')) { offset + 1 } else { end };
         finding.span = Some(offset..end.max(offset + 1));
     }
 }

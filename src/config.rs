@@ -11,9 +11,6 @@ pub struct Config {
 impl Config {
     pub fn new(color: ColorChoice) -> anyhow::Result<Self> {
         let catalog = Catalog::builtin()?;
-        Ok(Self {
-            catalog,
-            diagnostics: Diagnostics::new(color),
-        })
+        Ok(Self { catalog, diagnostics: Diagnostics::new(color) })
     }
 }

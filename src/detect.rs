@@ -31,12 +31,7 @@ pub fn detect<'c>(
     forced: &Forced<'c>,
 ) -> Detection<'c> {
     if let Some(t) = forced.event_type {
-        let type_pointer = t
-            .provider
-            .desc
-            .envelopes
-            .first()
-            .map(|e| e.type_at.as_str());
+        let type_pointer = t.provider.desc.envelopes.first().map(|e| e.type_at.as_str());
         return Detection {
             provider: Some(t.provider),
             event_type: Some(t.name.to_owned()),
@@ -58,23 +53,13 @@ pub fn detect<'c>(
                 .or_else(|| p.desc.envelopes.first());
             (Some(p), envelope)
         }
-        None => {
-            best_match(catalog, event, headers).map_or((None, None), |(p, e)| (Some(p), Some(e)))
-        }
+        None => best_match(catalog, event, headers).map_or((None, None), |(p, e)| (Some(p), Some(e))),
     };
     let Some(provider) = provider else {
-        return Detection {
-            provider: None,
-            event_type: None,
-            type_pointer: None,
-            stated_version: None,
-        };
+        return Detection { provider: None, event_type: None, type_pointer: None, stated_version: None };
     };
     let type_pointer = envelope.map(|e| e.type_at.as_str());
-    let event_type = type_pointer
-        .and_then(|p| event.pointer(p))
-        .and_then(Value::as_str)
-        .map(str::to_owned);
+    let event_type = type_pointer.and_then(|p| event.pointer(p)).and_then(Value::as_str).map(str::to_owned);
     Detection {
         provider: Some(provider),
         event_type,
@@ -102,8 +87,7 @@ fn best_match<'c>(
             let better = match best {
                 None => true,
                 Some((s, generic, ..)) => {
-                    (generic && !provider.desc.generic)
-                        || (generic == provider.desc.generic && score > s)
+                    (generic && !provider.desc.generic) || (generic == provider.desc.generic && score > s)
                 }
             };
             if better {

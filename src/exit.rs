@@ -12,26 +12,18 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn error() -> Self {
-        Self {
-            finding: false,
-            error: true,
-        }
+        Self { finding: false, error: true }
     }
 
     pub fn code(self) -> u8 {
-        if self.error {
-            2
-        } else {
-            u8::from(self.finding)
-        }
+        if self.error { 2 } else { u8::from(self.finding) }
     }
 }
 
 /// Whether an error comes from writing to a closed pipe.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -41,22 +33,8 @@ mod tests {
 
     #[test]
     fn error_wins_over_finding() {
-        assert_eq!(
-            Outcome {
-                finding: true,
-                error: true
-            }
-            .code(),
-            2
-        );
-        assert_eq!(
-            Outcome {
-                finding: true,
-                error: false
-            }
-            .code(),
-            1
-        );
+        assert_eq!(Outcome { finding: true, error: true }.code(), 2);
+        assert_eq!(Outcome { finding: true, error: false }.code(), 1);
         assert_eq!(Outcome::default().code(), 0);
     }
 }

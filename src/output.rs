@@ -86,11 +86,7 @@ impl Styles {
     }
 
     pub(crate) fn new(color: bool) -> Self {
-        if color {
-            Self::colored()
-        } else {
-            Self::plain()
-        }
+        if color { Self::colored() } else { Self::plain() }
     }
 }
 
@@ -104,17 +100,11 @@ impl Output {
     pub fn stdout(color: ColorChoice) -> Self {
         let stdout = io::stdout();
         let styles = Styles::new(color.enabled(stdout.is_terminal()));
-        Self {
-            out: Box::new(BufWriter::with_capacity(64 * 1024, stdout)),
-            styles,
-        }
+        Self { out: Box::new(BufWriter::with_capacity(64 * 1024, stdout)), styles }
     }
 
     pub fn new(out: Box<dyn Write>, styles_on: bool) -> Self {
-        Self {
-            out,
-            styles: Styles::new(styles_on),
-        }
+        Self { out, styles: Styles::new(styles_on) }
     }
 
     /// Machine formats are never coloured.
@@ -144,25 +134,16 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     pub fn new(color: ColorChoice) -> Self {
-        Self {
-            styles: Styles::new(color.enabled(io::stderr().is_terminal())),
-        }
+        Self { styles: Styles::new(color.enabled(io::stderr().is_terminal())) }
     }
 
     pub fn error(&self, message: &dyn std::fmt::Display) {
         // A failing stderr leaves nowhere to report to.
-        let _ = writeln!(
-            io::stderr().lock(),
-            "hookscope: {} {message}",
-            self.styles.error.style("error:")
-        );
+        let _ = writeln!(io::stderr().lock(), "hookscope: {} {message}", self.styles.error.style("error:"));
     }
 
     pub fn warning(&self, message: &dyn std::fmt::Display) {
-        let _ = writeln!(
-            io::stderr().lock(),
-            "hookscope: {} {message}",
-            self.styles.warning.style("warning:")
-        );
+        let _ =
+            writeln!(io::stderr().lock(), "hookscope: {} {message}", self.styles.warning.style("warning:"));
     }
 }

@@ -44,12 +44,7 @@ pub fn validate(
             Value::Array(_) => "an array, not a webhook event of a known provider",
             _ => "a bare JSON value, not a webhook event of a known provider",
         };
-        let finding = Finding::new(
-            Severity::Error,
-            "",
-            "provider",
-            format!("{what} ({known_providers})"),
-        );
+        let finding = Finding::new(Severity::Error, "", "provider", format!("{what} ({known_providers})"));
         return Ok(Verdict::unknown(finding, None));
     };
     let type_pointer = detection.type_pointer.unwrap_or_default();
@@ -65,10 +60,9 @@ pub fn validate(
             missing = if at.is_empty() { missing } else { at };
         }
         let message = match event.pointer(type_pointer) {
-            Some(found) => format!(
-                "the event type at {type_pointer} must be a string, found {}",
-                describe(found)
-            ),
+            Some(found) => {
+                format!("the event type at {type_pointer} must be a string, found {}", describe(found))
+            }
             None if missing == type_pointer => format!("missing the event type at {type_pointer}"),
             None => format!("missing {missing}, where the event type lives ({type_pointer})"),
         };
@@ -82,10 +76,7 @@ pub fn validate(
         });
     };
     if !provider.has_type(event_type) {
-        let mut message = format!(
-            "{event_type:?} is not a documented {} event type",
-            provider.desc.name
-        );
+        let mut message = format!("{event_type:?} is not a documented {} event type", provider.desc.name);
         let hints = suggest(event_type, provider.types().map(|(t, _)| t));
         if !hints.is_empty() {
             let quoted: Vec<String> = hints.iter().map(|h| format!("{h:?}")).collect();
@@ -121,15 +112,10 @@ pub fn validate(
     for version in &versions {
         let uri = provider.schema_uri(event_type, version);
         let validator = store.validator(&uri)?;
-        let findings: Vec<Finding> = validator
-            .iter_errors(event)
-            .flat_map(|e| classify(&e, store))
-            .collect();
+        let findings: Vec<Finding> = validator.iter_errors(event).flat_map(|e| classify(&e, store)).collect();
         runs.push((*version, findings));
     }
-    let fits: Vec<usize> = (0..runs.len())
-        .filter(|&i| !has_errors(&runs[i].1))
-        .collect();
+    let fits: Vec<usize> = (0..runs.len()).filter(|&i| !has_errors(&runs[i].1)).collect();
     let (chosen, api_version, candidates) = if provider.versions().is_empty() {
         (0, detection.stated_version.clone(), None)
     } else if runs.len() == 1 {
@@ -138,41 +124,20 @@ pub fn validate(
         (fits[0], Some(runs[fits[0]].0.to_owned()), None)
     } else if fits.is_empty() {
         // Report against the version it comes closest to (the newest on a tie).
-        let best = (0..runs.len())
-            .rev()
-            .min_by_key(|&i| error_count(&runs[i].1))
-            .unwrap_or(0);
-        (
-            best,
-            None,
-            Some(versions.iter().map(|v| (*v).to_owned()).collect()),
-        )
+        let best = (0..runs.len()).rev().min_by_key(|&i| error_count(&runs[i].1)).unwrap_or(0);
+        (best, None, Some(versions.iter().map(|v| (*v).to_owned()).collect()))
     } else {
         let newest = *fits.last().expect("not empty");
-        (
-            newest,
-            None,
-            Some(fits.iter().map(|&i| runs[i].0.to_owned()).collect()),
-        )
+        (newest, None, Some(fits.iter().map(|&i| runs[i].0.to_owned()).collect()))
     };
     let (version, findings) = runs.swap_remove(chosen);
-    let status = if has_errors(&findings) {
-        Status::Invalid
-    } else {
-        Status::Valid
-    };
+    let status = if has_errors(&findings) { Status::Invalid } else { Status::Valid };
     let docs = store
         .doc(&provider.schema_uri(event_type, version))
         .and_then(|s| s.get("x-docs"))
         .and_then(Value::as_str)
         .map(str::to_owned);
-    Ok(Verdict {
-        status,
-        api_version,
-        api_version_candidates: candidates,
-        docs,
-        findings,
-    })
+    Ok(Verdict { status, api_version, api_version_candidates: candidates, docs, findings })
 }
 
 fn has_errors(findings: &[Finding]) -> bool {
@@ -180,10 +145,7 @@ fn has_errors(findings: &[Finding]) -> bool {
 }
 
 fn error_count(findings: &[Finding]) -> usize {
-    findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count()
+    findings.iter().filter(|f| f.severity == Severity::Error).count()
 }
 
 /// Turns one validator failure into findings, deciding error or drift (docs/catalog.md).
@@ -191,12 +153,8 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
     let pointer = error.instance_path().as_str().to_owned();
     let instance = error.instance().as_ref();
     let keyword = error.kind().keyword().to_owned();
-    let node = error
-        .absolute_keyword_location()
-        .and_then(|l| store.keyword_parent(l.as_str()));
-    let declared = node
-        .and_then(|n| n.get("x-warn"))
-        .and_then(|w| declared_warning(w, &keyword));
+    let node = error.absolute_keyword_location().and_then(|l| store.keyword_parent(l.as_str()));
+    let declared = node.and_then(|n| n.get("x-warn")).and_then(|w| declared_warning(w, &keyword));
     let found = describe(instance);
     let error_at = |pointer: String, keyword: &str, message: String| {
         Finding::new(Severity::Error, pointer, keyword, message)
@@ -211,18 +169,12 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             return unexpected
                 .iter()
                 .map(|name| {
-                    warning_at(
-                        child(&pointer, name),
-                        &keyword,
-                        format!("undocumented field {name:?}"),
-                    )
+                    warning_at(child(&pointer, name), &keyword, format!("undocumented field {name:?}"))
                 })
                 .collect();
         }
         ValidationErrorKind::Required { property } => {
-            let name = property
-                .as_str()
-                .map_or_else(|| property.to_string(), str::to_owned);
+            let name = property.as_str().map_or_else(|| property.to_string(), str::to_owned);
             let message = format!("missing required field {name:?}");
             let finding = if declared.is_some() {
                 warning_at(child(&pointer, &name), &keyword, message)
@@ -241,10 +193,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                 return vec![warning_at(
                     pointer,
                     "drift",
-                    format!(
-                        "documented as {expected}; sent as {spelled} {}",
-                        quoted(instance)
-                    ),
+                    format!("documented as {expected}; sent as {spelled} {}", quoted(instance)),
                 )];
             }
             format!("expected {expected}, found {found}")
@@ -253,27 +202,18 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             format!("found {found}; expected one of {}", list_values(options))
         }
         ValidationErrorKind::Constant { expected_value } => {
-            format!(
-                "expected {}, found {found}",
-                short(&expected_value.to_string())
-            )
+            format!("expected {}, found {found}", short(&expected_value.to_string()))
         }
         ValidationErrorKind::Format { format } => {
             let looks_like_date = instance.as_str().is_some_and(|s| {
                 s.len() >= 10
-                    && s.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
-                        if i == 4 || i == 7 {
-                            *b == b'-'
-                        } else {
-                            b.is_ascii_digit()
-                        }
-                    })
+                    && s.as_bytes()[..10]
+                        .iter()
+                        .enumerate()
+                        .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
             });
             let message = format!("{found} is not a valid {format}");
-            if matches!(format.as_str(), "date" | "date-time")
-                && !looks_like_date
-                && declared.is_none()
-            {
+            if matches!(format.as_str(), "date" | "date-time") && !looks_like_date && declared.is_none() {
                 return vec![error_at(pointer, &keyword, message)];
             }
             let message = match declared {
@@ -288,11 +228,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
         _ => error.to_string(),
     };
     match declared {
-        Some(drift) => vec![warning_at(
-            pointer,
-            &keyword,
-            drift.message(message, &found),
-        )],
+        Some(drift) => vec![warning_at(pointer, &keyword, drift.message(message, &found))],
         None => vec![error_at(pointer, &keyword, message)],
     }
 }
@@ -306,8 +242,7 @@ struct Drift {
 impl Drift {
     /// The message to show: the catalog's, with what was found, or hookscope's own.
     fn message(self, default: String, found: &str) -> String {
-        self.message
-            .map_or(default, |m| format!("{m} (found {found})"))
+        self.message.map_or(default, |m| format!("{m} (found {found})"))
     }
 }
 
@@ -316,9 +251,9 @@ fn declared_warning(x_warn: &Value, keyword: &str) -> Option<Drift> {
         Value::Array(list) => list.iter().any(|k| k == keyword),
         Value::String(k) => k == keyword,
         Value::Object(map) => {
-            return map.get(keyword).map(|m| Drift {
-                message: m.as_str().filter(|s| !s.is_empty()).map(str::to_owned),
-            });
+            return map
+                .get(keyword)
+                .map(|m| Drift { message: m.as_str().filter(|s| !s.is_empty()).map(str::to_owned) });
         }
         _ => false,
     };
@@ -401,10 +336,8 @@ fn short(text: &str) -> String {
 }
 
 fn list_values(options: &Value) -> String {
-    let items: Vec<String> = options
-        .as_array()
-        .map(|a| a.iter().map(|v| short(&v.to_string())).collect())
-        .unwrap_or_default();
+    let items: Vec<String> =
+        options.as_array().map(|a| a.iter().map(|v| short(&v.to_string())).collect()).unwrap_or_default();
     if items.len() > 8 {
         format!("{}, … ({} values)", items[..8].join(", "), items.len())
     } else {
@@ -422,15 +355,9 @@ mod tests {
         let int = TypeKind::Single(JsonType::Integer);
         let num = TypeKind::Single(JsonType::Number);
         let boolean = TypeKind::Single(JsonType::Boolean);
-        assert_eq!(
-            spelled_scalar(&json!("150"), &int),
-            Some("a numeric string")
-        );
+        assert_eq!(spelled_scalar(&json!("150"), &int), Some("a numeric string"));
         assert_eq!(spelled_scalar(&json!("1.5"), &int), None);
-        assert_eq!(
-            spelled_scalar(&json!("1653240900.00"), &num),
-            Some("a numeric string")
-        );
+        assert_eq!(spelled_scalar(&json!("1653240900.00"), &num), Some("a numeric string"));
         assert_eq!(spelled_scalar(&json!("yesterday"), &num), None);
         assert_eq!(spelled_scalar(&json!("NaN"), &num), None);
         assert_eq!(spelled_scalar(&json!("true"), &boolean), Some("a string"));
@@ -439,16 +366,11 @@ mod tests {
 
     #[test]
     fn x_warn_accepts_lists_and_messages() {
-        assert_eq!(
-            declared_warning(&json!(["enum"]), "enum"),
-            Some(Drift { message: None })
-        );
+        assert_eq!(declared_warning(&json!(["enum"]), "enum"), Some(Drift { message: None }));
         assert_eq!(declared_warning(&json!(["enum"]), "type"), None);
         assert_eq!(
             declared_warning(&json!({"not": "sent as null"}), "not"),
-            Some(Drift {
-                message: Some("sent as null".into())
-            })
+            Some(Drift { message: Some("sent as null".into()) })
         );
     }
 

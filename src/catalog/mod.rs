@@ -78,12 +78,7 @@ impl Provider {
         for list in types.values_mut() {
             list.sort_by_key(|v| versions.iter().position(|x| x == v));
         }
-        Ok(Self {
-            desc,
-            files,
-            types,
-            store: OnceLock::new(),
-        })
+        Ok(Self { desc, files, types, store: OnceLock::new() })
     }
 
     pub fn id(&self) -> &str {
@@ -127,23 +122,15 @@ impl Provider {
     pub(crate) fn store(&self) -> Result<&SchemaStore, CatalogError> {
         self.store
             .get_or_init(|| {
-                SchemaStore::load(
-                    &self.desc.id,
-                    self.files.iter().map(|(r, t)| (r.as_str(), t.as_ref())),
-                )
+                SchemaStore::load(&self.desc.id, self.files.iter().map(|(r, t)| (r.as_str(), t.as_ref())))
             })
             .as_ref()
             .map_err(Clone::clone)
     }
 
     /// The schema document of a type (newest version when `version` is `None`).
-    pub fn schema(
-        &self,
-        event_type: &str,
-        version: Option<&str>,
-    ) -> Result<Option<&Value>, CatalogError> {
-        let Some(version) =
-            version.or_else(|| self.versions_of(event_type).last().map(String::as_str))
+    pub fn schema(&self, event_type: &str, version: Option<&str>) -> Result<Option<&Value>, CatalogError> {
+        let Some(version) = version.or_else(|| self.versions_of(event_type).last().map(String::as_str))
         else {
             return Ok(None);
         };
@@ -154,29 +141,15 @@ impl Provider {
         let Ok(Some(schema)) = self.schema(event_type, None) else {
             return EventInfo::default();
         };
-        let text = |k: &str| {
-            schema
-                .get(k)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned()
-        };
+        let text = |k: &str| schema.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
         EventInfo {
             title: text("title"),
             description: text("description"),
-            docs: schema
-                .get("x-docs")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
+            docs: schema.get("x-docs").and_then(Value::as_str).map(str::to_owned),
             aliases: schema
                 .get("x-aliases")
                 .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_owned)
-                        .collect()
-                })
+                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
                 .unwrap_or_default(),
         }
     }
@@ -207,19 +180,10 @@ impl Catalog {
         let mut by_provider: BTreeMap<&str, Vec<(String, Text)>> = BTreeMap::new();
         for (path, text) in builtin::CATALOG {
             let (provider, rel) = path.split_once('/').unwrap_or(("", path));
-            by_provider
-                .entry(provider)
-                .or_default()
-                .push((rel.to_owned(), Cow::Borrowed(*text)));
+            by_provider.entry(provider).or_default().push((rel.to_owned(), Cow::Borrowed(*text)));
         }
-        let samples = builtin::SAMPLES
-            .iter()
-            .map(|(p, t)| ((*p).to_owned(), Cow::Borrowed(*t)))
-            .collect();
-        Self::from_files(
-            by_provider.into_iter().map(|(p, f)| (p.to_owned(), f)),
-            samples,
-        )
+        let samples = builtin::SAMPLES.iter().map(|(p, t)| ((*p).to_owned(), Cow::Borrowed(*t))).collect();
+        Self::from_files(by_provider.into_iter().map(|(p, f)| (p.to_owned(), f)), samples)
     }
 
     fn from_files(
@@ -233,11 +197,8 @@ impl Catalog {
             };
             let (_, text) = files.swap_remove(i);
             let file = format!("{dir}/provider.json");
-            let desc: ProviderDesc =
-                serde_json::from_str(&text).map_err(|e| CatalogError::Provider {
-                    file: file.clone(),
-                    message: e.to_string(),
-                })?;
+            let desc: ProviderDesc = serde_json::from_str(&text)
+                .map_err(|e| CatalogError::Provider { file: file.clone(), message: e.to_string() })?;
             if desc.id != dir {
                 return Err(CatalogError::Provider {
                     file,
@@ -248,10 +209,7 @@ impl Catalog {
         }
         // Specific providers are tried before generic envelopes.
         out.sort_by_key(|p| p.desc.generic);
-        Ok(Self {
-            providers: out,
-            samples,
-        })
+        Ok(Self { providers: out, samples })
     }
 
     pub fn providers(&self) -> impl Iterator<Item = &Provider> {
@@ -269,27 +227,17 @@ impl Catalog {
         } else {
             format!("{provider}/{version}/{event_type}.json")
         };
-        self.samples
-            .iter()
-            .find(|(p, _)| *p == name)
-            .map(|(_, t)| t.as_ref())
+        self.samples.iter().find(|(p, _)| *p == name).map(|(_, t)| t.as_ref())
     }
 
     /// Resolves a type name as people write it: the wire name, a documented alias, or a loose
     /// spelling (case, spaces, `_`, `-`, `.` and a trailing "event" ignored).
     pub fn find_type(&self, name: &str, provider: Option<&str>) -> Result<TypeRef<'_>, TypeLookup> {
-        let candidates: Vec<&Provider> = self
-            .providers()
-            .filter(|p| provider.is_none_or(|id| p.desc.id == id))
-            .collect();
+        let candidates: Vec<&Provider> =
+            self.providers().filter(|p| provider.is_none_or(|id| p.desc.id == id)).collect();
         let exact: Vec<TypeRef<'_>> = candidates
             .iter()
-            .filter_map(|p| {
-                p.types.get_key_value(name).map(|(k, _)| TypeRef {
-                    provider: p,
-                    name: k,
-                })
-            })
+            .filter_map(|p| p.types.get_key_value(name).map(|(k, _)| TypeRef { provider: p, name: k }))
             .collect();
         let matches = if exact.is_empty() {
             let wanted = loose(name);
@@ -299,14 +247,8 @@ impl Catalog {
                     let wanted = &wanted;
                     p.types.keys().filter_map(move |k| {
                         let hit = loose(k) == *wanted
-                            || p.info(k)
-                                .aliases
-                                .iter()
-                                .any(|a| a == name || loose(a) == *wanted);
-                        hit.then_some(TypeRef {
-                            provider: p,
-                            name: k.as_str(),
-                        })
+                            || p.info(k).aliases.iter().any(|a| a == name || loose(a) == *wanted);
+                        hit.then_some(TypeRef { provider: p, name: k.as_str() })
                     })
                 })
                 .collect()
@@ -318,9 +260,7 @@ impl Catalog {
             [] => Err(TypeLookup::NotFound {
                 suggestions: suggest(
                     name,
-                    candidates
-                        .iter()
-                        .flat_map(|p| p.types.keys().map(String::as_str)),
+                    candidates.iter().flat_map(|p| p.types.keys().map(String::as_str)),
                 ),
             }),
             many => Err(TypeLookup::Ambiguous {
@@ -332,11 +272,8 @@ impl Catalog {
 
 /// A name reduced to what people agree on: lowercase letters and digits, no trailing "event".
 fn loose(name: &str) -> String {
-    let mut s: String = name
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let mut s: String =
+        name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
     if s.len() > 5 && s.ends_with("event") {
         s.truncate(s.len() - 5);
     }
@@ -345,16 +282,10 @@ fn loose(name: &str) -> String {
 
 /// The closest known names to `name`, best first ("did you mean").
 pub(crate) fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut scored: Vec<(f64, &str)> = known
-        .map(|k| (strsim::jaro_winkler(&loose(name), &loose(k)), k))
-        .filter(|(s, _)| *s > 0.8)
-        .collect();
+    let mut scored: Vec<(f64, &str)> =
+        known.map(|k| (strsim::jaro_winkler(&loose(name), &loose(k)), k)).filter(|(s, _)| *s > 0.8).collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, k)| k.to_owned())
-        .collect()
+    scored.into_iter().take(3).map(|(_, k)| k.to_owned()).collect()
 }
 
 #[cfg(test)]
@@ -366,10 +297,7 @@ mod tests {
         assert_eq!(loose("JobFinishedEvent"), loose("job_finished_event"));
         assert_eq!(loose("job_finished"), loose("job_finished_event"));
         assert_eq!(loose("File Done"), loose("file_done_event"));
-        assert_eq!(
-            loose("recording.ready-to-download"),
-            "recordingreadytodownload"
-        );
+        assert_eq!(loose("recording.ready-to-download"), "recordingreadytodownload");
     }
 
     #[test]
@@ -403,19 +331,10 @@ mod tests {
     fn type_lookup_by_alias_and_ambiguity() {
         let catalog = Catalog::builtin().unwrap();
         let found = catalog.find_type("JobFinishedEvent", None).ok().unwrap();
-        assert_eq!(
-            (found.provider.id(), found.name),
-            ("alfred", "job_finished_event")
-        );
-        let found = catalog
-            .find_type("recording.ready-to-download", Some("daily"))
-            .ok()
-            .unwrap();
+        assert_eq!((found.provider.id(), found.name), ("alfred", "job_finished_event"));
+        let found = catalog.find_type("recording.ready-to-download", Some("daily")).ok().unwrap();
         assert_eq!(found.name, "recording.ready-to-download");
-        assert!(matches!(
-            catalog.find_type("nothing.like.it", None),
-            Err(TypeLookup::NotFound { .. })
-        ));
+        assert!(matches!(catalog.find_type("nothing.like.it", None), Err(TypeLookup::NotFound { .. })));
     }
 
     #[test]

@@ -95,8 +95,7 @@ impl Marker {
             return false;
         };
         event.pointer(pointer).is_some_and(|v| {
-            self.json_type.is_none_or(|k| k.matches(v))
-                && self.constant.as_ref().is_none_or(|c| c == v)
+            self.json_type.is_none_or(|k| k.matches(v)) && self.constant.as_ref().is_none_or(|c| c == v)
         })
     }
 }
@@ -219,25 +218,14 @@ mod tests {
     #[test]
     fn scores_by_share_of_markers() {
         let e = envelope();
-        assert_eq!(
-            e.score(&json!({"type": "a", "payload": {}, "kind": "x"}), &[]),
-            Some(0.75)
-        );
-        assert_eq!(
-            e.score(&json!({"type": "a", "payload": [], "kind": "x"}), &[]),
-            None
-        );
-        assert_eq!(
-            e.score(&json!({"type": "a", "payload": {}, "id": "1"}), &[]),
-            None,
-            "required marker"
-        );
+        assert_eq!(e.score(&json!({"type": "a", "payload": {}, "kind": "x"}), &[]), Some(0.75));
+        assert_eq!(e.score(&json!({"type": "a", "payload": [], "kind": "x"}), &[]), None);
+        assert_eq!(e.score(&json!({"type": "a", "payload": {}, "id": "1"}), &[]), None, "required marker");
     }
 
     #[test]
     fn header_markers_match_case_insensitively() {
-        let marker: Marker =
-            serde_json::from_value(json!({"header": "X-Webhook-Signature"})).unwrap();
+        let marker: Marker = serde_json::from_value(json!({"header": "X-Webhook-Signature"})).unwrap();
         let headers = [("x-webhook-signature".to_owned(), "abc".to_owned())];
         assert!(marker.matches(&json!({}), &headers));
         assert!(!marker.matches(&json!({}), &[]));

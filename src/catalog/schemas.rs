@@ -33,23 +33,14 @@ impl SchemaStore {
             })?;
             docs.insert(uri(provider, rel), value);
         }
-        let resources = docs
-            .iter()
-            .map(|(u, v)| (u.clone(), Resource::from_contents(v.clone())));
+        let resources = docs.iter().map(|(u, v)| (u.clone(), Resource::from_contents(v.clone())));
         let registry = Registry::new()
             .draft(Draft::Draft202012)
             .retrieve_known_draft_meta_schemas(false)
             .extend(resources)
             .and_then(jsonschema::RegistryBuilder::prepare)
-            .map_err(|e| CatalogError::Schema {
-                file: provider.to_owned(),
-                message: e.to_string(),
-            })?;
-        Ok(Self {
-            docs,
-            registry,
-            validators: Mutex::new(HashMap::new()),
-        })
+            .map_err(|e| CatalogError::Schema { file: provider.to_owned(), message: e.to_string() })?;
+        Ok(Self { docs, registry, validators: Mutex::new(HashMap::new()) })
     }
 
     pub(crate) fn doc(&self, uri: &str) -> Option<&Value> {
@@ -58,26 +49,18 @@ impl SchemaStore {
 
     /// The compiled validator of one schema document, built on first use.
     pub(crate) fn validator(&self, uri: &str) -> Result<Arc<Validator>, CatalogError> {
-        let mut cache = self
-            .validators
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut cache = self.validators.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(v) = cache.get(uri) {
             return Ok(Arc::clone(v));
         }
-        let schema = self.docs.get(uri).ok_or_else(|| CatalogError::Missing {
-            file: uri.to_owned(),
-        })?;
+        let schema = self.docs.get(uri).ok_or_else(|| CatalogError::Missing { file: uri.to_owned() })?;
         let validator = jsonschema::options()
             .with_draft(Draft::Draft202012)
             .with_registry(&self.registry)
             .with_base_uri(uri)
             .should_validate_formats(true)
             .build(schema)
-            .map_err(|e| CatalogError::Schema {
-                file: display_name(uri),
-                message: e.to_string(),
-            })?;
+            .map_err(|e| CatalogError::Schema { file: display_name(uri), message: e.to_string() })?;
         let validator = Arc::new(validator);
         cache.insert(uri.to_owned(), Arc::clone(&validator));
         Ok(validator)
@@ -112,9 +95,7 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && let Some(b) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(b);
             i += 3;

@@ -27,15 +27,12 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
             ReportFormat::Human => {
                 let what = match result.status {
                     Status::Unparsable => styles.error.style("not JSON".to_owned()).to_string(),
-                    Status::Unknown if result.provider.is_none() => styles
-                        .error
-                        .style("unknown provider".to_owned())
-                        .to_string(),
-                    Status::Unknown => format!(
-                        "{} {}",
-                        identity(result),
-                        styles.error.style("(unknown type)")
-                    ),
+                    Status::Unknown if result.provider.is_none() => {
+                        styles.error.style("unknown provider".to_owned()).to_string()
+                    }
+                    Status::Unknown => {
+                        format!("{} {}", identity(result), styles.error.style("(unknown type)"))
+                    }
                     _ => identity(result),
                 };
                 writeln!(out, "{}  {what}", styles.strong.style(result.label()))?;
@@ -47,8 +44,5 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     if args.format == ReportFormat::Json {
         json.finish(out, &summary)?;
     }
-    Ok(Outcome {
-        finding: undetected,
-        ..pass.outcome
-    })
+    Ok(Outcome { finding: undetected, ..pass.outcome })
 }

@@ -17,9 +17,7 @@ use crate::report::{EventResult, Status, render_snippet};
 
 pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let styles = out.styles;
-    let options = PrettyOptions {
-        compact: args.compact,
-    };
+    let options = PrettyOptions { compact: args.compact };
     let mut failed = false;
     let mut first = true;
     let print = |text: &[u8], out: &mut Output| -> std::io::Result<()> {
@@ -54,15 +52,8 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
         first = false;
         let heading = format!("── {} ", result.label());
         writeln!(out, "{}", styles.strong.style(format!("{heading:─<72}")))?;
-        let provider = result
-            .provider
-            .as_deref()
-            .and_then(|id| config.catalog.provider(id));
-        writeln!(
-            out,
-            "{}",
-            summary_table(result, provider, analyzed.value.as_ref())
-        )?;
+        let provider = result.provider.as_deref().and_then(|id| config.catalog.provider(id));
+        writeln!(out, "{}", summary_table(result, provider, analyzed.value.as_ref()))?;
         for finding in result.findings_in_order() {
             render_snippet(out, &styles, result, finding, record)?;
         }
@@ -76,21 +67,12 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
         }
         Ok(())
     })?;
-    Ok(Outcome {
-        finding: failed,
-        ..pass.outcome
-    })
+    Ok(Outcome { finding: failed, ..pass.outcome })
 }
 
-fn summary_table(
-    result: &EventResult,
-    provider: Option<&Provider>,
-    value: Option<&Value>,
-) -> Table {
+fn summary_table(result: &EventResult, provider: Option<&Provider>, value: Option<&Value>) -> Table {
     let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_BORDERS_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic);
+    table.load_style(presets::UTF8_BORDERS_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         table.set_width(100);
     }
@@ -103,10 +85,7 @@ fn summary_table(
     }
     if let Some(t) = &result.event_type {
         let title = provider.map(|p| p.info(t).title).filter(|t| !t.is_empty());
-        row(
-            "type",
-            title.map_or_else(|| t.clone(), |title| format!("{t} ({title})")),
-        );
+        row("type", title.map_or_else(|| t.clone(), |title| format!("{t} ({title})")));
     }
     if let Some(v) = &result.api_version {
         row("version", v.clone());
@@ -116,11 +95,9 @@ fn summary_table(
     let verdict = match result.status {
         Status::Valid if result.warnings.is_empty() => "valid".to_owned(),
         Status::Valid => format!("valid, {} warning(s)", result.warnings.len()),
-        Status::Invalid => format!(
-            "invalid: {} error(s), {} warning(s)",
-            result.errors.len(),
-            result.warnings.len()
-        ),
+        Status::Invalid => {
+            format!("invalid: {} error(s), {} warning(s)", result.errors.len(), result.warnings.len())
+        }
         s => s.as_str().to_owned(),
     };
     row("verdict", verdict);
@@ -152,11 +129,7 @@ fn scalar(value: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Object(_) | Value::Array(_) => {
             let text = value.to_string();
-            if text.len() > 60 {
-                format!("{}…", &text[..text.floor_char_boundary(60)])
-            } else {
-                text
-            }
+            if text.len() > 60 { format!("{}…", &text[..text.floor_char_boundary(60)]) } else { text }
         }
         other => other.to_string(),
     }
@@ -192,10 +165,7 @@ mod tests {
             iso_time(&json!(1_708_526_033.049), TimeUnit::Seconds).unwrap(),
             "2024-02-21T14:33:53.049Z"
         );
-        assert_eq!(
-            iso_time(&json!("1653240900.00"), TimeUnit::Seconds).unwrap(),
-            "2022-05-22T17:35:00Z"
-        );
+        assert_eq!(iso_time(&json!("1653240900.00"), TimeUnit::Seconds).unwrap(), "2022-05-22T17:35:00Z");
         assert_eq!(
             iso_time(&json!(1_708_526_033_049_i64), TimeUnit::Milliseconds).unwrap(),
             "2024-02-21T14:33:53.049Z"

@@ -55,9 +55,7 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
         )?;
         let versioned = !provider.versions().is_empty();
         let mut table = Table::new();
-        table
-            .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
+        table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
         if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
             table.set_width(120);
         }
@@ -71,11 +69,7 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
             let mut row = vec![name.to_owned(), info.title];
             if versioned {
                 for v in provider.versions() {
-                    row.push(if versions.contains(v) {
-                        "✓".to_owned()
-                    } else {
-                        String::new()
-                    });
+                    row.push(if versions.contains(v) { "✓".to_owned() } else { String::new() });
                 }
             }
             table.add_row(row);

@@ -22,16 +22,10 @@ use crate::input::{ReadError, Source, expand, read_records};
 #[error("{0}")]
 pub struct UsageError(pub String);
 
-pub(crate) fn find_provider<'c>(
-    catalog: &'c Catalog,
-    id: &str,
-) -> Result<&'c Provider, UsageError> {
+pub(crate) fn find_provider<'c>(catalog: &'c Catalog, id: &str) -> Result<&'c Provider, UsageError> {
     catalog.provider(id).ok_or_else(|| {
         let known: Vec<&str> = catalog.providers().map(Provider::id).collect();
-        UsageError(format!(
-            "unknown provider {id:?} (known: {})",
-            known.join(", ")
-        ))
+        UsageError(format!("unknown provider {id:?} (known: {})", known.join(", ")))
     })
 }
 
@@ -41,16 +35,12 @@ pub(crate) fn find_type<'c>(
     provider: Option<&str>,
 ) -> Result<TypeRef<'c>, UsageError> {
     catalog.find_type(name, provider).map_err(|e| match e {
-        TypeLookup::NotFound { suggestions } if suggestions.is_empty() => UsageError(format!(
-            "unknown event type {name:?} (see `hookscope list`)"
-        )),
+        TypeLookup::NotFound { suggestions } if suggestions.is_empty() => {
+            UsageError(format!("unknown event type {name:?} (see `hookscope list`)"))
+        }
         TypeLookup::NotFound { suggestions } => UsageError(format!(
             "unknown event type {name:?}; did you mean {}?",
-            suggestions
-                .iter()
-                .map(|s| format!("{s:?}"))
-                .collect::<Vec<_>>()
-                .join(" or ")
+            suggestions.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(" or ")
         )),
         TypeLookup::Ambiguous { providers } => UsageError(format!(
             "event type {name:?} exists for several providers ({}); choose one with --provider",
@@ -72,46 +62,25 @@ fn check_version(provider: &Provider, version: &str) -> Result<(), UsageError> {
 }
 
 /// The choices forced on the command line, checked against the catalog.
-pub(crate) fn forced<'c>(
-    catalog: &'c Catalog,
-    input: &'c InputArgs,
-) -> Result<Forced<'c>, UsageError> {
-    let provider = input
-        .provider
-        .as_deref()
-        .map(|id| find_provider(catalog, id))
-        .transpose()?;
-    let event_type = input
-        .event_type
-        .as_deref()
-        .map(|t| find_type(catalog, t, provider.map(Provider::id)))
-        .transpose()?;
+pub(crate) fn forced<'c>(catalog: &'c Catalog, input: &'c InputArgs) -> Result<Forced<'c>, UsageError> {
+    let provider = input.provider.as_deref().map(|id| find_provider(catalog, id)).transpose()?;
+    let event_type =
+        input.event_type.as_deref().map(|t| find_type(catalog, t, provider.map(Provider::id))).transpose()?;
     if let Some(version) = input.api_version.as_deref() {
         let owners: Vec<&Provider> = match (event_type, provider) {
             (Some(t), _) => vec![t.provider],
             (None, Some(p)) => vec![p],
-            (None, None) => catalog
-                .providers()
-                .filter(|p| !p.versions().is_empty())
-                .collect(),
+            (None, None) => catalog.providers().filter(|p| !p.versions().is_empty()).collect(),
         };
         if !owners.is_empty() && owners.iter().all(|p| check_version(p, version).is_err()) {
             return Err(check_version(owners[0], version).unwrap_err());
         }
     }
-    Ok(Forced {
-        provider,
-        event_type,
-        api_version: input.api_version.as_deref(),
-    })
+    Ok(Forced { provider, event_type, api_version: input.api_version.as_deref() })
 }
 
 /// The sources named by PATHS, or standard input when none are given and it is not a terminal.
-fn sources(
-    config: &Config,
-    input: &InputArgs,
-    outcome: &mut Outcome,
-) -> Result<Vec<Source>, UsageError> {
+fn sources(config: &Config, input: &InputArgs, outcome: &mut Outcome) -> Result<Vec<Source>, UsageError> {
     if input.paths.is_empty() {
         if std::io::stdin().is_terminal() {
             return Err(UsageError(
@@ -146,10 +115,7 @@ pub(crate) fn for_each_event(
     handle: &mut dyn FnMut(&Analyzed) -> anyhow::Result<()>,
 ) -> anyhow::Result<Pass> {
     let engine = Analyzer::new(&config.catalog, forced(&config.catalog, input)?);
-    let mut pass = Pass {
-        outcome: Outcome::default(),
-        skipped: 0,
-    };
+    let mut pass = Pass { outcome: Outcome::default(), skipped: 0 };
     for source in sources(config, input, &mut pass.outcome)? {
         let result = read_records(&source, input.input, &mut |record| {
             let analyzed = engine.analyze(record)?;

@@ -14,10 +14,9 @@ pub(crate) fn pick_version(found: TypeRef<'_>, asked: Option<&str>) -> Result<St
     let versions = found.provider.versions_of(found.name);
     match asked {
         Some(v) if versions.iter().any(|x| x == v) => Ok(v.to_owned()),
-        Some(v) if found.provider.versions().is_empty() => Err(UsageError(format!(
-            "{} has no API versions (got --api-version {v})",
-            found.provider.id()
-        ))),
+        Some(v) if found.provider.versions().is_empty() => {
+            Err(UsageError(format!("{} has no API versions (got --api-version {v})", found.provider.id())))
+        }
         Some(v) => Err(UsageError(format!(
             "{} is not documented in API version {v} (it is in {})",
             found.name,
@@ -33,13 +32,7 @@ pub fn run(args: &TypeArgs, config: &Config, out: &mut Output) -> anyhow::Result
     let sample = config
         .catalog
         .sample(found.provider.id(), found.name, &version)
-        .ok_or_else(|| {
-            UsageError(format!(
-                "no sample bundled for {} {}",
-                found.provider.id(),
-                found.name
-            ))
-        })?;
+        .ok_or_else(|| UsageError(format!("no sample bundled for {} {}", found.provider.id(), found.name)))?;
     out.write_all(sample.as_bytes())?;
     if !sample.ends_with('\n') {
         writeln!(out)?;

@@ -8,8 +8,7 @@ use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::Output;
 use crate::report::{
-    JsonReport, Summary, identity, render_finding, render_snippet, render_summary_line,
-    write_ndjson_result,
+    JsonReport, Summary, identity, render_finding, render_snippet, render_summary_line, write_ndjson_result,
 };
 
 pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
@@ -34,12 +33,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
                     } else {
                         styles.ok.style(result.status.as_str())
                     };
-                    writeln!(
-                        out,
-                        "{}: {status} {}",
-                        styles.strong.style(result.label()),
-                        identity(result)
-                    )?;
+                    writeln!(out, "{}: {status} {}", styles.strong.style(result.label()), identity(result))?;
                 }
                 for finding in result.findings_in_order() {
                     if args.brief {
@@ -58,8 +52,5 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         ReportFormat::Ndjson => {}
         ReportFormat::Human => render_summary_line(out, &styles, &summary)?,
     }
-    Ok(Outcome {
-        finding: failed,
-        ..pass.outcome
-    })
+    Ok(Outcome { finding: failed, ..pass.outcome })
 }

@@ -24,17 +24,11 @@ pub(super) fn holds_whole_values(line: &[u8]) -> bool {
 
 /// 1-based character column of `offset` in `line`.
 pub(super) fn column_of(line: &[u8], offset: usize) -> usize {
-    line[..offset]
-        .iter()
-        .filter(|b| (**b & 0xC0) != 0x80)
-        .count()
-        + 1
+    line[..offset].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1
 }
 
 fn trim_end(text: &[u8]) -> usize {
-    text.iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |i| i + 1)
+    text.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(0, |i| i + 1)
 }
 
 /// Where a line is: its 1-based number and the byte offset of its start in the source.
@@ -78,21 +72,13 @@ pub(super) fn frame_line(
         if alone && split_array(&line[start..end]).is_none() {
             // The only value on its line: the record is the whole line (prefix included), so
             // `filter` can write it back byte for byte.
-            let mut record = Record::new(
-                Arc::clone(name),
-                at.number,
-                column_of(line, start),
-                line.to_vec(),
-            );
+            let mut record = Record::new(Arc::clone(name), at.number, column_of(line, start), line.to_vec());
             record.body = Body::Span(start..end);
             record.byte_offset = at.offset;
             sink(record)?;
         } else {
-            let place = Place {
-                line: at.number,
-                column: column_of(line, start),
-                offset: at.offset + start as u64,
-            };
+            let place =
+                Place { line: at.number, column: column_of(line, start), offset: at.offset + start as u64 };
             emit(name, place, &line[start..end], sink)?;
         }
         pos = end;
@@ -123,16 +109,7 @@ pub(super) fn frame_document_stream(
         counted_to = start;
         let line_begin = memchr::memrchr(b'\n', &buf[..start]).map_or(0, |i| i + 1);
         let column = column_of(&buf[line_begin..], start - line_begin);
-        emit(
-            name,
-            Place {
-                line,
-                column,
-                offset: base + start as u64,
-            },
-            &buf[start..end],
-            sink,
-        )?;
+        emit(name, Place { line, column, offset: base + start as u64 }, &buf[start..end], sink)?;
         pos = end;
     }
 }
@@ -162,16 +139,9 @@ fn emit(name: &Arc<str>, place: Place, text: &[u8], sink: &mut Sink<'_>) -> Resu
         let (line, column) = if newlines == 0 {
             (place.line, place.column + column_of(text, start) - 1)
         } else {
-            (
-                place.line + newlines,
-                column_of(&text[line_begin..], start - line_begin),
-            )
+            (place.line + newlines, column_of(&text[line_begin..], start - line_begin))
         };
-        let element = Place {
-            line,
-            column,
-            offset: place.offset + start as u64,
-        };
+        let element = Place { line, column, offset: place.offset + start as u64 };
         sink(record_at(name, element, &text[start..end]))?;
     }
     Ok(())
@@ -226,10 +196,7 @@ fn end_of_line(buf: &[u8], from: usize) -> usize {
 }
 
 fn next_document(buf: &[u8], from: usize) -> Option<usize> {
-    buf[from..]
-        .windows(2)
-        .position(|w| w[0] == b'\n' && matches!(w[1], b'{' | b'['))
-        .map(|i| from + i + 1)
+    buf[from..].windows(2).position(|w| w[0] == b'\n' && matches!(w[1], b'{' | b'[')).map(|i| from + i + 1)
 }
 
 #[cfg(test)]
@@ -238,10 +205,7 @@ mod tests {
 
     #[test]
     fn arrays_of_objects_split_others_do_not() {
-        assert_eq!(
-            split_array(br#"[{"a":1}, {"b":[2]}]"#),
-            Some(vec![(1, 8), (10, 19)])
-        );
+        assert_eq!(split_array(br#"[{"a":1}, {"b":[2]}]"#), Some(vec![(1, 8), (10, 19)]));
         assert_eq!(split_array(b"[1, 2, 3]"), None);
         assert_eq!(split_array(br#"[{"a":1}, 2]"#), None);
         assert_eq!(split_array(b"[]"), None);

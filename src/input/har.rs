@@ -21,13 +21,9 @@ pub(super) fn frame(
     sink: &mut Sink<'_>,
     stats: &mut ReadStats,
 ) -> Result<(), ReadError> {
-    let entries = doc
-        .pointer("/log/entries")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    let pointers: Vec<String> = (0..entries.len())
-        .map(|i| format!("/log/entries/{i}/request/postData/text"))
-        .collect();
+    let entries = doc.pointer("/log/entries").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    let pointers: Vec<String> =
+        (0..entries.len()).map(|i| format!("/log/entries/{i}/request/postData/text")).collect();
     let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
     let found = locate_all(buf, &refs);
     let positions = Positions::new(buf);
@@ -37,10 +33,7 @@ pub(super) fn frame(
             stats.skipped += 1;
             continue;
         };
-        let mime = request
-            .pointer("/postData/mimeType")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
+        let mime = request.pointer("/postData/mimeType").and_then(Value::as_str).unwrap_or_default();
         let trimmed = text.trim_start();
         if !(mime.contains("json") || trimmed.starts_with('{') || trimmed.starts_with('[')) {
             stats.skipped += 1;
@@ -48,12 +41,7 @@ pub(super) fn frame(
         }
         let offset = found.get(&pointers[i]).map_or(0, |(o, _)| *o);
         let at = positions.at(offset);
-        let mut record = Record::new(
-            Arc::clone(name),
-            at.line,
-            at.column,
-            text.as_bytes().to_vec(),
-        );
+        let mut record = Record::new(Arc::clone(name), at.line, at.column, text.as_bytes().to_vec());
         record.byte_offset = base + offset as u64;
         record.body = Body::Decoded;
         record.headers = request
@@ -61,12 +49,7 @@ pub(super) fn frame(
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
-            .filter_map(|h| {
-                Some((
-                    h.get("name")?.as_str()?.to_owned(),
-                    h.get("value")?.as_str()?.to_owned(),
-                ))
-            })
+            .filter_map(|h| Some((h.get("name")?.as_str()?.to_owned(), h.get("value")?.as_str()?.to_owned())))
             .collect();
         sink(record)?;
     }

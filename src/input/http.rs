@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use super::framing::column_of;
 use super::{ReadError, Record, Sink};
+use crate::json::Positions;
 
 const METHODS: &[&str] = &["POST", "PUT", "PATCH", "GET", "DELETE", "OPTIONS", "HEAD"];
 
@@ -38,18 +38,12 @@ fn next_request(buf: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-fn position(buf: &[u8], offset: usize) -> (usize, usize) {
-    let line = memchr::memchr_iter(b'\n', &buf[..offset]).count() + 1;
-    let begin = memchr::memrchr(b'\n', &buf[..offset]).map_or(0, |i| i + 1);
-    (line, column_of(&buf[begin..], offset - begin))
-}
-
-pub(super) fn frame(
-    name: &Arc<str>,
-    buf: &[u8],
-    base: u64,
-    sink: &mut Sink<'_>,
-) -> Result<(), ReadError> {
+pub(super) fn frame(name: &Arc<str>, buf: &[u8], base: u64, sink: &mut Sink<'_>) -> Result<(), ReadError> {
+    let positions = Positions::new(buf);
+    let position = |offset: usize| {
+        let at = positions.at(offset);
+        (at.line, at.column)
+    };
     let mut pos = 0;
     while pos < buf.len() {
         // Skip blank lines between requests.
@@ -59,7 +53,7 @@ pub(super) fn frame(
         if pos >= buf.len() {
             break;
         }
-        let (line, column) = position(buf, pos);
+        let (line, column) = position(pos);
         let mut headers = [httparse::EMPTY_HEADER; 128];
         let mut request = httparse::Request::new(&mut headers);
         let parsed = request.parse(&buf[pos..]);
@@ -71,8 +65,7 @@ pub(super) fn frame(
                     Err(e) => format!("not an HTTP request ({e})"),
                     _ => "an HTTP request whose headers never end (no blank line)".to_owned(),
                 };
-                let mut record =
-                    Record::new(Arc::clone(name), line, column, buf[pos..end].to_vec());
+                let mut record = Record::new(Arc::clone(name), line, column, buf[pos..end].to_vec());
                 record.problem = Some(why);
                 record.byte_offset = base + pos as u64;
                 sink(record)?;
@@ -83,12 +76,7 @@ pub(super) fn frame(
         let header_pairs: Vec<(String, String)> = request
             .headers
             .iter()
-            .map(|h| {
-                (
-                    h.name.to_owned(),
-                    String::from_utf8_lossy(h.value).trim().to_owned(),
-                )
-            })
+            .map(|h| (h.name.to_owned(), String::from_utf8_lossy(h.value).trim().to_owned()))
             .collect();
         let body_start = pos + header_len;
         let declared = header_pairs
@@ -107,7 +95,7 @@ pub(super) fn frame(
                 .map_or(body_start, |i| body_start + i + 1);
             (trimmed, next)
         };
-        let (body_line, body_column) = position(buf, body_start);
+        let (body_line, body_column) = position(body_start);
         let original = buf[pos..body_end].to_vec();
         let mut record = Record::new(Arc::clone(name), body_line, body_column, original);
         record.body = super::Body::Span(body_start - pos..body_end - pos);
@@ -148,23 +136,14 @@ mod tests {
         assert_eq!(got[0].text(), b"{\"a\":1}\n");
         assert_eq!((got[0].line, got[0].column), (5, 1));
         assert_eq!(got[1].text(), b"{\"b\":\n 2}");
-        assert_eq!(
-            got[1].headers,
-            vec![("X-Webhook-Timestamp".to_owned(), "5".to_owned())]
-        );
+        assert_eq!(got[1].headers, vec![("X-Webhook-Timestamp".to_owned(), "5".to_owned())]);
         assert_eq!(got[1].line, 10);
     }
 
     #[test]
     fn truncated_body_is_named() {
         let got = records("POST / HTTP/1.1\nContent-Length: 100\n\n{\"a\":1}");
-        assert!(
-            got[0]
-                .problem
-                .as_deref()
-                .unwrap()
-                .contains("Content-Length says 100 bytes, 7 are present")
-        );
+        assert!(got[0].problem.as_deref().unwrap().contains("Content-Length says 100 bytes, 7 are present"));
     }
 
     #[test]

@@ -40,12 +40,7 @@ mod tests {
         ];
         for line in cases {
             let start = json_start(line).unwrap();
-            assert_eq!(
-                &line[start..],
-                br#"{"type":"x"}"#,
-                "{}",
-                String::from_utf8_lossy(line)
-            );
+            assert_eq!(&line[start..], br#"{"type":"x"}"#, "{}", String::from_utf8_lossy(line));
         }
     }
 

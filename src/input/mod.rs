@@ -87,10 +87,7 @@ impl InputError {
             io::ErrorKind::InvalidData => format!("cannot be decompressed: {err}"),
             _ => err.to_string(),
         };
-        Self {
-            path: path.to_owned(),
-            message,
-        }
+        Self { path: path.to_owned(), message }
     }
 }
 
@@ -152,10 +149,7 @@ impl Record {
 
     /// A header's value, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
@@ -192,9 +186,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
         match std::fs::metadata(path) {
             Err(e) => errors.push(InputError::io(&path.display().to_string(), &e)),
             Ok(meta) if meta.is_dir() => {
-                let walker = walkdir::WalkDir::new(path)
-                    .follow_links(true)
-                    .sort_by_file_name();
+                let walker = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name();
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_file() && has_known_extension(e.path()) => {
@@ -206,10 +198,8 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
                             let message = if e.loop_ancestor().is_some() {
                                 "symbolic link loop".to_owned()
                             } else {
-                                e.io_error().map_or_else(
-                                    || e.to_string(),
-                                    |io| InputError::io(&at, io).message,
-                                )
+                                e.io_error()
+                                    .map_or_else(|| e.to_string(), |io| InputError::io(&at, io).message)
                             };
                             errors.push(InputError { path: at, message });
                         }
@@ -228,18 +218,13 @@ fn has_known_extension(path: &Path) -> bool {
     };
     let name = name.to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    name.rsplit_once('.')
-        .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext))
+    name.rsplit_once('.').is_some_and(|(_, ext)| EXTENSIONS.contains(&ext))
 }
 
 /// Reads a source and hands each record to `sink`, in order, holding no more than one line at a
 /// time for line-oriented input. A source with no JSON value at all yields one empty record, so
 /// it is reported, not skipped. `sink` errors (a closed stdout) stop the reading.
-pub fn read_records(
-    source: &Source,
-    mode: InputMode,
-    sink: &mut Sink<'_>,
-) -> Result<ReadStats, ReadError> {
+pub fn read_records(source: &Source, mode: InputMode, sink: &mut Sink<'_>) -> Result<ReadStats, ReadError> {
     let mut count = 0usize;
     let name: Arc<str> = Arc::from(source.name());
     let stats = read_source(source, &name, mode, &mut |record| {
@@ -262,9 +247,7 @@ fn open(source: &Source, name: &str) -> Result<Box<dyn BufRead>, ReadError> {
     };
     let mut reader = BufReader::with_capacity(256 * 1024, reader);
     // gzip is recognised by its magic bytes, whatever the name.
-    let head = reader
-        .fill_buf()
-        .map_err(|e| ReadError::Input(InputError::io(name, &e)))?;
+    let head = reader.fill_buf().map_err(|e| ReadError::Input(InputError::io(name, &e)))?;
     if head.starts_with(&[0x1f, 0x8b]) {
         return Ok(Box::new(BufReader::with_capacity(
             256 * 1024,
@@ -290,11 +273,7 @@ fn read_source(
     let mut bom_len = 0u64;
     while non_blank < SNIFF_LINES {
         let mut line = Vec::new();
-        if reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| input_error(&e))?
-            == 0
-        {
+        if reader.read_until(b'\n', &mut line).map_err(|e| input_error(&e))? == 0 {
             break;
         }
         if head.is_empty() && line.starts_with(b"\xEF\xBB\xBF") {
@@ -318,9 +297,7 @@ fn read_source(
             // Text lines, some carrying a JSON object after a prefix: a log.
             Some(l)
                 if !starts_like_json(l)
-                    && sniffed
-                        .iter()
-                        .any(|l| !starts_like_json(l) && l.contains(&b'{')) =>
+                    && sniffed.iter().any(|l| !starts_like_json(l) && l.contains(&b'{')) =>
             {
                 InputMode::Log
             }
@@ -339,10 +316,7 @@ fn read_source(
 
     if line_mode {
         let in_log = mode == InputMode::Log;
-        let mut at = framing::LineAt {
-            number: 0,
-            offset: bom_len,
-        };
+        let mut at = framing::LineAt { number: 0, offset: bom_len };
         for line in head {
             at.number += 1;
             frame_line(name, at, &line, in_log, sink, &mut stats)?;
@@ -351,11 +325,7 @@ fn read_source(
         let mut line = Vec::new();
         loop {
             line.clear();
-            if reader
-                .read_until(b'\n', &mut line)
-                .map_err(|e| input_error(&e))?
-                == 0
-            {
+            if reader.read_until(b'\n', &mut line).map_err(|e| input_error(&e))? == 0 {
                 return Ok(stats);
             }
             at.number += 1;
@@ -388,10 +358,7 @@ mod tests {
     use super::*;
 
     fn frames(text: &str) -> Vec<(usize, usize, String)> {
-        frames_as(text, "json", InputMode::Auto)
-            .into_iter()
-            .map(|(l, c, t, _)| (l, c, t))
-            .collect()
+        frames_as(text, "json", InputMode::Auto).into_iter().map(|(l, c, t, _)| (l, c, t)).collect()
     }
 
     /// Line, column, text and headers of each record.
@@ -400,20 +367,11 @@ mod tests {
     fn frames_as(text: &str, ext: &str, mode: InputMode) -> Vec<Framed> {
         let dir = std::env::temp_dir().join(format!("hookscope-input-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(format!(
-            "t{}-{}.{ext}",
-            text.len(),
-            text.bytes().map(u64::from).sum::<u64>()
-        ));
+        let path = dir.join(format!("t{}-{}.{ext}", text.len(), text.bytes().map(u64::from).sum::<u64>()));
         std::fs::write(&path, text).unwrap();
         let mut out = Vec::new();
         read_records(&Source::File(path), mode, &mut |r| {
-            out.push((
-                r.line,
-                r.column,
-                String::from_utf8(r.text().to_vec()).unwrap(),
-                r.headers.clone(),
-            ));
+            out.push((r.line, r.column, String::from_utf8(r.text().to_vec()).unwrap(), r.headers.clone()));
             Ok(())
         })
         .unwrap();
@@ -425,21 +383,14 @@ mod tests {
         let got = frames("{\"a\":1}\n{\"b\":\n\n{\"c\":3}\n");
         assert_eq!(
             got,
-            vec![
-                (1, 1, "{\"a\":1}".into()),
-                (2, 1, "{\"b\":".into()),
-                (4, 1, "{\"c\":3}".into())
-            ]
+            vec![(1, 1, "{\"a\":1}".into()), (2, 1, "{\"b\":".into()), (4, 1, "{\"c\":3}".into())]
         );
     }
 
     #[test]
     fn concatenated_pretty_documents() {
         let got = frames("{\n  \"a\": 1\n}\n  {\n  \"b\": [\n 2]\n}{\"c\":3}");
-        assert_eq!(
-            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
-            vec![(1, 1), (4, 3), (7, 2)]
-        );
+        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(1, 1), (4, 3), (7, 2)]);
     }
 
     #[test]
@@ -453,34 +404,22 @@ mod tests {
     fn garbage_lines_are_one_record_each() {
         let got = frames("{\"a\":1}\nnot json at all\n{\"b\":2}{\"c\":3}\n");
         let texts: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
-        assert_eq!(
-            texts,
-            ["{\"a\":1}", "not json at all", "{\"b\":2}", "{\"c\":3}"]
-        );
+        assert_eq!(texts, ["{\"a\":1}", "not json at all", "{\"b\":2}", "{\"c\":3}"]);
         assert_eq!(got[3].1, 8);
     }
 
     #[test]
     fn bom_and_crlf() {
         let got = frames("\u{feff}{\"a\":1}\r\n{\"b\":2}\r\n");
-        assert_eq!(
-            got,
-            vec![(1, 1, "{\"a\":1}".into()), (2, 1, "{\"b\":2}".into())]
-        );
+        assert_eq!(got, vec![(1, 1, "{\"a\":1}".into()), (2, 1, "{\"b\":2}".into())]);
     }
 
     #[test]
     fn arrays_of_events_yield_one_record_per_element() {
         let got = frames("[\n  {\"a\": 1},\n  {\"b\": 2}\n]\n");
-        assert_eq!(
-            got,
-            vec![(2, 3, "{\"a\": 1}".into()), (3, 3, "{\"b\": 2}".into())]
-        );
+        assert_eq!(got, vec![(2, 3, "{\"a\": 1}".into()), (3, 3, "{\"b\": 2}".into())]);
         let got = frames("[{\"a\":1},{\"b\":2}]\n[3]\n");
-        assert_eq!(
-            got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(),
-            vec![(1, 2), (1, 10), (2, 1)]
-        );
+        assert_eq!(got.iter().map(|g| (g.0, g.1)).collect::<Vec<_>>(), vec![(1, 2), (1, 10), (2, 1)]);
     }
 
     #[test]
@@ -488,10 +427,7 @@ mod tests {
         let text = "2026-11-23T10:00:00Z INFO start\n2026-11-23T10:00:01Z INFO webhook: {\"type\":\"x\"}\n\nINFO bye\n";
         let got = frames_as(text, "log", InputMode::Auto);
         assert_eq!(got.len(), 1);
-        assert_eq!(
-            (got[0].0, got[0].1, got[0].2.as_str()),
-            (2, 36, "{\"type\":\"x\"}")
-        );
+        assert_eq!((got[0].0, got[0].1, got[0].2.as_str()), (2, 36, "{\"type\":\"x\"}"));
         // A log sniffed on a source without a telling name.
         assert_eq!(frames_as(text, "txt", InputMode::Auto).len(), 1);
     }
@@ -502,11 +438,7 @@ mod tests {
         let got = frames_as(http, "http", InputMode::Auto);
         assert_eq!(got[0].2, "{\"a\":1}");
         assert_eq!(got[0].3, vec![("X-A".to_owned(), "1".to_owned())]);
-        assert_eq!(
-            frames_as(http, "txt", InputMode::Auto).len(),
-            1,
-            "sniffed by its request line"
-        );
+        assert_eq!(frames_as(http, "txt", InputMode::Auto).len(), 1, "sniffed by its request line");
         let har = r#"{"log": {"entries": [
             {"request": {"method": "POST", "headers": [{"name": "X-B", "value": "2"}],
                          "postData": {"mimeType": "application/json", "text": "{\"b\":2}"}}},
@@ -515,11 +447,7 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!((got[0].0, got[0].2.as_str()), (3, "{\"b\":2}"));
         assert_eq!(got[0].3, vec![("X-B".to_owned(), "2".to_owned())]);
-        assert_eq!(
-            frames_as(har, "json", InputMode::Auto).len(),
-            1,
-            "a HAR is recognised by content"
-        );
+        assert_eq!(frames_as(har, "json", InputMode::Auto).len(), 1, "a HAR is recognised by content");
     }
 
     #[test]

@@ -86,10 +86,7 @@ impl<'a> Lexer<'a> {
 }
 
 fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b' ' | b'\t' | b'\n' | b'\r' | b'{' | b'}' | b'[' | b']' | b':' | b',' | b'"'
-    )
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'{' | b'}' | b'[' | b']' | b':' | b',' | b'"')
 }
 
 /// Where a top-level value found by [`frame_value`] lies.
@@ -142,27 +139,15 @@ mod tests {
     fn frames_objects_arrays_and_scalars() {
         let text = br#"  {"a": [1, "}"]} [2] 3 "x""#;
         assert_eq!(frame_value(text, 0), Frame::Complete { start: 2, end: 17 });
-        assert_eq!(
-            frame_value(text, 17),
-            Frame::Complete { start: 18, end: 21 }
-        );
-        assert_eq!(
-            frame_value(text, 21),
-            Frame::Complete { start: 22, end: 23 }
-        );
-        assert_eq!(
-            frame_value(text, 23),
-            Frame::Complete { start: 24, end: 27 }
-        );
+        assert_eq!(frame_value(text, 17), Frame::Complete { start: 18, end: 21 });
+        assert_eq!(frame_value(text, 21), Frame::Complete { start: 22, end: 23 });
+        assert_eq!(frame_value(text, 23), Frame::Complete { start: 24, end: 27 });
         assert_eq!(frame_value(text, 27), Frame::Empty);
     }
 
     #[test]
     fn reports_truncation() {
-        assert_eq!(
-            frame_value(br#"{"a": [1, 2"#, 0),
-            Frame::Incomplete { start: 0 }
-        );
+        assert_eq!(frame_value(br#"{"a": [1, 2"#, 0), Frame::Incomplete { start: 0 });
         assert_eq!(frame_value(br#" "abc"#, 0), Frame::Incomplete { start: 1 });
     }
 
@@ -174,10 +159,7 @@ mod tests {
 
     #[test]
     fn stray_delimiters_make_progress() {
-        assert_eq!(
-            frame_value(b"} {}", 0),
-            Frame::Complete { start: 0, end: 1 }
-        );
+        assert_eq!(frame_value(b"} {}", 0), Frame::Complete { start: 0, end: 1 });
         assert_eq!(frame_value(b",", 0), Frame::Complete { start: 0, end: 1 });
     }
 }

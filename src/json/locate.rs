@@ -28,15 +28,8 @@ impl<'a> Positions<'a> {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text[start..offset]
-            .iter()
-            .filter(|b| (**b & 0xC0) != 0x80)
-            .count()
-            + 1;
-        Position {
-            line: line + 1,
-            column,
-        }
+        let column = self.text[start..offset].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
+        Position { line: line + 1, column }
     }
 }
 
@@ -154,10 +147,7 @@ fn walk(
 }
 
 /// Byte offsets of the values at `pointers` (and of their keys, for object members).
-pub(crate) fn locate_all(
-    text: &[u8],
-    pointers: &[&str],
-) -> HashMap<String, (usize, Option<usize>)> {
+pub(crate) fn locate_all(text: &[u8], pointers: &[&str]) -> HashMap<String, (usize, Option<usize>)> {
     let mut found = HashMap::new();
     if pointers.is_empty() {
         return found;
@@ -192,11 +182,7 @@ pub(crate) fn duplicate_keys(text: &[u8]) -> Vec<DuplicateKey> {
         true,
         |_, _, _| true,
         |pointer, first, second| {
-            out.push(DuplicateKey {
-                pointer: pointer.to_owned(),
-                first,
-                second,
-            });
+            out.push(DuplicateKey { pointer: pointer.to_owned(), first, second });
         },
     );
     out
@@ -206,8 +192,7 @@ pub(crate) fn duplicate_keys(text: &[u8]) -> Vec<DuplicateKey> {
 mod tests {
     use super::*;
 
-    const DOC: &str =
-        "{\n  \"a\": {\"b/c\": [10, {\"d\": \"é\"}]},\n  \"x\": \"é\", \"y\": null\n}";
+    const DOC: &str = "{\n  \"a\": {\"b/c\": [10, {\"d\": \"é\"}]},\n  \"x\": \"é\", \"y\": null\n}";
 
     fn pos(text: &str, pointer: &str) -> Position {
         let (offset, _) = locate_all(text.as_bytes(), &[pointer])[pointer];
@@ -218,28 +203,10 @@ mod tests {
     fn finds_values_by_pointer() {
         assert_eq!(pos(DOC, ""), Position { line: 1, column: 1 });
         assert_eq!(pos(DOC, "/a"), Position { line: 2, column: 8 });
-        assert_eq!(
-            pos(DOC, "/a/b~1c/0"),
-            Position {
-                line: 2,
-                column: 17
-            }
-        );
-        assert_eq!(
-            pos(DOC, "/a/b~1c/1/d"),
-            Position {
-                line: 2,
-                column: 27
-            }
-        );
+        assert_eq!(pos(DOC, "/a/b~1c/0"), Position { line: 2, column: 17 });
+        assert_eq!(pos(DOC, "/a/b~1c/1/d"), Position { line: 2, column: 27 });
         // columns count characters: the "é" before it is one column
-        assert_eq!(
-            pos(DOC, "/y"),
-            Position {
-                line: 3,
-                column: 18
-            }
-        );
+        assert_eq!(pos(DOC, "/y"), Position { line: 3, column: 18 });
     }
 
     #[test]

@@ -32,10 +32,7 @@ pub(crate) fn parse(text: &[u8]) -> Result<Parsed, ParseError> {
         .deserialize(&mut de)
         .and_then(|v| de.end().map(|()| v))
         .map_err(|e| describe(text, &e))?;
-    Ok(Parsed {
-        value,
-        has_duplicate_keys: duplicates.get(),
-    })
+    Ok(Parsed { value, has_duplicate_keys: duplicates.get() })
 }
 
 fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
@@ -47,11 +44,7 @@ fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
     // serde_json counts columns in bytes; report characters like everything else.
     let positions = Positions::new(text);
     let line = err.line().max(1);
-    let line_start = text
-        .split_inclusive(|b| *b == b'\n')
-        .take(line - 1)
-        .map(<[u8]>::len)
-        .sum::<usize>();
+    let line_start = text.split_inclusive(|b| *b == b'\n').take(line - 1).map(<[u8]>::len).sum::<usize>();
     let mut offset = (line_start + err.column().saturating_sub(1)).min(text.len());
     let mut message = match err.classify() {
         serde_json::error::Category::Eof => format!("truncated JSON: {message}"),
@@ -62,26 +55,13 @@ fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
         && utf8.valid_up_to() <= offset
     {
         offset = utf8.valid_up_to();
-        message = format!(
-            "invalid UTF-8: byte 0x{:02x} does not start or continue a character",
-            text[offset]
-        );
-    } else if let Some(&b) = text
-        .get(offset)
-        .filter(|b| b.is_ascii_control() && !b.is_ascii_whitespace())
-    {
-        let name = if b == 0 {
-            " (NUL)".to_owned()
-        } else {
-            String::new()
-        };
+        message =
+            format!("invalid UTF-8: byte 0x{:02x} does not start or continue a character", text[offset]);
+    } else if let Some(&b) = text.get(offset).filter(|b| b.is_ascii_control() && !b.is_ascii_whitespace()) {
+        let name = if b == 0 { " (NUL)".to_owned() } else { String::new() };
         message = format!("{message}: found the control byte 0x{b:02x}{name}");
     }
-    ParseError {
-        position: positions.at(offset),
-        offset,
-        message,
-    }
+    ParseError { position: positions.at(offset), offset, message }
 }
 
 struct ValueSeed<'a>(&'a Cell<bool>);
@@ -164,13 +144,7 @@ mod tests {
     #[test]
     fn errors_carry_positions_in_characters() {
         let err = parse("{\n  \"é\": tru }".as_bytes()).unwrap_err();
-        assert_eq!(
-            err.position,
-            Position {
-                line: 2,
-                column: 11
-            }
-        );
+        assert_eq!(err.position, Position { line: 2, column: 11 });
         assert_eq!(err.message, "expected ident");
     }
 
@@ -179,18 +153,11 @@ mod tests {
         let err = parse(b"{\"a\": \"\xff\"}").unwrap_err();
         assert_eq!(
             (err.offset, err.message.as_str()),
-            (
-                7,
-                "invalid UTF-8: byte 0xff does not start or continue a character"
-            )
+            (7, "invalid UTF-8: byte 0xff does not start or continue a character")
         );
         let err = parse(b"{\"a\": 1}\x00").unwrap_err();
         assert_eq!(err.offset, 8);
-        assert!(
-            err.message.ends_with("found the control byte 0x00 (NUL)"),
-            "{}",
-            err.message
-        );
+        assert!(err.message.ends_with("found the control byte 0x00 (NUL)"), "{}", err.message);
     }
 
     #[test]

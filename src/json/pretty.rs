@@ -23,29 +23,17 @@ pub(crate) fn pretty_print(
     // Inside an object, whether the next string is a key.
     let mut expect_key: Vec<bool> = Vec::new();
     let newline = |out: &mut dyn Write, depth: usize| -> io::Result<()> {
-        if options.compact {
-            Ok(())
-        } else {
-            write!(out, "\n{:width$}", "", width = depth * 2)
-        }
+        if options.compact { Ok(()) } else { write!(out, "\n{:width$}", "", width = depth * 2) }
     };
     while let Some((token, start, end)) = lexer.next_token() {
         let raw = String::from_utf8_lossy(&text[start..end]);
         match token {
             Token::ObjectStart | Token::ArrayStart => {
-                let close = if token == Token::ObjectStart {
-                    b'}'
-                } else {
-                    b']'
-                };
+                let close = if token == Token::ObjectStart { b'}' } else { b']' };
                 let mut peek = Lexer::new(text, end);
                 let next = peek.skip_whitespace();
                 if text.get(next) == Some(&close) {
-                    write!(
-                        out,
-                        "{}",
-                        styles.punct.style(format!("{raw}{}", close as char))
-                    )?;
+                    write!(out, "{}", styles.punct.style(format!("{raw}{}", close as char)))?;
                     lexer = Lexer::new(text, next + 1);
                     continue;
                 }
@@ -102,13 +90,7 @@ mod tests {
 
     fn render(text: &str, compact: bool) -> String {
         let mut out = Vec::new();
-        pretty_print(
-            text.as_bytes(),
-            &Styles::plain(),
-            PrettyOptions { compact },
-            &mut out,
-        )
-        .unwrap();
+        pretty_print(text.as_bytes(), &Styles::plain(), PrettyOptions { compact }, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -126,20 +108,11 @@ mod tests {
     fn keys_and_values_are_styled_apart() {
         let styles = Styles::colored();
         let mut out = Vec::new();
-        pretty_print(
-            br#"{"k":"v"}"#,
-            &styles,
-            PrettyOptions { compact: true },
-            &mut out,
-        )
-        .unwrap();
+        pretty_print(br#"{"k":"v"}"#, &styles, PrettyOptions { compact: true }, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(&styles.key.style("\"k\"").to_string()));
         assert!(out.contains(&styles.string.style("\"v\"").to_string()));
-        assert_ne!(
-            styles.key.style("x").to_string(),
-            styles.string.style("x").to_string()
-        );
+        assert_ne!(styles.key.style("x").to_string(), styles.string.style("x").to_string());
     }
 }
 
@@ -205,9 +178,7 @@ fn write_sorted(node: &RawNode<'_>, out: &mut Vec<u8>) {
         RawNode::Object(members) => {
             let mut sorted: Vec<&(&[u8], RawNode<'_>)> = members.iter().collect();
             // Compare the keys as text (escapes decoded), stable for equal keys.
-            sorted.sort_by_cached_key(|(key, _)| {
-                serde_json::from_slice::<String>(key).unwrap_or_default()
-            });
+            sorted.sort_by_cached_key(|(key, _)| serde_json::from_slice::<String>(key).unwrap_or_default());
             out.push(b'{');
             for (i, (key, value)) in sorted.into_iter().enumerate() {
                 if i > 0 {

@@ -27,25 +27,13 @@ pub(crate) fn render_finding(
     write!(
         out,
         "{}: {level}: {}",
-        styles
-            .strong
-            .style(format!("{}:{line}:{column}", result.source)),
+        styles.strong.style(format!("{}:{line}:{column}", result.source)),
         finding.message
     )?;
     if !finding.pointer.is_empty() {
-        write!(
-            out,
-            " {}",
-            styles
-                .dim
-                .style(format!("at {}", styles.pointer.style(&finding.pointer)))
-        )?;
+        write!(out, " {}", styles.dim.style(format!("at {}", styles.pointer.style(&finding.pointer))))?;
     }
-    writeln!(
-        out,
-        " {}",
-        styles.dim.style(format!("[{}]", finding.keyword))
-    )
+    writeln!(out, " {}", styles.dim.style(format!("[{}]", finding.keyword)))
 }
 
 /// One finding as a compiler shows it: the message, then the source line with the offending
@@ -57,8 +45,7 @@ pub(crate) fn render_snippet(
     finding: &Finding,
     record: &Record,
 ) -> io::Result<()> {
-    let (Some(span), Some(line), Body::Span(body)) = (&finding.span, finding.line, &record.body)
-    else {
+    let (Some(span), Some(line), Body::Span(body)) = (&finding.span, finding.line, &record.body) else {
         return render_finding(out, styles, result, finding);
     };
     let original = &record.original;
@@ -73,56 +60,29 @@ pub(crate) fn render_snippet(
     let to = (body.start + span.end - begin).clamp(from, source.len());
     // The record may start mid-line (a document after another on the same line): count from there.
     let line_start = line;
-    let label = if finding.pointer.is_empty() {
-        String::new()
-    } else {
-        format!("at {}", finding.pointer)
-    };
+    let label = if finding.pointer.is_empty() { String::new() } else { format!("at {}", finding.pointer) };
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let report = &[level
-        .primary_title(&finding.message)
-        .id(&finding.keyword)
-        .element(
-            Snippet::source(source)
-                .line_start(line_start)
-                .path(&result.source)
-                .annotation(AnnotationKind::Primary.span(from..to).label(&label)),
-        )];
-    let renderer = if styles.ansi {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    writeln!(
-        out,
-        "{}\n",
-        renderer.decor_style(DecorStyle::Unicode).render(report)
-    )
+    let report = &[level.primary_title(&finding.message).id(&finding.keyword).element(
+        Snippet::source(source)
+            .line_start(line_start)
+            .path(&result.source)
+            .annotation(AnnotationKind::Primary.span(from..to).label(&label)),
+    )];
+    let renderer = if styles.ansi { Renderer::styled() } else { Renderer::plain() };
+    writeln!(out, "{}\n", renderer.decor_style(DecorStyle::Unicode).render(report))
 }
 
 /// `3 events: 1 valid, 1 invalid, 0 unknown, 1 unparsable; 2 warnings`
-pub(crate) fn render_summary_line(
-    out: &mut dyn Write,
-    styles: &Styles,
-    summary: &Summary,
-) -> io::Result<()> {
+pub(crate) fn render_summary_line(out: &mut dyn Write, styles: &Styles, summary: &Summary) -> io::Result<()> {
     let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
+        if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
     };
     let count = |n: usize, word: &str, style: owo_colors::Style| {
         let text = format!("{n} {word}");
-        if n > 0 {
-            style.style(text).to_string()
-        } else {
-            text
-        }
+        if n > 0 { style.style(text).to_string() } else { text }
     };
     let skipped = if summary.skipped > 0 {
         format!(" ({} skipped: no JSON)", plural(summary.skipped, "line"))
@@ -138,10 +98,7 @@ pub(crate) fn render_summary_line(
         count(summary.unknown, "unknown", styles.error),
         count(summary.unparsable, "unparsable", styles.error),
         if summary.warnings > 0 {
-            styles
-                .warning
-                .style(plural(summary.warnings, "warning"))
-                .to_string()
+            styles.warning.style(plural(summary.warnings, "warning")).to_string()
         } else {
             plural(summary.warnings, "warning")
         }

@@ -15,17 +15,10 @@ pub(crate) struct JsonReport {
 
 impl JsonReport {
     pub(crate) fn new() -> Self {
-        Self {
-            started: false,
-            count: 0,
-        }
+        Self { started: false, count: 0 }
     }
 
-    pub(crate) fn result(
-        &mut self,
-        out: &mut dyn Write,
-        result: &impl Serialize,
-    ) -> io::Result<()> {
+    pub(crate) fn result(&mut self, out: &mut dyn Write, result: &impl Serialize) -> io::Result<()> {
         if !self.started {
             out.write_all(b"{\"results\": [\n")?;
             self.started = true;

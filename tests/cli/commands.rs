@@ -9,38 +9,17 @@ use crate::{cmd, results};
 
 #[test]
 fn exit_codes_zero_one_two() {
+    cmd().args(["validate", "samples/daily/meeting.started.json"]).assert().code(0);
     cmd()
-        .args(["validate", "samples/daily/meeting.started.json"])
-        .assert()
-        .code(0);
-    cmd()
-        .args([
-            "validate",
-            "tests/fixtures/daily/tampered/meeting.started.room-object.json",
-        ])
+        .args(["validate", "tests/fixtures/daily/tampered/meeting.started.room-object.json"])
         .assert()
         .code(1);
-    cmd()
-        .args([
-            "validate",
-            "--type",
-            "no.such.type",
-            "samples/daily/meeting.started.json",
-        ])
-        .assert()
-        .code(2);
-    cmd()
-        .args(["validate", "--provider", "nope", "samples"])
-        .assert()
-        .code(2);
+    cmd().args(["validate", "--type", "no.such.type", "samples/daily/meeting.started.json"]).assert().code(2);
+    cmd().args(["validate", "--provider", "nope", "samples"]).assert().code(2);
     cmd().args(["validate", "--bogus-flag"]).assert().code(2);
     // A finding and an error in one run: the error wins.
     cmd()
-        .args([
-            "validate",
-            "tests/fixtures/daily/tampered/meeting.started.room-object.json",
-            "missing.json",
-        ])
+        .args(["validate", "tests/fixtures/daily/tampered/meeting.started.room-object.json", "missing.json"])
         .assert()
         .code(2);
 }
@@ -48,10 +27,7 @@ fn exit_codes_zero_one_two() {
 #[test]
 fn human_validate_output_shows_the_source_with_the_value_underlined() {
     let out = cmd()
-        .args([
-            "validate",
-            "tests/fixtures/daily/tampered/meeting.started.room-object.json",
-        ])
+        .args(["validate", "tests/fixtures/daily/tampered/meeting.started.room-object.json"])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -69,11 +45,7 @@ fn human_validate_output_shows_the_source_with_the_value_underlined() {
 #[test]
 fn brief_validate_output_reads_like_a_linter() {
     let out = cmd()
-        .args([
-            "validate",
-            "--brief",
-            "tests/fixtures/daily/tampered/meeting.started.room-object.json",
-        ])
+        .args(["validate", "--brief", "tests/fixtures/daily/tampered/meeting.started.room-object.json"])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -87,10 +59,7 @@ fn brief_validate_output_reads_like_a_linter() {
 
 #[test]
 fn verbose_lists_every_event() {
-    let out = cmd()
-        .args(["validate", "--verbose", "samples/daily"])
-        .output()
-        .unwrap();
+    let out = cmd().args(["validate", "--verbose", "samples/daily"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("samples/daily/meeting.started.json:1:1: valid daily meeting.started 1.0.0"),
@@ -100,10 +69,7 @@ fn verbose_lists_every_event() {
 
 #[test]
 fn ndjson_format_is_one_result_per_line_without_summary() {
-    let out = cmd()
-        .args(["validate", "--format", "ndjson", "samples/daily"])
-        .output()
-        .unwrap();
+    let out = cmd().args(["validate", "--format", "ndjson", "samples/daily"]).output().unwrap();
     let lines: Vec<Value> = out
         .stdout
         .split(|b| *b == b'\n')
@@ -111,22 +77,13 @@ fn ndjson_format_is_one_result_per_line_without_summary() {
         .map(|l| serde_json::from_slice(l).unwrap())
         .collect();
     assert!(lines.len() >= 33);
-    assert!(
-        lines
-            .iter()
-            .all(|l| l.get("status").is_some() && l.get("summary").is_none())
-    );
+    assert!(lines.iter().all(|l| l.get("status").is_some() && l.get("summary").is_none()));
 }
 
 #[test]
 fn detect_reports_without_findings() {
     let out = cmd()
-        .args([
-            "detect",
-            "--format",
-            "json",
-            "samples/extend/2024-12-23/workflow_run.completed.json",
-        ])
+        .args(["detect", "--format", "json", "samples/extend/2024-12-23/workflow_run.completed.json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -140,10 +97,7 @@ fn detect_reports_without_findings() {
 
 #[test]
 fn inspect_shows_summary_findings_and_the_event() {
-    let out = cmd()
-        .args(["inspect", "samples/daily/meeting.started.json"])
-        .output()
-        .unwrap();
+    let out = cmd().args(["inspect", "samples/daily/meeting.started.json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     for needle in [
@@ -155,101 +109,54 @@ fn inspect_shows_summary_findings_and_the_event() {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
     }
     // The default subcommand is inspect.
-    let default = cmd()
-        .arg("samples/daily/meeting.started.json")
-        .output()
-        .unwrap();
+    let default = cmd().arg("samples/daily/meeting.started.json").output().unwrap();
     assert_eq!(default.stdout, text.as_bytes());
 }
 
 #[test]
 fn inspect_body_only_keeps_every_value_as_written() {
     let input = r#"{"big":12345678901234567891,"dec":1.50,"exp":1e3,"esc":"\u00e9\/\n","k":[]}"#;
-    let out = cmd()
-        .args(["inspect", "--body-only", "--compact"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
+    let out = cmd().args(["inspect", "--body-only", "--compact"]).write_stdin(input).output().unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), input);
-    let out = cmd()
-        .args(["inspect", "--body-only"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
+    let out = cmd().args(["inspect", "--body-only"]).write_stdin(input).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("\"big\": 12345678901234567891,\n")
-            && text.contains("\"esc\": \"\\u00e9\\/\\n\""),
+        text.contains("\"big\": 12345678901234567891,\n") && text.contains("\"esc\": \"\\u00e9\\/\\n\""),
         "{text}"
     );
 }
 
 #[test]
 fn inspect_names_the_handshake_answer() {
-    let out = cmd()
-        .args(["inspect", "samples/alfred/url_verification.json"])
-        .output()
-        .unwrap();
+    let out = cmd().args(["inspect", "samples/alfred/url_verification.json"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("note:") && text.contains("challenge"),
-        "{text}"
-    );
+    assert!(text.contains("note:") && text.contains("challenge"), "{text}");
 }
 
 #[test]
 fn color_always_never_and_no_color() {
-    let colored = cmd()
-        .args([
-            "--color",
-            "always",
-            "inspect",
-            "samples/daily/meeting.started.json",
-        ])
-        .output()
-        .unwrap();
+    let colored =
+        cmd().args(["--color", "always", "inspect", "samples/daily/meeting.started.json"]).output().unwrap();
     assert!(colored.stdout.contains(&0x1b));
-    let plain = cmd()
-        .args([
-            "--color",
-            "never",
-            "inspect",
-            "samples/daily/meeting.started.json",
-        ])
-        .output()
-        .unwrap();
+    let plain =
+        cmd().args(["--color", "never", "inspect", "samples/daily/meeting.started.json"]).output().unwrap();
     assert!(!plain.stdout.contains(&0x1b));
     // NO_COLOR only affects `auto`; an explicit flag wins.
     let forced = cmd()
         .env("NO_COLOR", "1")
-        .args([
-            "--color",
-            "always",
-            "inspect",
-            "samples/daily/meeting.started.json",
-        ])
+        .args(["--color", "always", "inspect", "samples/daily/meeting.started.json"])
         .output()
         .unwrap();
     assert!(forced.stdout.contains(&0x1b));
     // Machine formats are never coloured.
-    let json = cmd()
-        .args([
-            "--color",
-            "always",
-            "validate",
-            "--format",
-            "json",
-            "samples/daily",
-        ])
-        .output()
-        .unwrap();
+    let json =
+        cmd().args(["--color", "always", "validate", "--format", "json", "samples/daily"]).output().unwrap();
     assert!(!json.stdout.contains(&0x1b));
 }
 
 #[test]
 fn closed_stdout_ends_quietly() {
-    let line =
-        std::fs::read_to_string(crate::root().join("samples/daily/meeting.started.json")).unwrap();
+    let line = std::fs::read_to_string(crate::root().join("samples/daily/meeting.started.json")).unwrap();
     let compact: Value = serde_json::from_str(&line).unwrap();
     let input = format!("{compact}\n").repeat(20_000);
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hookscope"))
@@ -270,44 +177,20 @@ fn closed_stdout_ends_quietly() {
     let status = child.wait().unwrap();
     writer.join().unwrap();
     let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 }
 
 #[test]
 fn schema_and_sample_print_json() {
-    let schema = cmd()
-        .args(["schema", "recording.ready-to-download"])
-        .output()
-        .unwrap();
+    let schema = cmd().args(["schema", "recording.ready-to-download"]).output().unwrap();
     let schema: Value = serde_json::from_slice(&schema.stdout).unwrap();
-    assert!(
-        schema["x-docs"]
-            .as_str()
-            .unwrap()
-            .contains("recording-ready-to-download")
-    );
-    let sample = cmd()
-        .args(["sample", "extract_run.processed"])
-        .output()
-        .unwrap();
+    assert!(schema["x-docs"].as_str().unwrap().contains("recording-ready-to-download"));
+    let sample = cmd().args(["sample", "extract_run.processed"]).output().unwrap();
     let sample: Value = serde_json::from_slice(&sample.stdout).unwrap();
     assert_eq!(sample["eventType"], "extract_run.processed");
-    cmd()
-        .args([
-            "sample",
-            "processor_run.processed",
-            "--api-version",
-            "2026-02-09",
-        ])
-        .assert()
-        .code(2);
+    cmd().args(["sample", "processor_run.processed", "--api-version", "2026-02-09"]).assert().code(2);
     let unknown = cmd().args(["schema", "recording.eror"]).output().unwrap();
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("did you mean \"recording.error\""));
@@ -317,9 +200,5 @@ fn schema_and_sample_print_json() {
 fn without_paths_a_piped_empty_stdin_is_read() {
     // Without a terminal stdin is read; an empty one is reported, not silently accepted.
     let out = cmd().args(["validate"]).write_stdin("").output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "an empty stdin is one unparsable (empty) record"
-    );
+    assert_eq!(out.status.code(), Some(1), "an empty stdin is one unparsable (empty) record");
 }

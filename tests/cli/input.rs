@@ -8,18 +8,10 @@ use crate::{cmd, path_str, results, scratch, validate_json};
 const MEETING: &str = r#"{"version":"1.0.0","type":"meeting.started","id":"met-sta-1","payload":{"start_ts":1708526032.672,"meeting_id":"f2aa1ade-ff80-464c-b46e-50ffa577d48d","room":"r"},"event_ts":1708526033.049}"#;
 
 fn stdin_report(input: &[u8], args: &[&str]) -> (i32, Value) {
-    let out = cmd()
-        .args(["validate", "--format", "json"])
-        .args(args)
-        .write_stdin(input)
-        .output()
-        .unwrap();
+    let out = cmd().args(["validate", "--format", "json"]).args(args).write_stdin(input).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    (
-        out.status.code().unwrap(),
-        serde_json::from_slice(&out.stdout).unwrap(),
-    )
+    (out.status.code().unwrap(), serde_json::from_slice(&out.stdout).unwrap())
 }
 
 #[test]
@@ -28,28 +20,19 @@ fn stdin_without_paths_and_with_dash() {
         let (code, report) = stdin_report(MEETING.as_bytes(), args);
         assert_eq!(code, 0);
         let r = &results(&report)[0];
-        assert_eq!(
-            (r["source"].as_str(), r["status"].as_str()),
-            (Some("<stdin>"), Some("valid"))
-        );
+        assert_eq!((r["source"].as_str(), r["status"].as_str()), (Some("<stdin>"), Some("valid")));
     }
 }
 
 #[test]
 fn ndjson_with_a_broken_line_reports_it_and_the_rest() {
-    let input =
-        format!("{MEETING}\n{{\"version\": \"1.0.0\", \"type\": \n{MEETING}\n\n{MEETING}\n");
+    let input = format!("{MEETING}\n{{\"version\": \"1.0.0\", \"type\": \n{MEETING}\n\n{MEETING}\n");
     let (code, report) = stdin_report(input.as_bytes(), &[]);
     assert_eq!(code, 1);
     let r = results(&report);
-    let statuses: Vec<(&str, u64)> = r
-        .iter()
-        .map(|r| (r["status"].as_str().unwrap(), r["line"].as_u64().unwrap()))
-        .collect();
-    assert_eq!(
-        statuses,
-        [("valid", 1), ("unparsable", 2), ("valid", 3), ("valid", 5)]
-    );
+    let statuses: Vec<(&str, u64)> =
+        r.iter().map(|r| (r["status"].as_str().unwrap(), r["line"].as_u64().unwrap())).collect();
+    assert_eq!(statuses, [("valid", 1), ("unparsable", 2), ("valid", 3), ("valid", 5)]);
     assert_eq!(r[1]["errors"][0]["line"], 2);
     assert_eq!(report["summary"]["events"], 4);
     assert_eq!(report["summary"]["unparsable"], 1);
@@ -62,10 +45,7 @@ fn concatenated_pretty_documents_and_their_positions() {
     let input = format!("{one}\n{one}{MEETING}\n");
     let (code, report) = stdin_report(input.as_bytes(), &[]);
     assert_eq!(code, 0);
-    let lines: Vec<u64> = results(&report)
-        .iter()
-        .map(|r| r["line"].as_u64().unwrap())
-        .collect();
+    let lines: Vec<u64> = results(&report).iter().map(|r| r["line"].as_u64().unwrap()).collect();
     let n = one.lines().count() as u64;
     assert_eq!(lines, [1, n + 1, 2 * n]);
 }
@@ -73,10 +53,7 @@ fn concatenated_pretty_documents_and_their_positions() {
 #[test]
 fn truncated_binary_and_empty_inputs_are_unparsable_with_a_message() {
     for (input, needle) in [
-        (
-            &br#"{"version": "1.0.0", "type": "meeting.st"#[..],
-            "truncated",
-        ),
+        (&br#"{"version": "1.0.0", "type": "meeting.st"#[..], "truncated"),
         (&b"\x00\x01\xff\xfe garbage"[..], ""),
         (&b""[..], "empty"),
         (&b"\n  \n"[..], "empty"),
@@ -92,8 +69,7 @@ fn truncated_binary_and_empty_inputs_are_unparsable_with_a_message() {
 
 #[test]
 fn an_error_deep_in_a_pretty_document_has_the_value_position() {
-    let (_, report) =
-        validate_json(&["tests/fixtures/daily/tampered/meeting.started.room-object.json"]);
+    let (_, report) = validate_json(&["tests/fixtures/daily/tampered/meeting.started.room-object.json"]);
     let error = &results(&report)[0]["errors"][0];
     assert_eq!(error["pointer"], "/payload/room");
     let text = std::fs::read_to_string(
@@ -102,13 +78,7 @@ fn an_error_deep_in_a_pretty_document_has_the_value_position() {
     .unwrap();
     let line = usize::try_from(error["line"].as_u64().unwrap()).unwrap();
     let column = usize::try_from(error["column"].as_u64().unwrap()).unwrap();
-    let at: String = text
-        .lines()
-        .nth(line - 1)
-        .unwrap()
-        .chars()
-        .skip(column - 1)
-        .collect();
+    let at: String = text.lines().nth(line - 1).unwrap().chars().skip(column - 1).collect();
     assert!(at.starts_with('{'), "position points at {at:?}");
     assert!(text.lines().nth(line - 1).unwrap().contains("\"room\""));
 }
@@ -118,41 +88,23 @@ fn duplicate_keys_are_warnings_with_both_positions() {
     let input = r#"{"version":"1.1.0","type":"transcript.started","id":"x","payload":{"room_id":"a","room_id":"b"},"event_ts":1}"#;
     let (_, report) = stdin_report(input.as_bytes(), &[]);
     let warnings = results(&report)[0]["warnings"].as_array().unwrap();
-    let dup = warnings
-        .iter()
-        .find(|w| w["keyword"] == "duplicate-key")
-        .expect("duplicate-key warning");
+    let dup = warnings.iter().find(|w| w["keyword"] == "duplicate-key").expect("duplicate-key warning");
     assert_eq!(dup["pointer"], "/payload/room_id");
     assert_eq!(dup["column"], 82);
-    assert!(
-        dup["message"]
-            .as_str()
-            .unwrap()
-            .contains("first at line 1, column 68"),
-        "{dup}"
-    );
+    assert!(dup["message"].as_str().unwrap().contains("first at line 1, column 68"), "{dup}");
 }
 
 #[test]
 fn missing_and_unreadable_paths_exit_2_after_the_rest() {
     let out = cmd()
-        .args([
-            "validate",
-            "--format",
-            "json",
-            "no/such/file.json",
-            "samples/daily/meeting.started.json",
-        ])
+        .args(["validate", "--format", "json", "no/such/file.json", "samples/daily/meeting.started.json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["summary"]["valid"], 1);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("hookscope: error: no/such/file.json: no such file or directory"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("hookscope: error: no/such/file.json: no such file or directory"), "{stderr}");
 }
 
 #[test]
@@ -169,10 +121,7 @@ fn directories_are_searched_recursively_for_known_endings() {
 
 #[test]
 fn crlf_and_bom_are_read() {
-    let path = scratch(
-        "crlf.ndjson",
-        format!("\u{feff}{MEETING}\r\n{MEETING}\r\n").as_bytes(),
-    );
+    let path = scratch("crlf.ndjson", format!("\u{feff}{MEETING}\r\n{MEETING}\r\n").as_bytes());
     let (code, report) = validate_json(&[path_str(&path)]);
     assert_eq!(code, 0, "{report}");
     assert_eq!(report["summary"]["valid"], 2);
@@ -193,9 +142,7 @@ fn identities(report: &Value) -> Vec<(String, String, u64)> {
 }
 
 fn owned(list: &[(&str, &str, u64)]) -> Vec<(String, String, u64)> {
-    list.iter()
-        .map(|(p, t, l)| ((*p).to_owned(), (*t).to_owned(), *l))
-        .collect()
+    list.iter().map(|(p, t, l)| ((*p).to_owned(), (*t).to_owned(), *l)).collect()
 }
 
 #[test]
@@ -211,24 +158,14 @@ fn log_lines_with_prefixes_yield_their_events_and_count_the_rest() {
         ])
     );
     assert_eq!(report["summary"]["skipped"], 2);
-    assert_eq!(
-        results(&report)[0]["column"],
-        45,
-        "the column where the JSON starts"
-    );
+    assert_eq!(results(&report)[0]["column"], 45, "the column where the JSON starts");
 }
 
 #[test]
 fn real_world_containers_yield_the_right_events() {
     type Expected<'a> = &'a [(&'a str, &'a str, u64)];
     let cases: [(&str, Expected<'_>); 5] = [
-        (
-            "concatenated.json",
-            &[
-                ("daily", "meeting.started", 1),
-                ("extend", "extract_run.processed", 12),
-            ],
-        ),
+        ("concatenated.json", &[("daily", "meeting.started", 1), ("extend", "extract_run.processed", 12)]),
         (
             "export-array.json",
             &[
@@ -237,20 +174,8 @@ fn real_world_containers_yield_the_right_events() {
                 ("alfred", "job_finished_event", 29),
             ],
         ),
-        (
-            "two-requests.http",
-            &[
-                ("daily", "meeting.started", 8),
-                ("daily", "recording.started", 13),
-            ],
-        ),
-        (
-            "capture.har",
-            &[
-                ("extend", "extract_run.processed", 21),
-                ("alfred", "job_finished_event", 45),
-            ],
-        ),
+        ("two-requests.http", &[("daily", "meeting.started", 8), ("daily", "recording.started", 13)]),
+        ("capture.har", &[("extend", "extract_run.processed", 21), ("alfred", "job_finished_event", 45)]),
         ("gateway-record.json", &[("daily", "meeting.started", 12)]),
     ];
     for (file, expected) in cases {
@@ -279,8 +204,7 @@ fn input_mode_can_be_forced() {
 fn gzip_files_and_gzip_on_stdin() {
     use std::io::Write;
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(format!("{MEETING}\n{MEETING}\n").as_bytes())
-        .unwrap();
+    enc.write_all(format!("{MEETING}\n{MEETING}\n").as_bytes()).unwrap();
     let gz = enc.finish().unwrap();
     let path = scratch("events.ndjson.gz", &gz);
     let (code, report) = validate_json(&[path_str(&path)]);
@@ -301,15 +225,8 @@ fn unwrapped_bodies_report_the_string_position() {
     let (code, report) = stdin_report(input.as_bytes(), &[]);
     assert_eq!(code, 1);
     let r = &results(&report)[0];
-    assert_eq!(
-        (r["provider"].as_str(), r["status"].as_str()),
-        (Some("daily"), Some("invalid"))
-    );
+    assert_eq!((r["provider"].as_str(), r["status"].as_str()), (Some("daily"), Some("invalid")));
     let error = &r["errors"][0];
     assert_eq!(error["pointer"], "/payload/room");
-    assert_eq!(
-        (error["line"].as_u64(), error["column"].as_u64()),
-        (Some(1), Some(51)),
-        "the body string"
-    );
+    assert_eq!((error["line"].as_u64(), error["column"].as_u64()), (Some(1), Some(51)), "the body string");
 }

@@ -13,10 +13,7 @@ use serde_json::Value;
 /// The binary with a clean colour environment, run from the repository root.
 pub fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("hookscope").expect("binary is built");
-    cmd.env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("TERM")
-        .current_dir(root());
+    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env_remove("TERM").current_dir(root());
     cmd
 }
 
@@ -26,13 +23,7 @@ pub fn root() -> PathBuf {
 
 /// Runs `validate --format json` over `args` and returns the exit code and the report.
 pub fn validate_json(args: &[&str]) -> (i32, Value) {
-    let out = cmd()
-        .arg("validate")
-        .arg("--format")
-        .arg("json")
-        .args(args)
-        .output()
-        .unwrap();
+    let out = cmd().arg("validate").arg("--format").arg("json").args(args).output().unwrap();
     let report: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
     (out.status.code().unwrap(), report)
