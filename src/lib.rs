@@ -9,11 +9,15 @@ mod cli;
 mod commands;
 mod config;
 mod detect;
+#[allow(dead_code)]
+mod diff;
 mod exit;
 mod input;
 mod json;
 mod output;
 mod report;
+#[allow(dead_code)]
+mod signature;
 mod validate;
 
 pub use cli::Cli;

@@ -1,0 +1,1 @@
+//! The semantic diff of two events (work in progress).
