@@ -16,7 +16,6 @@ const WRAPPED_BODY_KEYS: &[&str] = &["body", "payload", "message", "msg", "data"
 /// What a run needs to analyse records.
 pub struct Analyzer<'c> {
     pub catalog: &'c Catalog,
-    pub forced: Forced<'c>,
     known_providers: String,
 }
 
@@ -26,19 +25,34 @@ pub struct Analyzed {
     pub record: Record,
     pub result: EventResult,
     pub value: Option<Value>,
+    /// The record as read, when the event was unwrapped from it.
+    pub wrapper: Option<Record>,
+}
+
+impl Analyzed {
+    /// The bytes that stand for this event in the input (what `filter` writes back).
+    pub fn original(&self) -> &[u8] {
+        &self.wrapper.as_ref().unwrap_or(&self.record).original
+    }
 }
 
 impl<'c> Analyzer<'c> {
-    pub fn new(catalog: &'c Catalog, forced: Forced<'c>) -> Self {
+    pub fn new(catalog: &'c Catalog) -> Self {
         let ids: Vec<&str> = catalog.providers().map(crate::catalog::Provider::id).collect();
-        Self { catalog, forced, known_providers: ids.join(", ") }
+        Self { catalog, known_providers: ids.join(", ") }
     }
 
-    pub fn analyze(&self, record: Record) -> Result<Analyzed, CatalogError> {
-        self.analyze_at_depth(record, 0)
+    /// Analyses one record; `forced` holds what the user chose instead of detection.
+    pub fn analyze(&self, record: Record, forced: &Forced<'c>) -> Result<Analyzed, CatalogError> {
+        self.analyze_at_depth(record, forced, 0)
     }
 
-    fn analyze_at_depth(&self, record: Record, depth: usize) -> Result<Analyzed, CatalogError> {
+    fn analyze_at_depth(
+        &self,
+        record: Record,
+        forced: &Forced<'c>,
+        depth: usize,
+    ) -> Result<Analyzed, CatalogError> {
         let mut result = EventResult {
             source: record.source.to_string(),
             line: record.line,
@@ -51,12 +65,13 @@ impl<'c> Analyzer<'c> {
             docs: None,
             errors: Vec::new(),
             warnings: Vec::new(),
+            expect: None,
         };
         let unparsable = |mut result: EventResult, message: String, at: Option<Position>, record: Record| {
             let mut finding = Finding::new(Severity::Error, "", "parse", message);
             place(&mut finding, at.unwrap_or(Position { line: 1, column: 1 }), None, &record);
             result.errors.push(finding);
-            Ok(Analyzed { record, result, value: None })
+            Ok(Analyzed { record, result, value: None, wrapper: None })
         };
         if let Some(problem) = record.problem.clone() {
             return unparsable(result, problem, None, record);
@@ -80,17 +95,18 @@ impl<'c> Analyzer<'c> {
                 return unparsable(result, message, Some(e.position), record);
             }
         };
-        let detection = detect(self.catalog, &parsed.value, &record.headers, &self.forced);
+        let detection = detect(self.catalog, &parsed.value, &record.headers, forced);
         if detection.provider.is_none()
             && depth == 0
             && let Some(inner) = unwrap_body(&parsed.value, &record)
         {
-            let inner = self.analyze_at_depth(inner, depth + 1)?;
+            let mut inner = self.analyze_at_depth(inner, forced, depth + 1)?;
             if inner.result.provider.is_some() {
+                inner.wrapper = Some(record);
                 return Ok(inner);
             }
         }
-        let verdict = validate(&detection, &parsed.value, self.forced.api_version, &self.known_providers)?;
+        let verdict = validate(&detection, &parsed.value, forced.api_version, &self.known_providers)?;
         result.provider = detection.provider.map(|p| p.id().to_owned());
         result.event_type = detection.event_type;
         result.api_version = verdict.api_version;
@@ -122,7 +138,7 @@ impl<'c> Analyzer<'c> {
                 Severity::Warning => result.warnings.push(finding),
             }
         }
-        Ok(Analyzed { record, result, value: Some(parsed.value) })
+        Ok(Analyzed { record, result, value: Some(parsed.value), wrapper: None })
     }
 }
 

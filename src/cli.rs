@@ -30,6 +30,14 @@ pub struct Cli {
     /// When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore any project file
+    #[arg(long, global = true)]
+    pub no_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -40,12 +48,27 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Show the provider, event type and API version of each event
     Detect(DetectArgs),
+    /// Pass matching events through unchanged, byte for byte
+    Filter(FilterArgs),
+    /// Counts per provider, type, API version and status over a stream
+    Stats(StatsArgs),
     /// List the catalog: providers, event types, API versions
     List(ListArgs),
     /// Print the JSON Schema of an event type
     Schema(TypeArgs),
     /// Print a sample payload of an event type
     Sample(TypeArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Where events come from, and what to force instead of detecting.
@@ -106,6 +129,23 @@ pub enum ReportFormat {
     Ndjson,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ValidateFormat {
+    /// For people: findings as source snippets, then a summary line
+    #[default]
+    Human,
+    /// One JSON document: {"summary": ..., "results": [...]}
+    Json,
+    /// One JSON result object per line, no summary
+    Ndjson,
+    /// `JUnit` XML: one testsuite per input file, one testcase per event
+    Junit,
+    /// GitHub Actions workflow commands (::error / ::warning annotations)
+    Github,
+    /// SARIF 2.1.0, one result per finding
+    Sarif,
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct ValidateArgs {
     #[command(flatten)]
@@ -113,7 +153,7 @@ pub struct ValidateArgs {
 
     /// Output format
     #[arg(long, value_enum, default_value_t)]
-    pub format: ReportFormat,
+    pub format: ValidateFormat,
 
     /// Warnings fail the run too (exit code 1)
     #[arg(long)]
@@ -136,6 +176,55 @@ pub struct DetectArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// Files, directories or `-` (standard input when none)
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to read the input (auto: by file name ending, else by content)
+    #[arg(long, value_enum, default_value_t, value_name = "MODE")]
+    pub input: InputMode,
+
+    /// Keep events of this provider (detected)
+    #[arg(long, value_name = "ID")]
+    pub provider: Option<String>,
+
+    /// Keep events whose type matches this glob (`recording.*`, `*_failed_event`); repeatable
+    #[arg(long = "type", value_name = "GLOB")]
+    pub event_type: Vec<String>,
+
+    /// Keep events with this status
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub status: Vec<crate::report::Status>,
+
+    /// Keep the events that do NOT match
+    #[arg(long, short = 'v')]
+    pub invert: bool,
+
+    /// Write why each dropped or unparsable record was dropped to FILE (JSON lines)
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Warnings make an event fail `--status valid` too
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+
+    /// How many of the most frequent findings to show
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -15,6 +15,7 @@ mod exit;
 mod input;
 mod json;
 mod output;
+mod project;
 mod report;
 #[allow(dead_code)]
 mod signature;
@@ -27,16 +28,33 @@ pub use output::{ColorChoice, Diagnostics, Output};
 /// Runs one invocation and tells how it ended; errors that stop the whole run come back as `Err`.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let mut out = Output::stdout(cli.color);
-    let config = config::Config::new(cli.color)?;
+    // Generated text needs neither the catalog nor a project file.
+    match &cli.command {
+        Some(cli::Command::Completions(args)) => {
+            return finish(commands::completions::completions(args, &mut out), out);
+        }
+        Some(cli::Command::Man) => return finish(commands::completions::man(&mut out), out),
+        _ => {}
+    }
+    let config = config::Config::new(cli.color, cli.config.as_deref(), cli.no_config)?;
     let outcome = match cli.command {
         None => commands::inspect::run(&cli.inspect, &config, &mut out),
         Some(cli::Command::Inspect(args)) => commands::inspect::run(&args, &config, &mut out),
         Some(cli::Command::Validate(args)) => commands::validate::run(&args, &config, &mut out),
         Some(cli::Command::Detect(args)) => commands::detect::run(&args, &config, &mut out),
+        Some(cli::Command::Filter(args)) => commands::filter::run(&args, &config, &mut out),
+        Some(cli::Command::Stats(args)) => commands::stats::run(&args, &config, &mut out),
         Some(cli::Command::List(args)) => commands::list::run(&args, &config, &mut out),
         Some(cli::Command::Schema(args)) => commands::schema::run(&args, &config, &mut out),
         Some(cli::Command::Sample(args)) => commands::sample::run(&args, &config, &mut out),
-    }?;
+        Some(cli::Command::Completions(_) | cli::Command::Man) => unreachable!("handled above"),
+    };
+    finish(outcome, out)
+}
+
+/// Flushes stdout, so a write error (a closed pipe) surfaces instead of vanishing in a drop.
+fn finish(outcome: anyhow::Result<Outcome>, mut out: Output) -> anyhow::Result<Outcome> {
+    let outcome = outcome?;
     std::io::Write::flush(&mut out)?;
     Ok(outcome)
 }

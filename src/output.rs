@@ -142,8 +142,75 @@ impl Diagnostics {
         let _ = writeln!(io::stderr().lock(), "hookscope: {} {message}", self.styles.error.style("error:"));
     }
 
+    pub fn note(&self, message: &dyn std::fmt::Display) {
+        let _ = writeln!(io::stderr().lock(), "hookscope: {message}");
+    }
+
     pub fn warning(&self, message: &dyn std::fmt::Display) {
         let _ =
             writeln!(io::stderr().lock(), "hookscope: {} {message}", self.styles.warning.style("warning:"));
+    }
+}
+
+/// A progress line on stderr for long runs, only when stderr is a terminal. It appears after a
+/// second, updates a few times a second, and is erased at the end.
+pub struct Progress {
+    enabled: bool,
+    start: std::time::Instant,
+    last: std::time::Instant,
+    shown: bool,
+}
+
+impl Progress {
+    const DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+    const EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
+    pub fn new() -> Self {
+        let now = std::time::Instant::now();
+        Self { enabled: io::stderr().is_terminal(), start: now, last: now, shown: false }
+    }
+
+    /// Called once per event; cheap when nothing is due.
+    pub fn tick(&mut self, events: usize, sources: usize) {
+        if !self.enabled || events % 256 != 0 {
+            return;
+        }
+        let now = std::time::Instant::now();
+        if now - self.start < Self::DELAY || now - self.last < Self::EVERY {
+            return;
+        }
+        self.last = now;
+        self.shown = true;
+        let _ = write!(io::stderr().lock(), "\r\x1b[Khookscope: {}", progress_text(events, sources));
+    }
+
+    pub fn finish(&mut self) {
+        if self.shown {
+            let _ = write!(io::stderr().lock(), "\r\x1b[K");
+            self.shown = false;
+        }
+    }
+}
+
+fn progress_text(events: usize, sources: usize) -> String {
+    let plural = if sources == 1 { "" } else { "s" };
+    format!("{events} events read from {sources} source{plural}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_text_counts() {
+        assert_eq!(progress_text(1024, 1), "1024 events read from 1 source…");
+        assert_eq!(progress_text(5, 3), "5 events read from 3 sources…");
+    }
+
+    #[test]
+    fn plain_styles_add_no_escape_codes() {
+        let styles = Styles::plain();
+        assert_eq!(styles.error.style("x").to_string(), "x");
+        assert_ne!(Styles::colored().error.style("x").to_string(), "x");
     }
 }

@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
-pub use provider::{Envelope, Headers, ProviderDesc, TimeUnit, VersionRule};
+pub use provider::{Envelope, Headers, ProviderDesc, VersionRule};
 pub(crate) use schemas::SchemaStore;
 
 #[derive(Debug, Clone, thiserror::Error)]

@@ -139,6 +139,29 @@ pub struct TimeField {
     pub unit: TimeUnit,
 }
 
+impl TimeField {
+    /// A time value (number or numeric string) in milliseconds since the Unix epoch.
+    pub fn millis_of(&self, raw: &Value) -> Option<i64> {
+        let number = match raw {
+            Value::Number(n) => n.as_f64()?,
+            Value::String(s) => s.trim().parse::<f64>().ok()?,
+            _ => return None,
+        };
+        let millis = match self.unit {
+            TimeUnit::Seconds => number * 1000.0,
+            TimeUnit::Milliseconds => number,
+        };
+        // Beyond ±2^53 ms (±285,000 years) it is not a time anyway.
+        #[allow(clippy::cast_possible_truncation)]
+        (millis.is_finite() && millis.abs() < 9.0e15).then(|| millis.round() as i64)
+    }
+
+    /// The event's time, when it has one where the description says.
+    pub fn event_millis(&self, event: &Value) -> Option<i64> {
+        self.millis_of(event.pointer(&self.at)?)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryField {
@@ -221,6 +244,17 @@ mod tests {
         assert_eq!(e.score(&json!({"type": "a", "payload": {}, "kind": "x"}), &[]), Some(0.75));
         assert_eq!(e.score(&json!({"type": "a", "payload": [], "kind": "x"}), &[]), None);
         assert_eq!(e.score(&json!({"type": "a", "payload": {}, "id": "1"}), &[]), None, "required marker");
+    }
+
+    #[test]
+    fn times_in_seconds_or_milliseconds() {
+        let seconds = TimeField { at: "/t".into(), unit: TimeUnit::Seconds };
+        assert_eq!(seconds.millis_of(&json!(1_708_526_033.049)), Some(1_708_526_033_049));
+        assert_eq!(seconds.millis_of(&json!("1653240900.00")), Some(1_653_240_900_000));
+        assert_eq!(seconds.millis_of(&json!("yesterday")), None);
+        assert_eq!(seconds.millis_of(&json!(1e300)), None);
+        let millis = TimeField { at: "/t".into(), unit: TimeUnit::Milliseconds };
+        assert_eq!(millis.event_millis(&json!({"t": 1_708_526_033_049_i64})), Some(1_708_526_033_049));
     }
 
     #[test]

@@ -7,16 +7,17 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::Value;
 
 use super::for_each_event;
-use crate::catalog::{Provider, TimeUnit};
+use crate::catalog::Provider;
 use crate::cli::InspectArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::json::{PrettyOptions, pretty_print, sort_keys};
 use crate::output::Output;
-use crate::report::{EventResult, Status, render_snippet};
+use crate::report::{EventResult, Status, iso8601, render_snippet};
 
 pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let styles = out.styles;
+    let strict = config.strict(args.strict);
     let options = PrettyOptions { compact: args.compact };
     let mut failed = false;
     let mut first = true;
@@ -29,7 +30,7 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
     let pass = for_each_event(config, &args.input, &mut |analyzed| {
         let record = &analyzed.record;
         let result = &analyzed.result;
-        failed |= result.fails(args.strict);
+        failed |= result.fails(strict);
         if args.body_only {
             if analyzed.value.is_some() {
                 print(record.text(), out)?;
@@ -108,7 +109,9 @@ fn summary_table(result: &EventResult, provider: Option<&Provider>, value: Optio
         if let Some(time) = &p.desc.time
             && let Some(raw) = value.pointer(&time.at)
         {
-            let shown = iso_time(raw, time.unit)
+            let shown = time
+                .millis_of(raw)
+                .and_then(iso8601)
                 .map_or_else(|| scalar(raw), |iso| format!("{iso} ({})", scalar(raw)));
             row("time", shown);
         }
@@ -132,44 +135,5 @@ fn scalar(value: &Value) -> String {
             if text.len() > 60 { format!("{}…", &text[..text.floor_char_boundary(60)]) } else { text }
         }
         other => other.to_string(),
-    }
-}
-
-/// A Unix time (number or numeric string) as ISO 8601 in UTC.
-fn iso_time(raw: &Value, unit: TimeUnit) -> Option<String> {
-    let number = match raw {
-        Value::Number(n) => n.as_f64()?,
-        Value::String(s) => s.trim().parse::<f64>().ok()?,
-        _ => return None,
-    };
-    let millis = match unit {
-        TimeUnit::Seconds => number * 1000.0,
-        TimeUnit::Milliseconds => number,
-    };
-    if !millis.is_finite() {
-        return None;
-    }
-    #[allow(clippy::cast_possible_truncation)]
-    let ts = jiff::Timestamp::from_millisecond(millis.round() as i64).ok()?;
-    Some(ts.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn unix_times_render_as_iso() {
-        assert_eq!(
-            iso_time(&json!(1_708_526_033.049), TimeUnit::Seconds).unwrap(),
-            "2024-02-21T14:33:53.049Z"
-        );
-        assert_eq!(iso_time(&json!("1653240900.00"), TimeUnit::Seconds).unwrap(), "2022-05-22T17:35:00Z");
-        assert_eq!(
-            iso_time(&json!(1_708_526_033_049_i64), TimeUnit::Milliseconds).unwrap(),
-            "2024-02-21T14:33:53.049Z"
-        );
-        assert!(iso_time(&json!("yesterday"), TimeUnit::Seconds).is_none());
     }
 }

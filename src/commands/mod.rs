@@ -1,10 +1,13 @@
 //! The subcommands, one per file, and the loop over input events that most of them share.
 
+pub mod completions;
 pub mod detect;
+pub mod filter;
 pub mod inspect;
 pub mod list;
 pub mod sample;
 pub mod schema;
+pub mod stats;
 pub mod validate;
 
 use std::io::IsTerminal;
@@ -16,6 +19,8 @@ use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
 use crate::input::{ReadError, Source, expand, read_records};
+use crate::output::Progress;
+use crate::report::Status;
 
 /// hookscope was asked for something it cannot do (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -61,22 +66,86 @@ fn check_version(provider: &Provider, version: &str) -> Result<(), UsageError> {
     }
 }
 
-/// The choices forced on the command line, checked against the catalog.
-pub(crate) fn forced<'c>(catalog: &'c Catalog, input: &'c InputArgs) -> Result<Forced<'c>, UsageError> {
-    let provider = input.provider.as_deref().map(|id| find_provider(catalog, id)).transpose()?;
-    let event_type =
-        input.event_type.as_deref().map(|t| find_type(catalog, t, provider.map(Provider::id))).transpose()?;
-    if let Some(version) = input.api_version.as_deref() {
+/// What to force instead of detecting, checked against the catalog.
+fn resolve_forced<'c>(
+    catalog: &'c Catalog,
+    provider: Option<&'c str>,
+    event_type: Option<&'c str>,
+    api_version: Option<&'c str>,
+) -> Result<Forced<'c>, UsageError> {
+    let provider = provider.map(|id| find_provider(catalog, id)).transpose()?;
+    let event_type = event_type.map(|t| find_type(catalog, t, provider.map(Provider::id))).transpose()?;
+    if let Some(version) = api_version {
         let owners: Vec<&Provider> = match (event_type, provider) {
             (Some(t), _) => vec![t.provider],
             (None, Some(p)) => vec![p],
             (None, None) => catalog.providers().filter(|p| !p.versions().is_empty()).collect(),
         };
-        if !owners.is_empty() && owners.iter().all(|p| check_version(p, version).is_err()) {
-            return Err(check_version(owners[0], version).unwrap_err());
+        if let Some(first) = owners.first()
+            && owners.iter().all(|p| check_version(p, version).is_err())
+        {
+            return Err(check_version(first, version).unwrap_err());
         }
     }
-    Ok(Forced { provider, event_type, api_version: input.api_version.as_deref() })
+    Ok(Forced { provider, event_type, api_version })
+}
+
+/// How one source is read: forced choices and the status its fixture entry expects.
+#[derive(Clone, Copy, Default)]
+struct Selection<'c> {
+    forced: Forced<'c>,
+    expect: Option<Status>,
+}
+
+/// The command line's choices, then each `[[fixtures]]` entry of the project file, resolved once.
+struct Selections<'c> {
+    command_line: Selection<'c>,
+    forced_on_command_line: bool,
+    fixtures: Vec<Selection<'c>>,
+}
+
+impl<'c> Selections<'c> {
+    fn new(config: &'c Config, input: &'c InputArgs) -> Result<Self, UsageError> {
+        let catalog = &config.catalog;
+        let forced = resolve_forced(
+            catalog,
+            input.provider.as_deref(),
+            input.event_type.as_deref(),
+            input.api_version.as_deref(),
+        )?;
+        let mut fixtures = Vec::new();
+        for (i, f) in config.project.iter().flat_map(|p| p.file.fixtures.iter()).enumerate() {
+            let forced = resolve_forced(
+                catalog,
+                f.provider.as_deref(),
+                f.event_type.as_deref(),
+                f.api_version.as_deref(),
+            )
+            .map_err(|e| UsageError(format!("project file, fixtures[{i}]: {e}")))?;
+            fixtures.push(Selection { forced, expect: f.expect });
+        }
+        Ok(Self {
+            command_line: Selection { forced, expect: None },
+            forced_on_command_line: input.provider.is_some()
+                || input.event_type.is_some()
+                || input.api_version.is_some(),
+            fixtures,
+        })
+    }
+
+    /// The selection for a source: the command line's forcing wins over a fixture entry's, and a
+    /// fixture entry's expectation applies either way.
+    fn for_source(&self, config: &Config, source: &Source) -> Selection<'c> {
+        let fixture = match (source, &config.project) {
+            (Source::File(path), Some(project)) => project.fixture_index(path).map(|i| self.fixtures[i]),
+            _ => None,
+        };
+        match fixture {
+            Some(f) if self.forced_on_command_line => Selection { expect: f.expect, ..self.command_line },
+            Some(f) => f,
+            None => self.command_line,
+        }
+    }
 }
 
 /// The sources named by PATHS, or standard input when none are given and it is not a terminal.
@@ -114,11 +183,18 @@ pub(crate) fn for_each_event(
     input: &InputArgs,
     handle: &mut dyn FnMut(&Analyzed) -> anyhow::Result<()>,
 ) -> anyhow::Result<Pass> {
-    let engine = Analyzer::new(&config.catalog, forced(&config.catalog, input)?);
+    let engine = Analyzer::new(&config.catalog);
+    let selections = Selections::new(config, input)?;
     let mut pass = Pass { outcome: Outcome::default(), skipped: 0 };
-    for source in sources(config, input, &mut pass.outcome)? {
+    let mut progress = Progress::new();
+    let mut events = 0usize;
+    for (i, source) in sources(config, input, &mut pass.outcome)?.into_iter().enumerate() {
+        let selection = selections.for_source(config, &source);
         let result = read_records(&source, input.input, &mut |record| {
-            let analyzed = engine.analyze(record)?;
+            let mut analyzed = engine.analyze(record, &selection.forced)?;
+            analyzed.result.expect = selection.expect;
+            events += 1;
+            progress.tick(events, i + 1);
             handle(&analyzed)
         });
         match result {
@@ -127,8 +203,12 @@ pub(crate) fn for_each_event(
                 config.diagnostics.error(&e);
                 pass.outcome.error = true;
             }
-            Err(ReadError::Sink(e)) => return Err(e),
+            Err(ReadError::Sink(e)) => {
+                progress.finish();
+                return Err(e);
+            }
         }
     }
+    progress.finish();
     Ok(pass)
 }

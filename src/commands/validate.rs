@@ -1,39 +1,61 @@
-//! `hookscope validate`: the CI gate. Findings for people or a JSON report, and an exit code.
+//! `hookscope validate`: the CI gate. Findings for people, or a report for machines (JSON,
+//! NDJSON, JUnit, GitHub annotations, SARIF), and an exit code.
 
 use std::io::Write;
 
 use super::for_each_event;
-use crate::cli::{ReportFormat, ValidateArgs};
+use crate::cli::{ValidateArgs, ValidateFormat};
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::Output;
 use crate::report::{
-    JsonReport, Summary, identity, render_finding, render_snippet, render_summary_line, write_ndjson_result,
+    EventResult, JsonReport, Status, Summary, identity, render_finding, render_snippet, render_summary_line,
+    write_github, write_junit, write_ndjson_result, write_sarif,
 };
 
 pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    if args.format != ReportFormat::Human {
+    if args.format != ValidateFormat::Human {
         out.plain();
     }
     let styles = out.styles;
+    let strict = config.strict(args.strict);
     let mut summary = Summary::default();
     let mut failed = false;
     let mut json = JsonReport::new();
+    // JUnit and SARIF group results, so they are kept until the end.
+    let mut kept: Vec<EventResult> = Vec::new();
     let pass = for_each_event(config, &args.input, &mut |analyzed| {
         let result = &analyzed.result;
         summary.add(result);
-        failed |= result.fails(args.strict);
+        let fails = result.fails(strict);
+        failed |= fails;
         match args.format {
-            ReportFormat::Json => json.result(out, result)?,
-            ReportFormat::Ndjson => write_ndjson_result(out, result)?,
-            ReportFormat::Human => {
+            ValidateFormat::Json => json.result(out, result)?,
+            ValidateFormat::Ndjson => write_ndjson_result(out, result)?,
+            ValidateFormat::Github => write_github(out, result, strict)?,
+            ValidateFormat::Junit | ValidateFormat::Sarif => kept.push(result.clone()),
+            ValidateFormat::Human => {
+                let expected_failure = result.expect.filter(|e| *e != Status::Valid);
                 if args.verbose {
-                    let status = if result.fails(args.strict) {
-                        styles.error.style(result.status.as_str())
-                    } else {
-                        styles.ok.style(result.status.as_str())
+                    let status = match (fails, expected_failure) {
+                        (true, _) => styles.error.style(result.status.as_str()).to_string(),
+                        (false, Some(_)) => format!("{} (as expected)", result.status.as_str()),
+                        (false, None) => styles.ok.style(result.status.as_str()).to_string(),
                     };
                     writeln!(out, "{}: {status} {}", styles.strong.style(result.label()), identity(result))?;
+                }
+                if let Some(expected) = expected_failure {
+                    if !fails {
+                        return Ok(());
+                    }
+                    writeln!(
+                        out,
+                        "{}: {}: expected to be {} (project file), but it is {}",
+                        styles.strong.style(result.label()),
+                        styles.error.style("error"),
+                        expected.as_str(),
+                        result.status.as_str()
+                    )?;
                 }
                 for finding in result.findings_in_order() {
                     if args.brief {
@@ -48,9 +70,11 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
     })?;
     summary.skipped = pass.skipped;
     match args.format {
-        ReportFormat::Json => json.finish(out, &summary)?,
-        ReportFormat::Ndjson => {}
-        ReportFormat::Human => render_summary_line(out, &styles, &summary)?,
+        ValidateFormat::Json => json.finish(out, &summary)?,
+        ValidateFormat::Ndjson | ValidateFormat::Github => {}
+        ValidateFormat::Junit => write_junit(out, &kept, strict)?,
+        ValidateFormat::Sarif => write_sarif(out, &kept, strict)?,
+        ValidateFormat::Human => render_summary_line(out, &styles, &summary)?,
     }
     Ok(Outcome { finding: failed, ..pass.outcome })
 }

@@ -84,6 +84,11 @@ pub(crate) fn render_summary_line(out: &mut dyn Write, styles: &Styles, summary:
         let text = format!("{n} {word}");
         if n > 0 { style.style(text).to_string() } else { text }
     };
+    let expected = if summary.expected > 0 {
+        format!("; {} failed as the project file expects", plural(summary.expected, "event"))
+    } else {
+        String::new()
+    };
     let skipped = if summary.skipped > 0 {
         format!(" ({} skipped: no JSON)", plural(summary.skipped, "line"))
     } else {
@@ -91,7 +96,7 @@ pub(crate) fn render_summary_line(out: &mut dyn Write, styles: &Styles, summary:
     };
     writeln!(
         out,
-        "{}: {}, {}, {}, {}; {}{skipped}",
+        "{}: {}, {}, {}, {}; {}{skipped}{expected}",
         plural(summary.events, "event"),
         count(summary.valid, "valid", styles.ok),
         count(summary.invalid, "invalid", styles.error),

@@ -1,15 +1,19 @@
 //! The result of checking one event (status, findings with positions) and the run's summary,
 //! with the renderers that turn them into human, JSON and NDJSON reports.
 
+mod ci;
 mod human;
 mod machine;
 
 use serde::Serialize;
 
+pub(crate) use ci::{write_github, write_junit, write_sarif};
 pub(crate) use human::{identity, render_finding, render_snippet, render_summary_line};
 pub(crate) use machine::{JsonReport, write_ndjson_result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Hash, PartialOrd, Ord, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Valid,
@@ -90,6 +94,9 @@ pub struct EventResult {
     pub docs: Option<String>,
     pub errors: Vec<Finding>,
     pub warnings: Vec<Finding>,
+    /// The status a project fixture entry expects of this event (`hookscope.toml`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Status>,
 }
 
 impl EventResult {
@@ -104,9 +111,13 @@ impl EventResult {
         all
     }
 
-    /// Whether this event fails the run (`strict` makes warnings fail too).
+    /// Whether this event fails the run (`strict` makes warnings fail too). An event expected
+    /// to be invalid, unknown or unparsable passes when it is exactly that.
     pub fn fails(&self, strict: bool) -> bool {
-        self.status != Status::Valid || (strict && !self.warnings.is_empty())
+        match self.expect {
+            Some(expected) if expected != Status::Valid => self.status != expected,
+            _ => self.status != Status::Valid || (strict && !self.warnings.is_empty()),
+        }
     }
 }
 
@@ -119,6 +130,9 @@ pub struct Summary {
     pub unknown: usize,
     pub unparsable: usize,
     pub warnings: usize,
+    /// Events whose fixture entry expected them to fail (invalid, unknown, unparsable), and did.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub expected: usize,
     /// Log lines without JSON (and HAR requests without a JSON body), skipped on purpose.
     #[serde(skip_serializing_if = "is_zero")]
     pub skipped: usize,
@@ -139,7 +153,15 @@ impl Summary {
             Status::Unparsable => self.unparsable += 1,
         }
         self.warnings += result.warnings.len();
+        if result.expect.is_some_and(|e| e != Status::Valid && e == result.status) {
+            self.expected += 1;
+        }
     }
+}
+
+/// A time as ISO 8601 in UTC (`2024-02-21T14:33:53.049Z`).
+pub(crate) fn iso8601(millis: i64) -> Option<String> {
+    jiff::Timestamp::from_millisecond(millis).ok().map(|t| t.to_string())
 }
 
 /// An event result as `detect` reports it: where, who, what, which version.
@@ -154,6 +176,15 @@ pub struct Detected<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_version_candidates: Option<&'a [String]>,
     pub status: Status,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_times() {
+        assert_eq!(super::iso8601(1_708_526_033_049).unwrap(), "2024-02-21T14:33:53.049Z");
+        assert_eq!(super::iso8601(1_653_240_900_000).unwrap(), "2022-05-22T17:35:00Z");
+    }
 }
 
 impl EventResult {

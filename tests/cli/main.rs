@@ -2,6 +2,7 @@
 //! and compared as values.
 
 mod catalog;
+mod ci;
 mod commands;
 mod input;
 

@@ -1,0 +1,451 @@
+#compdef hookscope
+
+autoload -U is-at-least
+
+_hookscope() {
+    typeset -A opt_args
+    typeset -a _arguments_options
+    local ret=1
+
+    if is-at-least 5.2; then
+        _arguments_options=(-s -S -C)
+    else
+        _arguments_options=(-s -C)
+    fi
+
+    local context curcontext="$curcontext" state line
+    _arguments "${_arguments_options[@]}" : \
+'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
+'--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
+'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'--body-only[Print only the pretty-printed events, no summary or findings]' \
+'--compact[Print events compact (one line each) instead of indented]' \
+'--sort-keys[Sort object keys (values are still printed exactly as written)]' \
+'--strict[Warnings fail the run too (exit code 1)]' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+":: :_hookscope_commands" \
+"*::: :->hookscope" \
+&& ret=0
+    case $state in
+    (hookscope)
+        words=($line[2] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:hookscope-command-$line[2]:"
+        case $line[2] in
+            (inspect)
+_arguments "${_arguments_options[@]}" : \
+'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
+'--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
+'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'--body-only[Print only the pretty-printed events, no summary or findings]' \
+'--compact[Print events compact (one line each) instead of indented]' \
+'--sort-keys[Sort object keys (values are still printed exactly as written)]' \
+'--strict[Warnings fail the run too (exit code 1)]' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+&& ret=0
+;;
+(validate)
+_arguments "${_arguments_options[@]}" : \
+'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
+'--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
+'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--format=[Output format]:FORMAT:((human\:"For people\: findings as source snippets, then a summary line"
+json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
+ndjson\:"One JSON result object per line, no summary"
+junit\:"JUnit XML\: one testsuite per input file, one testcase per event"
+github\:"GitHub Actions workflow commands (\:\:error / \:\:warning annotations)"
+sarif\:"SARIF 2.1.0, one result per finding"))' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'--strict[Warnings fail the run too (exit code 1)]' \
+'-v[List every event, not only those with findings]' \
+'--verbose[List every event, not only those with findings]' \
+'--brief[One line per finding (\`path\:line\:col\: level\: message\`) instead of source snippets]' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+&& ret=0
+;;
+(detect)
+_arguments "${_arguments_options[@]}" : \
+'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
+'--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
+'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
+json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
+ndjson\:"One JSON result object per line, no summary"))' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+&& ret=0
+;;
+(filter)
+_arguments "${_arguments_options[@]}" : \
+'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--provider=[Keep events of this provider (detected)]:ID:_default' \
+'*--type=[Keep events whose type matches this glob (\`recording.*\`, \`*_failed_event\`); repeatable]:GLOB:_default' \
+'*--status=[Keep events with this status]:STATUS:(valid invalid unknown unparsable)' \
+'--report=[Write why each dropped or unparsable record was dropped to FILE (JSON lines)]:FILE:_files' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'-v[Keep the events that do NOT match]' \
+'--invert[Keep the events that do NOT match]' \
+'--strict[Warnings make an event fail \`--status valid\` too]' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::paths -- Files, directories or `-` (standard input when none):_files' \
+&& ret=0
+;;
+(stats)
+_arguments "${_arguments_options[@]}" : \
+'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
+'--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
+'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--format=[Output format]:FORMAT:(human json)' \
+'--top=[How many of the most frequent findings to show]:N:_default' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--format=[Output format]:FORMAT:(human json)' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'::provider -- Only this provider'\''s event types:_default' \
+&& ret=0
+;;
+(schema)
+_arguments "${_arguments_options[@]}" : \
+'--provider=[The provider, where the type name is ambiguous]:ID:_default' \
+'--api-version=[The API version (default\: the newest that documents the type)]:VERSION:_default' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':event_type -- The event type (wire name, documented alias, or loose spelling):_default' \
+&& ret=0
+;;
+(sample)
+_arguments "${_arguments_options[@]}" : \
+'--provider=[The provider, where the type name is ambiguous]:ID:_default' \
+'--api-version=[The API version (default\: the newest that documents the type)]:VERSION:_default' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':event_type -- The event type (wire name, documented alias, or loose spelling):_default' \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':shell -- The shell:(bash elvish fish powershell zsh)' \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'--no-config[Ignore any project file]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_hookscope__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:hookscope-help-command-$line[1]:"
+        case $line[1] in
+            (inspect)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(validate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(detect)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(filter)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(stats)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(schema)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(sample)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(completions)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(man)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+}
+
+(( $+functions[_hookscope_commands] )) ||
+_hookscope_commands() {
+    local commands; commands=(
+'inspect:Detect, validate and pretty-print events, for people (the default)' \
+'validate:Validate events\: a report and an exit code, for CI' \
+'detect:Show the provider, event type and API version of each event' \
+'filter:Pass matching events through unchanged, byte for byte' \
+'stats:Counts per provider, type, API version and status over a stream' \
+'list:List the catalog\: providers, event types, API versions' \
+'schema:Print the JSON Schema of an event type' \
+'sample:Print a sample payload of an event type' \
+'completions:Print a shell completion script' \
+'man:Print the man page (roff)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'hookscope commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__completions_commands] )) ||
+_hookscope__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope completions commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__detect_commands] )) ||
+_hookscope__subcmd__detect_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope detect commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__filter_commands] )) ||
+_hookscope__subcmd__filter_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope filter commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help_commands] )) ||
+_hookscope__subcmd__help_commands() {
+    local commands; commands=(
+'inspect:Detect, validate and pretty-print events, for people (the default)' \
+'validate:Validate events\: a report and an exit code, for CI' \
+'detect:Show the provider, event type and API version of each event' \
+'filter:Pass matching events through unchanged, byte for byte' \
+'stats:Counts per provider, type, API version and status over a stream' \
+'list:List the catalog\: providers, event types, API versions' \
+'schema:Print the JSON Schema of an event type' \
+'sample:Print a sample payload of an event type' \
+'completions:Print a shell completion script' \
+'man:Print the man page (roff)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'hookscope help commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__completions_commands] )) ||
+_hookscope__subcmd__help__subcmd__completions_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help completions commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__detect_commands] )) ||
+_hookscope__subcmd__help__subcmd__detect_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help detect commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__filter_commands] )) ||
+_hookscope__subcmd__help__subcmd__filter_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help filter commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__help_commands] )) ||
+_hookscope__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help help commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__inspect_commands] )) ||
+_hookscope__subcmd__help__subcmd__inspect_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help inspect commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__list_commands] )) ||
+_hookscope__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help list commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__man_commands] )) ||
+_hookscope__subcmd__help__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help man commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__sample_commands] )) ||
+_hookscope__subcmd__help__subcmd__sample_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help sample commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__schema_commands] )) ||
+_hookscope__subcmd__help__subcmd__schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help schema commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__stats_commands] )) ||
+_hookscope__subcmd__help__subcmd__stats_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help stats commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__validate_commands] )) ||
+_hookscope__subcmd__help__subcmd__validate_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help validate commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__inspect_commands] )) ||
+_hookscope__subcmd__inspect_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope inspect commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__list_commands] )) ||
+_hookscope__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope list commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__man_commands] )) ||
+_hookscope__subcmd__man_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope man commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__sample_commands] )) ||
+_hookscope__subcmd__sample_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope sample commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__schema_commands] )) ||
+_hookscope__subcmd__schema_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope schema commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__stats_commands] )) ||
+_hookscope__subcmd__stats_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope stats commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__validate_commands] )) ||
+_hookscope__subcmd__validate_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope validate commands' commands "$@"
+}
+
+if [ "$funcstack[1]" = "_hookscope" ]; then
+    _hookscope "$@"
+else
+    compdef _hookscope hookscope
+fi

@@ -1,0 +1,130 @@
+//! `hookscope filter`: passes matching events through byte for byte (the original line or
+//! document, never re-serialised) and accounts for every record it drops.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde_json::json;
+
+use super::{UsageError, find_provider, for_each_event};
+use crate::analyze::Analyzed;
+use crate::cli::{FilterArgs, InputArgs};
+use crate::config::Config;
+use crate::exit::Outcome;
+use crate::output::Output;
+use crate::report::Status;
+
+/// What an event must be to pass.
+struct Criteria {
+    provider: Option<String>,
+    types: Option<GlobSet>,
+    statuses: Vec<Status>,
+    strict: bool,
+}
+
+impl Criteria {
+    /// Why the event does not match, or `None` when it matches.
+    fn mismatch(&self, analyzed: &Analyzed) -> Option<String> {
+        let result = &analyzed.result;
+        if let Some(p) = &self.provider
+            && result.provider.as_deref() != Some(p)
+        {
+            return Some(format!("provider is {}, not {p}", result.provider.as_deref().unwrap_or("unknown")));
+        }
+        if let Some(types) = &self.types
+            && !result.event_type.as_deref().is_some_and(|t| types.is_match(t))
+        {
+            return Some(format!("type {} does not match", result.event_type.as_deref().unwrap_or("(none)")));
+        }
+        if !self.statuses.is_empty() {
+            let status = if result.status == Status::Valid && self.strict && !result.warnings.is_empty() {
+                Status::Invalid
+            } else {
+                result.status
+            };
+            if !self.statuses.contains(&status) {
+                return Some(format!("status is {}", status.as_str()));
+            }
+        }
+        None
+    }
+}
+
+fn type_globs(patterns: &[String]) -> Result<Option<GlobSet>, UsageError> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut set = GlobSetBuilder::new();
+    for p in patterns {
+        // Event types have no path separators: `*` may cross `.` and `/` alike.
+        set.add(Glob::new(p).map_err(|e| UsageError(format!("bad --type glob {p:?}: {e}")))?);
+    }
+    set.build().map(Some).map_err(|e| UsageError(e.to_string()))
+}
+
+pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    if let Some(p) = &args.provider {
+        find_provider(&config.catalog, p)?;
+    }
+    let criteria = Criteria {
+        provider: args.provider.clone(),
+        types: type_globs(&args.event_type)?,
+        statuses: args.status.clone(),
+        strict: config.strict(args.strict),
+    };
+    let mut report = match &args.report {
+        Some(path) => Some(BufWriter::new(
+            File::create(path).map_err(|e| UsageError(format!("--report {}: {e}", path.display())))?,
+        )),
+        None => None,
+    };
+    let (mut written, mut dropped, mut unparsable) = (0usize, 0usize, 0usize);
+    let input = InputArgs { paths: args.paths.clone(), input: args.input, ..InputArgs::default() };
+    let pass = for_each_event(config, &input, &mut |analyzed| {
+        let result = &analyzed.result;
+        let mismatch = criteria.mismatch(analyzed);
+        if mismatch.is_none() != args.invert {
+            out.write_all(analyzed.original())?;
+            out.write_all(b"\n")?;
+            written += 1;
+            return Ok(());
+        }
+        dropped += 1;
+        if result.status == Status::Unparsable {
+            unparsable += 1;
+        }
+        if let Some(report) = report.as_mut() {
+            let reason = match (&mismatch, result.status) {
+                (_, Status::Unparsable) => {
+                    format!("unparsable: {}", result.errors.first().map_or("", |f| f.message.as_str()))
+                }
+                (Some(why), _) => why.clone(),
+                (None, _) => "matches, and --invert drops matches".to_owned(),
+            };
+            let entry = json!({
+                "source": result.source, "line": result.line, "column": result.column,
+                "provider": result.provider, "event_type": result.event_type,
+                "status": result.status, "reason": reason,
+            });
+            serde_json::to_writer(&mut *report, &entry)?;
+            report.write_all(b"\n")?;
+        }
+        Ok(())
+    })?;
+    let total = written + dropped;
+    if let Some(mut report) = report {
+        let entry = json!({"summary": {"records": total, "written": written, "dropped": dropped,
+                                       "unparsable": unparsable, "skipped_lines": pass.skipped}});
+        serde_json::to_writer(&mut report, &entry)?;
+        report.write_all(b"\n")?;
+        report.flush()?;
+    }
+    if std::io::stderr().is_terminal() {
+        config.diagnostics.note(&format_args!(
+            "filter: wrote {written} of {total} records ({dropped} dropped, {unparsable} of them unparsable)"
+        ));
+    }
+    // Like grep: 1 when nothing passed.
+    Ok(Outcome { finding: written == 0, ..pass.outcome })
+}

@@ -1,0 +1,158 @@
+//! `hookscope stats`: counts per provider, type, API version and status over any stream, the
+//! first and last event time, and the most frequent findings.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use super::for_each_event;
+use crate::cli::{ListFormat, StatsArgs};
+use crate::config::Config;
+use crate::exit::Outcome;
+use crate::output::Output;
+use crate::report::{Severity, Summary, iso8601};
+
+#[derive(Debug, Default, Serialize)]
+struct Stats {
+    summary: Summary,
+    /// provider -> event type -> count (`-` when unknown).
+    types: BTreeMap<String, BTreeMap<String, usize>>,
+    /// provider -> API version -> count.
+    api_versions: BTreeMap<String, BTreeMap<String, usize>>,
+    first_event_time: Option<String>,
+    last_event_time: Option<String>,
+    top_findings: Vec<FindingCount>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+struct FindingCount {
+    severity: &'static str,
+    keyword: String,
+    pointer: String,
+    count: usize,
+    example: String,
+}
+
+pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    let mut stats = Stats::default();
+    let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
+    let mut findings: HashMap<(&'static str, String, String), (usize, String)> = HashMap::new();
+    let pass = for_each_event(config, &args.input, &mut |analyzed| {
+        let r = &analyzed.result;
+        stats.summary.add(r);
+        let provider = r.provider.clone().unwrap_or_else(|| "-".to_owned());
+        let event_type = r.event_type.clone().unwrap_or_else(|| "-".to_owned());
+        *stats.types.entry(provider.clone()).or_default().entry(event_type).or_default() += 1;
+        if let Some(v) = &r.api_version {
+            *stats.api_versions.entry(provider).or_default().entry(v.clone()).or_default() += 1;
+        } else if let Some(c) = &r.api_version_candidates {
+            *stats.api_versions.entry(provider).or_default().entry(c.join(" | ")).or_default() += 1;
+        }
+        let time = r
+            .provider
+            .as_deref()
+            .and_then(|p| config.catalog.provider(p))
+            .and_then(|p| p.desc.time.as_ref())
+            .zip(analyzed.value.as_ref())
+            .and_then(|(t, v)| t.event_millis(v));
+        if let Some(t) = time {
+            first = Some(first.map_or(t, |f| f.min(t)));
+            last = Some(last.map_or(t, |l| l.max(t)));
+        }
+        for f in r.errors.iter().chain(&r.warnings) {
+            let severity = if f.severity == Severity::Error { "error" } else { "warning" };
+            // Array indices would split one problem into many rows.
+            let pointer = f
+                .pointer
+                .split('/')
+                .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
+                .collect::<Vec<_>>()
+                .join("/");
+            let entry =
+                findings.entry((severity, f.keyword.clone(), pointer)).or_insert((0, f.message.clone()));
+            entry.0 += 1;
+        }
+        Ok(())
+    })?;
+    stats.summary.skipped = pass.skipped;
+    stats.first_event_time = first.and_then(iso8601);
+    stats.last_event_time = last.and_then(iso8601);
+    let mut top: Vec<FindingCount> = findings
+        .into_iter()
+        .map(|((severity, keyword, pointer), (count, example))| FindingCount {
+            severity,
+            keyword,
+            pointer,
+            count,
+            example,
+        })
+        .collect();
+    top.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| (a.severity, &a.keyword, &a.pointer).cmp(&(b.severity, &b.keyword, &b.pointer)))
+    });
+    top.truncate(args.top);
+    stats.top_findings = top;
+
+    if args.format == ListFormat::Json {
+        out.plain();
+        serde_json::to_writer_pretty(&mut *out, &stats)?;
+        writeln!(out)?;
+    } else {
+        render(out, &stats)?;
+    }
+    Ok(pass.outcome)
+}
+
+fn table() -> Table {
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        table.set_width(120);
+    }
+    table
+}
+
+fn render(out: &mut Output, stats: &Stats) -> std::io::Result<()> {
+    let styles = out.styles;
+    crate::report::render_summary_line(out, &styles, &stats.summary)?;
+    if let (Some(first), Some(last)) = (&stats.first_event_time, &stats.last_event_time) {
+        writeln!(out, "event times: {first} … {last}")?;
+    }
+    let mut types = table();
+    types.set_header(vec!["provider", "event type", "events"]);
+    for (provider, counts) in &stats.types {
+        for (t, n) in counts {
+            types.add_row(vec![provider.clone(), t.clone(), n.to_string()]);
+        }
+    }
+    writeln!(out, "\n{types}")?;
+    if !stats.api_versions.is_empty() {
+        let mut versions = table();
+        versions.set_header(vec!["provider", "API version", "events"]);
+        for (provider, counts) in &stats.api_versions {
+            for (v, n) in counts {
+                versions.add_row(vec![provider.clone(), v.clone(), n.to_string()]);
+            }
+        }
+        writeln!(out, "\n{versions}")?;
+    }
+    if !stats.top_findings.is_empty() {
+        let mut findings = table();
+        findings.set_header(vec!["count", "level", "keyword", "where", "for example"]);
+        for f in &stats.top_findings {
+            findings.add_row(vec![
+                f.count.to_string(),
+                f.severity.to_owned(),
+                f.keyword.clone(),
+                f.pointer.clone(),
+                f.example.clone(),
+            ]);
+        }
+        writeln!(out, "\ntop findings\n{findings}")?;
+    }
+    Ok(())
+}

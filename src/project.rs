@@ -1,0 +1,195 @@
+//! The project file (`hookscope.toml` or `.hookscope.toml`, found in the current directory or
+//! above, or named by `--config`): fixture expectations and per-command defaults.
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+
+use crate::report::Status;
+
+pub const FILE_NAMES: &[&str] = &["hookscope.toml", ".hookscope.toml"];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFile {
+    /// User catalogs to load, relative to the project file.
+    #[serde(default)]
+    pub catalogs: Vec<PathBuf>,
+    #[serde(default)]
+    pub validate: ValidateSection,
+    #[serde(default)]
+    pub diff: DiffSection,
+    #[serde(default)]
+    pub fixtures: Vec<Fixture>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidateSection {
+    #[serde(default)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiffSection {
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
+
+/// Files matched by `paths` are read as this provider/type/version, and must end with this status.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fixture {
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub provider: Option<String>,
+    #[serde(default, rename = "type")]
+    pub event_type: Option<String>,
+    #[serde(default)]
+    pub api_version: Option<String>,
+    #[serde(default)]
+    pub expect: Option<Status>,
+}
+
+/// A malformed or unreadable project file (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct ProjectError {
+    pub path: String,
+    pub message: String,
+}
+
+pub struct Project {
+    pub path: PathBuf,
+    /// The folder the project file's relative paths and globs start from.
+    pub dir: PathBuf,
+    pub file: ProjectFile,
+    globs: Vec<GlobSet>,
+}
+
+impl Project {
+    /// The project file to use: the one named, else the nearest one upward from the current
+    /// directory, unless disabled.
+    pub fn find(explicit: Option<&Path>, disabled: bool) -> Result<Option<Self>, ProjectError> {
+        if disabled {
+            return Ok(None);
+        }
+        if let Some(path) = explicit {
+            return Self::load(path).map(Some);
+        }
+        let Ok(cwd) = std::env::current_dir() else { return Ok(None) };
+        for dir in cwd.ancestors() {
+            for name in FILE_NAMES {
+                let candidate = dir.join(name);
+                if candidate.is_file() {
+                    return Self::load(&candidate).map(Some);
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn load(path: &Path) -> Result<Self, ProjectError> {
+        let error = |message: String| ProjectError { path: path.display().to_string(), message };
+        let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+        Self::parse(path, &text).map_err(error)
+    }
+
+    fn parse(path: &Path, text: &str) -> Result<Self, String> {
+        // toml's messages name the line and column and quote the line.
+        let file: ProjectFile = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_owned())?;
+        let mut globs = Vec::new();
+        for (i, fixture) in file.fixtures.iter().enumerate() {
+            if fixture.paths.is_empty() {
+                return Err(format!("fixtures[{i}]: `paths` is empty"));
+            }
+            let mut set = GlobSetBuilder::new();
+            for pattern in &fixture.paths {
+                let glob = Glob::new(pattern.trim_start_matches("./"))
+                    .map_err(|e| format!("fixtures[{i}]: bad glob {pattern:?}: {e}"))?;
+                set.add(glob);
+            }
+            globs.push(set.build().map_err(|e| format!("fixtures[{i}]: {e}"))?);
+        }
+        let absolute = lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+        let dir = absolute.parent().map_or_else(PathBuf::new, Path::to_path_buf);
+        Ok(Self { path: path.to_path_buf(), dir, file, globs })
+    }
+
+    /// The index of the first fixture entry whose globs match a source path (relative to the
+    /// project file).
+    pub fn fixture_index(&self, source: &Path) -> Option<usize> {
+        let absolute = lexical(&std::path::absolute(source).ok()?);
+        let relative = absolute.strip_prefix(&self.dir).ok()?;
+        self.globs.iter().position(|g| g.is_match(relative))
+    }
+
+    /// A path from the project file, made relative to where it stands.
+    pub fn resolve(&self, path: &Path) -> PathBuf {
+        self.dir.join(path)
+    }
+}
+
+/// An absolute path with `.` and `..` resolved by their names alone, as the user wrote them
+/// (symbolic links are not followed, so `bad/**` means the folder the user sees).
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_fixtures_and_sections() {
+        let text = r#"
+[validate]
+strict = true
+
+[diff]
+ignore = ["/payload/**/createdAt"]
+
+[[fixtures]]
+paths = ["bad/**"]
+expect = "invalid"
+
+[[fixtures]]
+paths = ["extend/*.json"]
+provider = "extend"
+api_version = "2025-04-21"
+"#;
+        let project = Project::parse(Path::new("/repo/hookscope.toml"), text).unwrap();
+        assert!(project.file.validate.strict);
+        assert_eq!(project.file.diff.ignore, ["/payload/**/createdAt"]);
+        let fixture = |p: &str| project.fixture_index(Path::new(p)).map(|i| &project.file.fixtures[i]);
+        assert_eq!(fixture("/repo/bad/x/y.json").unwrap().expect, Some(Status::Invalid));
+        assert_eq!(fixture("/repo/extend/a.json").unwrap().provider.as_deref(), Some("extend"));
+        assert!(fixture("/repo/good/a.json").is_none());
+        assert!(fixture("/elsewhere/bad/a.json").is_none());
+        assert!(fixture("/repo/good/../bad/a.json").is_some());
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = Project::parse(Path::new("h.toml"), "[validate]\nstrict = yes\n").err().unwrap();
+        assert!(err.contains("line 2"), "{err}");
+        let err = Project::parse(Path::new("h.toml"), "[[fixtures]]\npaths = [\"a\"]\nexpect = \"great\"\n")
+            .err()
+            .unwrap();
+        assert!(err.contains("line 3") && err.contains("great"), "{err}");
+        let err = Project::parse(Path::new("h.toml"), "[validat]\n").err().unwrap();
+        assert!(err.contains("line 1") && err.contains("validat"), "{err}");
+    }
+}

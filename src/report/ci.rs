@@ -1,0 +1,222 @@
+//! Reports for CI systems: JUnit XML (test dashboards), GitHub Actions workflow commands
+//! (annotations on the diff) and SARIF 2.1.0 (code scanning).
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::{EventResult, Finding, Severity};
+
+/// XML text with the five entities escaped and characters XML 1.0 forbids dropped.
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn describe(finding: &Finding, result: &EventResult) -> String {
+    let line = finding.line.unwrap_or(result.line);
+    let column = finding.column.unwrap_or(result.column);
+    let level = match finding.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let at = if finding.pointer.is_empty() { String::new() } else { format!(" at {}", finding.pointer) };
+    format!("{}:{line}:{column}: {level}: {}{at} [{}]", result.source, finding.message, finding.keyword)
+}
+
+fn event_name(result: &EventResult) -> String {
+    let who = [result.provider.as_deref(), result.event_type.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if who.is_empty() { result.label() } else { format!("{} {who}", result.label()) }
+}
+
+/// One testsuite per input file, one testcase per event; failing events carry every message.
+pub(crate) fn write_junit(out: &mut dyn Write, results: &[EventResult], strict: bool) -> io::Result<()> {
+    let mut by_source: BTreeMap<&str, Vec<&EventResult>> = BTreeMap::new();
+    for r in results {
+        by_source.entry(r.source.as_str()).or_default().push(r);
+    }
+    let total_failures = results.iter().filter(|r| r.fails(strict)).count();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="hookscope" tests="{}" failures="{total_failures}" errors="0">"#,
+        results.len()
+    )?;
+    for (source, events) in by_source {
+        let failures = events.iter().filter(|r| r.fails(strict)).count();
+        writeln!(
+            out,
+            r#"  <testsuite name="{}" tests="{}" failures="{failures}" errors="0" skipped="0">"#,
+            xml_escape(source),
+            events.len()
+        )?;
+        for r in events {
+            let classname = match (&r.provider, &r.event_type) {
+                (Some(p), Some(t)) => format!("{p}.{t}"),
+                (Some(p), None) => p.clone(),
+                _ => "unknown".to_owned(),
+            };
+            write!(
+                out,
+                r#"    <testcase name="{}" classname="{}""#,
+                xml_escape(&event_name(r)),
+                xml_escape(&classname)
+            )?;
+            if r.fails(strict) {
+                let first = r.errors.first().or(r.warnings.first()).map_or_else(
+                    || {
+                        format!(
+                            "expected {}, found {}",
+                            r.expect.map_or("valid", |e| e.as_str()),
+                            r.status.as_str()
+                        )
+                    },
+                    |f| f.message.clone(),
+                );
+                let body: Vec<String> = r.findings_in_order().into_iter().map(|f| describe(f, r)).collect();
+                writeln!(out, ">")?;
+                writeln!(
+                    out,
+                    r#"      <failure type="{}" message="{}">{}</failure>"#,
+                    r.status.as_str(),
+                    xml_escape(&first),
+                    xml_escape(&body.join("\n"))
+                )?;
+                writeln!(out, "    </testcase>")?;
+            } else {
+                writeln!(out, "/>")?;
+            }
+        }
+        writeln!(out, "  </testsuite>")?;
+    }
+    writeln!(out, "</testsuites>")
+}
+
+/// Escapes GitHub workflow-command data (`%`, CR, LF) and, for properties, `:` and `,` too.
+fn gh_escape(text: &str, property: bool) -> String {
+    let mut out = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    if property {
+        out = out.replace(':', "%3A").replace(',', "%2C");
+    }
+    out
+}
+
+/// `::error file=…,line=…,col=…,title=…::message` per finding, streamed.
+pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bool) -> io::Result<()> {
+    let met_expectation = result.expect.is_some_and(|e| e == result.status) && !result.fails(strict);
+    if met_expectation && result.status != super::Status::Valid {
+        return Ok(());
+    }
+    for finding in result.findings_in_order() {
+        let command = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning if strict => "error",
+            Severity::Warning => "warning",
+        };
+        let title = format!("{} ({})", finding.keyword, event_name(result));
+        let at = if finding.pointer.is_empty() { String::new() } else { format!(" at {}", finding.pointer) };
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},title={}::{}",
+            gh_escape(&result.source, true),
+            finding.line.unwrap_or(result.line),
+            finding.column.unwrap_or(result.column),
+            gh_escape(&title, true),
+            gh_escape(&format!("{}{at}", finding.message), false)
+        )?;
+    }
+    if result.fails(strict) && result.errors.is_empty() && result.warnings.is_empty() {
+        let expected = result.expect.map_or("valid", |e| e.as_str());
+        writeln!(
+            out,
+            "::error file={},line={},col={},title=expectation::expected {expected}, found {}",
+            gh_escape(&result.source, true),
+            result.line,
+            result.column,
+            result.status.as_str()
+        )?;
+    }
+    Ok(())
+}
+
+/// A SARIF 2.1.0 log with one result per finding and a rule per keyword.
+pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: bool) -> io::Result<()> {
+    let mut rules: BTreeMap<&str, ()> = BTreeMap::new();
+    let mut sarif_results = Vec::new();
+    for r in results {
+        for f in r.findings_in_order() {
+            rules.insert(f.keyword.as_str(), ());
+            let level = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning if strict => "error",
+                Severity::Warning => "warning",
+            };
+            let mut properties = json!({"pointer": f.pointer, "status": r.status.as_str()});
+            for (key, value) in
+                [("provider", &r.provider), ("eventType", &r.event_type), ("apiVersion", &r.api_version)]
+            {
+                if let Some(v) = value {
+                    properties[key] = Value::String(v.clone());
+                }
+            }
+            sarif_results.push(json!({
+                "ruleId": f.keyword,
+                "level": level,
+                "message": {"text": if f.pointer.is_empty() { f.message.clone() } else { format!("{} at {}", f.message, f.pointer) }},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": r.source},
+                    "region": {"startLine": f.line.unwrap_or(r.line), "startColumn": f.column.unwrap_or(r.column)}
+                }}],
+                "properties": properties,
+            }));
+        }
+    }
+    let rules: Vec<Value> = rules
+        .keys()
+        .map(|id| json!({"id": id, "shortDescription": {"text": format!("webhook event check: {id}")}}))
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "hookscope",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/hookscope/hookscope",
+                "rules": rules,
+            }},
+            "results": sarif_results,
+        }]
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_and_github_escaping() {
+        assert_eq!(xml_escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(gh_escape("50%, a:b\nc", true), "50%25%2C a%3Ab%0Ac");
+        assert_eq!(gh_escape("50%, a:b\nc", false), "50%25, a:b%0Ac");
+    }
+}

@@ -1,0 +1,260 @@
+//! CI and pipeline use: report formats, fixture expectations from a project file, filter, stats,
+//! completions and the man page.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::{cmd, path_str, results, root, validate_json};
+
+const INVALID: &str = "tests/fixtures/daily/tampered/meeting.started.room-object.json";
+const VALID: &str = "samples/daily/meeting.started.json";
+const DRIFT: &str = "samples/alfred/job_finished_event.json";
+
+fn stdout_of(args: &[&str]) -> (i32, String) {
+    let out = cmd().args(args).output().unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn junit_is_xml_with_one_failure_per_invalid_event() {
+    let (code, text) =
+        stdout_of(&["validate", "--format", "junit", VALID, INVALID, DRIFT, "tests/fixtures/daily/tampered"]);
+    assert_eq!(code, 1);
+    let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+    let suites = doc.root_element();
+    assert_eq!(suites.tag_name().name(), "testsuites");
+    let (_, report) = validate_json(&[VALID, INVALID, DRIFT, "tests/fixtures/daily/tampered"]);
+    let failing = report["summary"]["invalid"].as_u64().unwrap()
+        + report["summary"]["unknown"].as_u64().unwrap()
+        + report["summary"]["unparsable"].as_u64().unwrap();
+    assert_eq!(suites.attribute("failures").unwrap().parse::<u64>().unwrap(), failing);
+    let failures = doc.descendants().filter(|n| n.has_tag_name("failure")).count() as u64;
+    assert_eq!(failures, failing);
+    let suite_names: Vec<&str> =
+        suites.children().filter(|n| n.is_element()).map(|n| n.attribute("name").unwrap()).collect();
+    assert!(suite_names.contains(&INVALID) && suite_names.contains(&VALID));
+    let testcases = doc.descendants().filter(|n| n.has_tag_name("testcase")).count() as u64;
+    assert_eq!(testcases, report["summary"]["events"].as_u64().unwrap());
+}
+
+#[test]
+fn github_annotations_carry_file_line_and_column() {
+    let (code, text) = stdout_of(&["validate", "--format", "github", INVALID, DRIFT]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines.contains(
+            &"::error file=tests/fixtures/daily/tampered/meeting.started.room-object.json,line=8,col=13,\
+              title=type (tests/fixtures/daily/tampered/meeting.started.room-object.json%3A1%3A1 daily meeting.started)\
+              ::expected a string, found an object at /payload/room"
+        ),
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("::warning file=samples/alfred/job_finished_event.json,line=4,col=17,"))
+    );
+    assert!(
+        lines.iter().all(|l| l.starts_with("::error ") || l.starts_with("::warning ")),
+        "only annotations"
+    );
+}
+
+#[test]
+fn sarif_has_one_result_per_finding() {
+    let (code, text) = stdout_of(&["validate", "--format", "sarif", INVALID, DRIFT]);
+    assert_eq!(code, 1);
+    let sarif: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let (_, report) = validate_json(&[INVALID, DRIFT]);
+    let findings: usize = results(&report)
+        .iter()
+        .map(|r| r["errors"].as_array().unwrap().len() + r["warnings"].as_array().unwrap().len())
+        .sum();
+    let sarif_results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(sarif_results.len(), findings);
+    let region =
+        &sarif_results.iter().find(|r| r["level"] == "error").unwrap()["locations"][0]["physicalLocation"];
+    assert_eq!(region["artifactLocation"]["uri"], INVALID);
+    assert_eq!(
+        (region["region"]["startLine"].as_u64(), region["region"]["startColumn"].as_u64()),
+        (Some(8), Some(13))
+    );
+}
+
+/// A fixture tree with a project file: `good/` holds a valid event, `bad/` tampered ones.
+fn project_tree(name: &str, project: &str) -> PathBuf {
+    let dir = root().join("target/test-scratch").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("good")).unwrap();
+    std::fs::create_dir_all(dir.join("bad/deep")).unwrap();
+    std::fs::copy(root().join(VALID), dir.join("good/meeting.json")).unwrap();
+    std::fs::copy(root().join(INVALID), dir.join("bad/room.json")).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/daily/tampered/meeting.started.missing-id.json"),
+        dir.join("bad/deep/id.json"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("hookscope.toml"), project).unwrap();
+    dir
+}
+
+fn validate_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = cmd().current_dir(dir).arg("validate").args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn fixture_expectations_turn_negative_fixtures_into_passes() {
+    let dir = project_tree("project", "[[fixtures]]\npaths = [\"bad/**\"]\nexpect = \"invalid\"\n");
+    let (code, text, _) = validate_in(&dir, &["."]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.ends_with("3 events: 1 valid, 2 invalid, 0 unknown, 0 unparsable; 0 warnings; 2 events failed as the project file expects\n"), "{text}");
+    // Without the project file they fail.
+    assert_eq!(validate_in(&dir, &["--no-config", "."]).0, 1);
+    // A negative fixture that becomes valid fails the run.
+    std::fs::copy(root().join(VALID), dir.join("bad/room.json")).unwrap();
+    let (code, text, _) = validate_in(&dir, &["."]);
+    assert_eq!(code, 1);
+    assert!(text.contains("expected to be invalid (project file), but it is valid"), "{text}");
+    // Found from a subdirectory too.
+    let (code, _, _) = validate_in(&dir.join("good"), &["../bad/deep"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn project_file_forces_types_and_strictness() {
+    let project =
+        "[validate]\nstrict = true\n\n[[fixtures]]\npaths = [\"good/*.json\"]\ntype = \"meeting.ended\"\n";
+    let dir = project_tree("project-force", project);
+    let out = cmd().current_dir(&dir).args(["validate", "--format", "json", "good"]).output().unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results(&report)[0]["event_type"], "meeting.ended", "forced by the fixture entry");
+    // strict: the drift sample fails.
+    std::fs::copy(root().join(DRIFT), dir.join("drift.json")).unwrap();
+    assert_eq!(validate_in(&dir, &["drift.json"]).0, 1);
+    assert_eq!(validate_in(&dir, &["--no-config", "drift.json"]).0, 0);
+}
+
+#[test]
+fn malformed_project_file_is_exit_2_naming_the_line() {
+    let dir = project_tree("project-bad", "[[fixtures]]\npaths = [\"bad/**\"]\nexpect = \"broken\"\n");
+    let (code, _, stderr) = validate_in(&dir, &["."]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("hookscope.toml") && stderr.contains("line 3"), "{stderr}");
+    let (code, _, stderr) = validate_in(&dir, &["--config", "nope.toml", "."]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("nope.toml"), "{stderr}");
+}
+
+fn mixed_log() -> (PathBuf, Vec<String>) {
+    let mut lines = Vec::new();
+    for sample in [
+        "meeting.started",
+        "recording.started",
+        "recording.error",
+        "participant.joined",
+        "recording.ready-to-download",
+    ] {
+        let text = std::fs::read_to_string(root().join(format!("samples/daily/{sample}.json"))).unwrap();
+        // Keep a spelling a re-serialiser would change, to prove bytes are untouched.
+        let v: Value = serde_json::from_str(&text).unwrap();
+        lines.push(serde_json::to_string(&v).unwrap().replacen('{', "{ ", 1));
+    }
+    lines.push("this line is not JSON".to_owned());
+    lines.push(
+        std::fs::read_to_string(root().join("samples/extend/2026-02-09/extract_run.processed.json"))
+            .unwrap()
+            .replace('\n', ""),
+    );
+    let content = lines.join("\n") + "\n";
+    let path = crate::scratch("mixed.ndjson", content.as_bytes());
+    (path, lines)
+}
+
+#[test]
+fn filter_passes_matching_lines_byte_for_byte() {
+    let (path, lines) = mixed_log();
+    let (code, text) = stdout_of(&["filter", "--type", "recording.*", path_str(&path)]);
+    assert_eq!(code, 0);
+    let expected: Vec<&String> = lines.iter().filter(|l| l.contains("\"type\":\"recording.")).collect();
+    assert_eq!(expected.len(), 3);
+    assert_eq!(text, expected.iter().map(|l| format!("{l}\n")).collect::<String>());
+    let (_, inverted) = stdout_of(&["filter", "--type", "recording.*", "--invert", path_str(&path)]);
+    let others: String =
+        lines.iter().filter(|l| !l.contains("\"type\":\"recording.")).map(|l| format!("{l}\n")).collect();
+    assert_eq!(inverted, others, "every record is written by exactly one of the two");
+}
+
+#[test]
+fn filter_by_provider_and_status_with_a_report() {
+    let (path, lines) = mixed_log();
+    let report = crate::scratch("filter-report.ndjson", b"");
+    let (code, text) =
+        stdout_of(&["filter", "--provider", "extend", "--report", path_str(&report), path_str(&path)]);
+    assert_eq!(code, 0);
+    assert_eq!(text, format!("{}\n", lines[6]));
+    let entries: Vec<Value> =
+        std::fs::read_to_string(&report).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(entries.len(), 7, "six dropped records and the summary");
+    assert_eq!(entries[5]["status"], "unparsable");
+    assert_eq!(
+        entries[6]["summary"],
+        serde_json::json!({"records": 7, "written": 1, "dropped": 6, "unparsable": 1, "skipped_lines": 0})
+    );
+    let (code, text) = stdout_of(&["filter", "--status", "unparsable", path_str(&path)]);
+    assert_eq!((code, text), (0, "this line is not JSON\n".to_owned()));
+    let (code, text) = stdout_of(&["filter", "--provider", "alfred", path_str(&path)]);
+    assert_eq!((code, text.as_str()), (1, ""), "nothing matched: exit 1, like grep");
+}
+
+#[test]
+fn stats_counts_match_the_input() {
+    let (path, _) = mixed_log();
+    let out = cmd().args(["stats", "--format", "json", path_str(&path)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["summary"]["events"], 7);
+    assert_eq!(stats["summary"]["unparsable"], 1);
+    assert_eq!(stats["types"]["daily"]["recording.started"], 1);
+    assert_eq!(stats["types"]["daily"].as_object().unwrap().len(), 5);
+    assert_eq!(stats["types"]["extend"]["extract_run.processed"], 1);
+    assert_eq!(stats["api_versions"]["extend"]["2026-02-09"], 1);
+    assert_eq!(stats["api_versions"]["daily"]["1.0.0"], 5);
+    assert!(stats["first_event_time"].as_str().unwrap() <= stats["last_event_time"].as_str().unwrap());
+    let top = stats["top_findings"].as_array().unwrap();
+    assert!(
+        top.iter().any(|f| f["keyword"] == "additionalProperties" && f["pointer"] == "/payload/share_token")
+    );
+    assert!(top.iter().any(|f| f["keyword"] == "parse" && f["count"] == 1));
+}
+
+#[test]
+fn checked_in_completions_are_up_to_date() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = cmd().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success());
+        let path = root().join(format!("completions/hookscope.{shell}"));
+        if std::env::var_os("HOOKSCOPE_UPDATE_COMPLETIONS").is_some() {
+            std::fs::write(&path, &out.stdout).unwrap();
+        }
+        let checked_in = std::fs::read(&path).unwrap();
+        assert!(
+            checked_in == out.stdout,
+            "completions/hookscope.{shell} is out of date: run HOOKSCOPE_UPDATE_COMPLETIONS=1 cargo test completions"
+        );
+    }
+}
+
+#[test]
+fn man_page_is_roff() {
+    let (code, text) = stdout_of(&["man"]);
+    assert_eq!(code, 0);
+    assert!(text.contains(".TH hookscope 1") && text.contains(".SH NAME"), "{text}");
+}
