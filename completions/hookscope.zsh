@@ -15,38 +15,26 @@ _hookscope() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
-'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
-'--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
-'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
-'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
-json\:"One or more JSON documents (pretty or compact), or NDJSON"
-ndjson\:"One JSON value per line"
-log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
-http\:"Raw HTTP requests\: the body is the event, the headers are kept"
-har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
-'--body-only[Print only the pretty-printed events, no summary or findings]' \
-'--compact[Print events compact (one line each) instead of indented]' \
-'--sort-keys[Sort object keys (values are still printed exactly as written)]' \
-'--strict[Warnings fail the run too (exit code 1)]' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-'::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
 ":: :_hookscope_commands" \
 "*::: :->hookscope" \
 && ret=0
     case $state in
     (hookscope)
-        words=($line[2] "${words[@]}")
+        words=($line[1] "${words[@]}")
         (( CURRENT += 1 ))
-        curcontext="${curcontext%:*:*}:hookscope-command-$line[2]:"
-        case $line[2] in
+        curcontext="${curcontext%:*:*}:hookscope-command-$line[1]:"
+        case $line[1] in
             (inspect)
 _arguments "${_arguments_options[@]}" : \
 '--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
@@ -62,11 +50,13 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '--body-only[Print only the pretty-printed events, no summary or findings]' \
 '--compact[Print events compact (one line each) instead of indented]' \
 '--sort-keys[Sort object keys (values are still printed exactly as written)]' \
 '--strict[Warnings fail the run too (exit code 1)]' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
@@ -86,18 +76,20 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings as source snippets, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"
-junit\:"JUnit XML\: one testsuite per input file, one testcase per event"
-github\:"GitHub Actions workflow commands (\:\:error / \:\:warning annotations)"
+junit\:"\`JUnit\` XML\: one testsuite per input file, one testcase per event"
+github\:"GitHub Actions workflow commands (\`\:\:error\` / \`\:\:warning\` annotations)"
 sarif\:"SARIF 2.1.0, one result per finding"))' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '--strict[Warnings fail the run too (exit code 1)]' \
 '-v[List every event, not only those with findings]' \
 '--verbose[List every event, not only those with findings]' \
 '--brief[One line per finding (\`path\:line\:col\: level\: message\`) instead of source snippets]' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
@@ -121,7 +113,9 @@ ndjson\:"One JSON result object per line, no summary"))' \
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
@@ -143,10 +137,12 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '-v[Keep the events that do NOT match]' \
 '--invert[Keep the events that do NOT match]' \
 '--strict[Warnings make an event fail \`--status valid\` too]' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '*::paths -- Files, directories or `-` (standard input when none):_files' \
@@ -169,7 +165,9 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
@@ -182,10 +180,42 @@ _arguments "${_arguments_options[@]}" : \
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '::provider -- Only this provider'\''s event types:_default' \
+&& ret=0
+;;
+(diff)
+_arguments "${_arguments_options[@]}" : \
+'--format=[Output format]:FORMAT:((human\:"Changed paths with old → new values, additions, removals and a summary"
+json\:"{"left"\: ..., "right"\: ..., "changes"\: \[...\], "ignored"\: N}"
+patch\:"An RFC 6902 JSON Patch that turns A into B"))' \
+'*--ignore=[Ignore paths matching this JSON Pointer pattern (\`*\` one segment, \`**\` any depth); repeatable]:PATTERN:_default' \
+'*--only=[Compare only paths matching this pattern; repeatable]:PATTERN:_default' \
+'--array-key=[Match array elements that are objects by this key instead of by position]:KEY:_default' \
+'--input=[How to read the inputs]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--stat[Only the summary line]' \
+'--shape[Compare structure and JSON types only, not values]' \
+'--include-volatile[Compare the provider'\''s volatile fields (event ids, delivery times, signed URLs) too]' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':left -- The first event\: a file, `-`, or `FILE\:N` for the Nth event (1-based) of a file:_default' \
+':right -- The second event, likewise:_default' \
 && ret=0
 ;;
 (schema)
@@ -196,11 +226,63 @@ _arguments "${_arguments_options[@]}" : \
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-':event_type -- The event type (wire name, documented alias, or loose spelling):_default' \
+'::event_type -- The event type (wire name, documented alias, or loose spelling):_default' \
+":: :_hookscope__subcmd__schema_commands" \
+"*::: :->schema" \
 && ret=0
+
+    case $state in
+    (schema)
+        words=($line[2] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:hookscope-schema-command-$line[2]:"
+        case $line[2] in
+            (export)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':dir -- The folder to write (created if missing):_files' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_hookscope__subcmd__schema__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:hookscope-schema-help-command-$line[1]:"
+        case $line[1] in
+            (export)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (sample)
 _arguments "${_arguments_options[@]}" : \
@@ -210,11 +292,76 @@ _arguments "${_arguments_options[@]}" : \
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':event_type -- The event type (wire name, documented alias, or loose spelling):_default' \
 && ret=0
+;;
+(catalog)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+":: :_hookscope__subcmd__catalog_commands" \
+"*::: :->catalog" \
+&& ret=0
+
+    case $state in
+    (catalog)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:hookscope-catalog-command-$line[1]:"
+        case $line[1] in
+            (check)
+_arguments "${_arguments_options[@]}" : \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':dir -- The catalog folder (one subfolder per provider):_files' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_hookscope__subcmd__catalog__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:hookscope-catalog-help-command-$line[1]:"
+        case $line[1] in
+            (check)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
@@ -222,7 +369,9 @@ _arguments "${_arguments_options[@]}" : \
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':shell -- The shell:(bash elvish fish powershell zsh)' \
@@ -234,7 +383,9 @@ _arguments "${_arguments_options[@]}" : \
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
 '--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 && ret=0
@@ -275,13 +426,53 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
-(schema)
+(diff)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
+;;
+(schema)
+_arguments "${_arguments_options[@]}" : \
+":: :_hookscope__subcmd__help__subcmd__schema_commands" \
+"*::: :->schema" \
+&& ret=0
+
+    case $state in
+    (schema)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:hookscope-help-schema-command-$line[1]:"
+        case $line[1] in
+            (export)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
 ;;
 (sample)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
+;;
+(catalog)
+_arguments "${_arguments_options[@]}" : \
+":: :_hookscope__subcmd__help__subcmd__catalog_commands" \
+"*::: :->catalog" \
+&& ret=0
+
+    case $state in
+    (catalog)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:hookscope-help-catalog-command-$line[1]:"
+        case $line[1] in
+            (check)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
@@ -313,13 +504,46 @@ _hookscope_commands() {
 'filter:Pass matching events through unchanged, byte for byte' \
 'stats:Counts per provider, type, API version and status over a stream' \
 'list:List the catalog\: providers, event types, API versions' \
-'schema:Print the JSON Schema of an event type' \
+'diff:Structural diff of two events that knows which fields are noise' \
+'schema:Print the JSON Schema of an event type; \`schema export DIR\` writes the whole catalog' \
 'sample:Print a sample payload of an event type' \
+'catalog:Check a user catalog folder\: schemas, files, samples, detection rules' \
 'completions:Print a shell completion script' \
 'man:Print the man page (roff)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'hookscope commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__catalog_commands] )) ||
+_hookscope__subcmd__catalog_commands() {
+    local commands; commands=(
+'check:Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider'\''s samples' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'hookscope catalog commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__catalog__subcmd__check_commands] )) ||
+_hookscope__subcmd__catalog__subcmd__check_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope catalog check commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__catalog__subcmd__help_commands] )) ||
+_hookscope__subcmd__catalog__subcmd__help_commands() {
+    local commands; commands=(
+'check:Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider'\''s samples' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'hookscope catalog help commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__catalog__subcmd__help__subcmd__check_commands] )) ||
+_hookscope__subcmd__catalog__subcmd__help__subcmd__check_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope catalog help check commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__catalog__subcmd__help__subcmd__help_commands] )) ||
+_hookscope__subcmd__catalog__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope catalog help help commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__completions_commands] )) ||
 _hookscope__subcmd__completions_commands() {
@@ -330,6 +554,11 @@ _hookscope__subcmd__completions_commands() {
 _hookscope__subcmd__detect_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope detect commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__diff_commands] )) ||
+_hookscope__subcmd__diff_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope diff commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__filter_commands] )) ||
 _hookscope__subcmd__filter_commands() {
@@ -345,13 +574,27 @@ _hookscope__subcmd__help_commands() {
 'filter:Pass matching events through unchanged, byte for byte' \
 'stats:Counts per provider, type, API version and status over a stream' \
 'list:List the catalog\: providers, event types, API versions' \
-'schema:Print the JSON Schema of an event type' \
+'diff:Structural diff of two events that knows which fields are noise' \
+'schema:Print the JSON Schema of an event type; \`schema export DIR\` writes the whole catalog' \
 'sample:Print a sample payload of an event type' \
+'catalog:Check a user catalog folder\: schemas, files, samples, detection rules' \
 'completions:Print a shell completion script' \
 'man:Print the man page (roff)' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'hookscope help commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__catalog_commands] )) ||
+_hookscope__subcmd__help__subcmd__catalog_commands() {
+    local commands; commands=(
+'check:Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider'\''s samples' \
+    )
+    _describe -t commands 'hookscope help catalog commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__catalog__subcmd__check_commands] )) ||
+_hookscope__subcmd__help__subcmd__catalog__subcmd__check_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help catalog check commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__help__subcmd__completions_commands] )) ||
 _hookscope__subcmd__help__subcmd__completions_commands() {
@@ -362,6 +605,11 @@ _hookscope__subcmd__help__subcmd__completions_commands() {
 _hookscope__subcmd__help__subcmd__detect_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope help detect commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__diff_commands] )) ||
+_hookscope__subcmd__help__subcmd__diff_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help diff commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__help__subcmd__filter_commands] )) ||
 _hookscope__subcmd__help__subcmd__filter_commands() {
@@ -395,8 +643,15 @@ _hookscope__subcmd__help__subcmd__sample_commands() {
 }
 (( $+functions[_hookscope__subcmd__help__subcmd__schema_commands] )) ||
 _hookscope__subcmd__help__subcmd__schema_commands() {
-    local commands; commands=()
+    local commands; commands=(
+'export:Write the catalog (providers, schemas, shared definitions, samples) to DIR, in the format \`--catalog\` reads' \
+    )
     _describe -t commands 'hookscope help schema commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__schema__subcmd__export_commands] )) ||
+_hookscope__subcmd__help__subcmd__schema__subcmd__export_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help schema export commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__help__subcmd__stats_commands] )) ||
 _hookscope__subcmd__help__subcmd__stats_commands() {
@@ -430,8 +685,34 @@ _hookscope__subcmd__sample_commands() {
 }
 (( $+functions[_hookscope__subcmd__schema_commands] )) ||
 _hookscope__subcmd__schema_commands() {
-    local commands; commands=()
+    local commands; commands=(
+'export:Write the catalog (providers, schemas, shared definitions, samples) to DIR, in the format \`--catalog\` reads' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
     _describe -t commands 'hookscope schema commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__schema__subcmd__export_commands] )) ||
+_hookscope__subcmd__schema__subcmd__export_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope schema export commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__schema__subcmd__help_commands] )) ||
+_hookscope__subcmd__schema__subcmd__help_commands() {
+    local commands; commands=(
+'export:Write the catalog (providers, schemas, shared definitions, samples) to DIR, in the format \`--catalog\` reads' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'hookscope schema help commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__schema__subcmd__help__subcmd__export_commands] )) ||
+_hookscope__subcmd__schema__subcmd__help__subcmd__export_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope schema help export commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__schema__subcmd__help__subcmd__help_commands] )) ||
+_hookscope__subcmd__schema__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope schema help help commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__stats_commands] )) ||
 _hookscope__subcmd__stats_commands() {

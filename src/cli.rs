@@ -16,16 +16,12 @@ use crate::output::ColorChoice;
                   recognises the provider, event type and API version, validates each event against \
                   the provider's documented shape, and shows the result to people or machines.\n\n\
                   With no subcommand, `hookscope PATHS...` is `hookscope inspect PATHS...`.",
-    args_conflicts_with_subcommands = true,
     after_help = "Exit codes: 0 all valid, 1 a finding (invalid, unknown or unparsable event), \
                   2 hookscope could not do its job (bad arguments, unreadable path)."
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Option<Command>,
-
-    #[command(flatten)]
-    pub inspect: InspectArgs,
+    pub command: Command,
 
     /// When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
@@ -38,6 +34,59 @@ pub struct Cli {
     /// Ignore any project file
     #[arg(long, global = true)]
     pub no_config: bool,
+
+    /// Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)
+    #[arg(
+        long = "catalog",
+        global = true,
+        value_name = "DIR",
+        env = "HOOKSCOPE_CATALOG",
+        value_delimiter = ':'
+    )]
+    pub catalogs: Vec<PathBuf>,
+
+    /// Leave the built-in providers out (use only user catalogs)
+    #[arg(long, global = true)]
+    pub no_builtin: bool,
+}
+
+impl Cli {
+    /// Parses the command line, where a missing subcommand means `inspect`: `hookscope x.json`.
+    pub fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Self {
+        Self::parse_from(with_default_subcommand(args.into_iter().collect()))
+    }
+}
+
+/// Inserts `inspect` before the first argument that is neither a global option (with its value)
+/// nor a subcommand, help or version flag.
+fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .flat_map(|c| std::iter::once(c.get_name().to_owned()).chain(c.get_all_aliases().map(str::to_owned)))
+        .chain(["help".to_owned()])
+        .collect();
+    let mut i = 1;
+    while i < args.len() {
+        let arg = args[i].to_string_lossy();
+        let global_with_value = ["--color", "--config", "--catalog"];
+        if global_with_value.contains(&arg.as_ref()) {
+            i += 2;
+            continue;
+        }
+        let bare = arg.split('=').next().unwrap_or_default();
+        if global_with_value.contains(&bare) || ["--no-config", "--no-builtin"].contains(&arg.as_ref()) {
+            i += 1;
+            continue;
+        }
+        if names.iter().any(|n| *n == arg) || ["-h", "--help", "-V", "--version"].contains(&arg.as_ref()) {
+            return args;
+        }
+        break;
+    }
+    args.insert(i.min(args.len()), "inspect".into());
+    args
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,14 +103,65 @@ pub enum Command {
     Stats(StatsArgs),
     /// List the catalog: providers, event types, API versions
     List(ListArgs),
-    /// Print the JSON Schema of an event type
-    Schema(TypeArgs),
+    /// Structural diff of two events that knows which fields are noise
+    Diff(DiffArgs),
+    /// Print the JSON Schema of an event type; `schema export DIR` writes the whole catalog
+    Schema(SchemaArgs),
     /// Print a sample payload of an event type
     Sample(TypeArgs),
+    /// Check a user catalog folder: schemas, files, samples, detection rules
+    Catalog(CatalogArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man,
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SchemaArgs {
+    #[command(subcommand)]
+    pub export: Option<SchemaCommand>,
+
+    /// The event type (wire name, documented alias, or loose spelling)
+    #[arg(value_name = "TYPE")]
+    pub event_type: Option<String>,
+
+    /// The provider, where the type name is ambiguous
+    #[arg(long, value_name = "ID")]
+    pub provider: Option<String>,
+
+    /// The API version (default: the newest that documents the type)
+    #[arg(long, value_name = "VERSION")]
+    pub api_version: Option<String>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum SchemaCommand {
+    /// Write the catalog (providers, schemas, shared definitions, samples) to DIR, in the format
+    /// `--catalog` reads
+    Export {
+        /// The folder to write (created if missing)
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CatalogArgs {
+    #[command(subcommand)]
+    pub command: CatalogCommand,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum CatalogCommand {
+    /// Every schema compiles and is valid, every referenced file exists, every sample validates,
+    /// and no detection rule claims another provider's samples
+    Check {
+        /// The catalog folder (one subfolder per provider)
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -140,7 +240,7 @@ pub enum ValidateFormat {
     Ndjson,
     /// `JUnit` XML: one testsuite per input file, one testcase per event
     Junit,
-    /// GitHub Actions workflow commands (::error / ::warning annotations)
+    /// GitHub Actions workflow commands (`::error` / `::warning` annotations)
     Github,
     /// SARIF 2.1.0, one result per finding
     Sarif,
@@ -213,6 +313,60 @@ pub struct FilterArgs {
     pub strict: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum DiffFormat {
+    /// Changed paths with old → new values, additions, removals and a summary
+    #[default]
+    Human,
+    /// {"left": ..., "right": ..., "changes": [...], "ignored": N}
+    Json,
+    /// An RFC 6902 JSON Patch that turns A into B
+    Patch,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    /// The first event: a file, `-`, or `FILE:N` for the Nth event (1-based) of a file
+    #[arg(value_name = "A")]
+    pub left: String,
+
+    /// The second event, likewise
+    #[arg(value_name = "B")]
+    pub right: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DiffFormat,
+
+    /// Only the summary line
+    #[arg(long)]
+    pub stat: bool,
+
+    /// Compare structure and JSON types only, not values
+    #[arg(long)]
+    pub shape: bool,
+
+    /// Compare the provider's volatile fields (event ids, delivery times, signed URLs) too
+    #[arg(long)]
+    pub include_volatile: bool,
+
+    /// Ignore paths matching this JSON Pointer pattern (`*` one segment, `**` any depth); repeatable
+    #[arg(long, value_name = "PATTERN")]
+    pub ignore: Vec<String>,
+
+    /// Compare only paths matching this pattern; repeatable
+    #[arg(long, value_name = "PATTERN")]
+    pub only: Vec<String>,
+
+    /// Match array elements that are objects by this key instead of by position
+    #[arg(long, default_value = "id", value_name = "KEY")]
+    pub array_key: String,
+
+    /// How to read the inputs
+    #[arg(long, value_enum, default_value_t, value_name = "MODE")]
+    pub input: InputMode,
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct StatsArgs {
     #[command(flatten)]
@@ -268,5 +422,30 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    fn words(args: &[&str]) -> Vec<String> {
+        let args = args.iter().map(std::ffi::OsString::from).collect();
+        with_default_subcommand(args).into_iter().map(|a| a.into_string().unwrap()).collect()
+    }
+
+    #[test]
+    fn inspect_is_the_default_subcommand() {
+        assert_eq!(words(&["hs", "x.json"]), ["hs", "inspect", "x.json"]);
+        assert_eq!(
+            words(&["hs", "--color", "always", "x.json"]),
+            ["hs", "--color", "always", "inspect", "x.json"]
+        );
+        assert_eq!(
+            words(&["hs", "--catalog=c", "--no-builtin", "list"]),
+            ["hs", "--catalog=c", "--no-builtin", "list"]
+        );
+        assert_eq!(
+            words(&["hs", "--color", "never", "validate", "x"]),
+            ["hs", "--color", "never", "validate", "x"]
+        );
+        assert_eq!(words(&["hs"]), ["hs", "inspect"]);
+        assert_eq!(words(&["hs", "--help"]), ["hs", "--help"]);
+        assert_eq!(words(&["hs", "--body-only"]), ["hs", "inspect", "--body-only"]);
     }
 }

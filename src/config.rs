@@ -1,7 +1,7 @@
 //! Settings resolved once at start-up, free of clap types: the project file, the catalog,
 //! diagnostics.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
 use crate::output::{ColorChoice, Diagnostics};
@@ -14,9 +14,20 @@ pub struct Config {
 }
 
 impl Config {
-    pub fn new(color: ColorChoice, project_file: Option<&Path>, no_project: bool) -> anyhow::Result<Self> {
+    /// Finds the project file, then loads the built-in catalog (unless `no_builtin`) and the
+    /// user catalogs: the project file's `catalogs`, then `--catalog` / `HOOKSCOPE_CATALOG`.
+    pub fn new(
+        color: ColorChoice,
+        project_file: Option<&Path>,
+        no_project: bool,
+        catalogs: &[PathBuf],
+        no_builtin: bool,
+    ) -> anyhow::Result<Self> {
         let project = Project::find(project_file, no_project)?;
-        let catalog = Catalog::builtin()?;
+        let mut dirs: Vec<PathBuf> =
+            project.iter().flat_map(|p| p.file.catalogs.iter().map(|c| p.resolve(c))).collect();
+        dirs.extend(catalogs.iter().filter(|c| !c.as_os_str().is_empty()).cloned());
+        let catalog = Catalog::load(!no_builtin, &dirs)?;
         Ok(Self { catalog, project, diagnostics: Diagnostics::new(color) })
     }
 

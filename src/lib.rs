@@ -9,7 +9,6 @@ mod cli;
 mod commands;
 mod config;
 mod detect;
-#[allow(dead_code)]
 mod diff;
 mod exit;
 mod input;
@@ -30,24 +29,26 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let mut out = Output::stdout(cli.color);
     // Generated text needs neither the catalog nor a project file.
     match &cli.command {
-        Some(cli::Command::Completions(args)) => {
-            return finish(commands::completions::completions(args, &mut out), out);
+        cli::Command::Completions(args) => {
+            return finish(Ok(commands::completions::completions(args, &mut out)), out);
         }
-        Some(cli::Command::Man) => return finish(commands::completions::man(&mut out), out),
+        cli::Command::Man => return finish(commands::completions::man(&mut out), out),
         _ => {}
     }
-    let config = config::Config::new(cli.color, cli.config.as_deref(), cli.no_config)?;
+    let config =
+        config::Config::new(cli.color, cli.config.as_deref(), cli.no_config, &cli.catalogs, cli.no_builtin)?;
     let outcome = match cli.command {
-        None => commands::inspect::run(&cli.inspect, &config, &mut out),
-        Some(cli::Command::Inspect(args)) => commands::inspect::run(&args, &config, &mut out),
-        Some(cli::Command::Validate(args)) => commands::validate::run(&args, &config, &mut out),
-        Some(cli::Command::Detect(args)) => commands::detect::run(&args, &config, &mut out),
-        Some(cli::Command::Filter(args)) => commands::filter::run(&args, &config, &mut out),
-        Some(cli::Command::Stats(args)) => commands::stats::run(&args, &config, &mut out),
-        Some(cli::Command::List(args)) => commands::list::run(&args, &config, &mut out),
-        Some(cli::Command::Schema(args)) => commands::schema::run(&args, &config, &mut out),
-        Some(cli::Command::Sample(args)) => commands::sample::run(&args, &config, &mut out),
-        Some(cli::Command::Completions(_) | cli::Command::Man) => unreachable!("handled above"),
+        cli::Command::Inspect(args) => commands::inspect::run(&args, &config, &mut out),
+        cli::Command::Validate(args) => commands::validate::run(&args, &config, &mut out),
+        cli::Command::Detect(args) => commands::detect::run(&args, &config, &mut out),
+        cli::Command::Filter(args) => commands::filter::run(&args, &config, &mut out),
+        cli::Command::Stats(args) => commands::stats::run(&args, &config, &mut out),
+        cli::Command::List(args) => commands::list::run(&args, &config, &mut out),
+        cli::Command::Diff(args) => commands::diff::run(&args, &config, &mut out),
+        cli::Command::Schema(args) => commands::schema::run(&args, &config, &mut out),
+        cli::Command::Sample(args) => commands::sample::run(&args, &config, &mut out),
+        cli::Command::Catalog(args) => commands::catalog::run(&args, &config, &mut out),
+        cli::Command::Completions(_) | cli::Command::Man => unreachable!("handled above"),
     };
     finish(outcome, out)
 }

@@ -2,11 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use hookscope::{Cli, Diagnostics, Outcome};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_args(std::env::args_os());
     let diagnostics = Diagnostics::new(cli.color);
     match hookscope::run(cli) {
         Ok(outcome) => ExitCode::from(outcome.code()),

@@ -172,7 +172,7 @@ impl Progress {
 
     /// Called once per event; cheap when nothing is due.
     pub fn tick(&mut self, events: usize, sources: usize) {
-        if !self.enabled || events % 256 != 0 {
+        if !self.enabled || !events.is_multiple_of(256) {
             return;
         }
         let now = std::time::Instant::now();

@@ -62,7 +62,6 @@ pub struct ProjectError {
 }
 
 pub struct Project {
-    pub path: PathBuf,
     /// The folder the project file's relative paths and globs start from.
     pub dir: PathBuf,
     pub file: ProjectFile,
@@ -115,7 +114,7 @@ impl Project {
         }
         let absolute = lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
         let dir = absolute.parent().map_or_else(PathBuf::new, Path::to_path_buf);
-        Ok(Self { path: path.to_path_buf(), dir, file, globs })
+        Ok(Self { dir, file, globs })
     }
 
     /// The index of the first fixture entry whose globs match a source path (relative to the

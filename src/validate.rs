@@ -75,7 +75,7 @@ pub fn validate(
             findings: vec![finding],
         });
     };
-    if !provider.has_type(event_type) {
+    if !provider.has_type(event_type) && !provider.accepts_any_type() {
         let mut message = format!("{event_type:?} is not a documented {} event type", provider.desc.name);
         let hints = suggest(event_type, provider.types().map(|(t, _)| t));
         if !hints.is_empty() {
@@ -86,7 +86,9 @@ pub fn validate(
         return Ok(Verdict::unknown(finding, detection.stated_version.clone()));
     }
 
-    let documented = provider.versions_of(event_type);
+    let any_type = [String::new()];
+    let documented =
+        if provider.has_type(event_type) { provider.versions_of(event_type) } else { &any_type[..] };
     let versions: Vec<&str> = match forced_version {
         Some(v) if !provider.versions().is_empty() => {
             if !documented.iter().any(|d| d == v) {

@@ -7,12 +7,18 @@ mod schemas;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
 pub use provider::{Envelope, Headers, ProviderDesc, VersionRule};
 pub(crate) use schemas::SchemaStore;
+
+/// The URI a provider's catalog file is known by.
+pub(crate) fn schema_uri(provider: &str, rel: &str) -> String {
+    schemas::uri(provider, rel)
+}
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum CatalogError {
@@ -24,6 +30,8 @@ pub enum CatalogError {
     Schema { file: String, message: String },
     #[error("catalog file {file} is missing")]
     Missing { file: String },
+    #[error("catalog {file}: {message}")]
+    Io { file: String, message: String },
 }
 
 type Text = Cow<'static, str>;
@@ -39,15 +47,49 @@ pub struct EventInfo {
 
 pub struct Provider {
     pub desc: ProviderDesc,
+    /// `provider.json` as written.
+    description: Text,
+    pub origin: Origin,
     /// Files below the provider folder, by path inside it (`schemas/x.json`, `defs/y.json`).
     files: Vec<(String, Text)>,
+    /// Samples, by path inside the provider's sample folder (`x.json`, `<version>/x.json`).
+    samples: Vec<(String, Text)>,
     /// Event type -> the API versions that document it (`[""]` for a provider without versions).
     types: BTreeMap<String, Vec<String>>,
     store: OnceLock<Result<SchemaStore, CatalogError>>,
 }
 
 impl Provider {
-    fn new(desc: ProviderDesc, files: Vec<(String, Text)>) -> Result<Self, CatalogError> {
+    fn from_files(read: ProviderFiles) -> Result<Self, CatalogError> {
+        let ProviderFiles { id, origin, mut files, samples } = read;
+        let Some(i) = files.iter().position(|(r, _)| r == "provider.json") else {
+            return Err(CatalogError::Missing { file: origin.file(&id, "provider.json") });
+        };
+        let (_, text) = files.swap_remove(i);
+        let file = origin.file(&id, "provider.json");
+        let desc: ProviderDesc = serde_json::from_str(&text)
+            .map_err(|e| CatalogError::Provider { file: file.clone(), message: e.to_string() })?;
+        if desc.id != id {
+            return Err(CatalogError::Provider {
+                file,
+                message: format!("id {:?} differs from its folder name {id:?}", desc.id),
+            });
+        }
+        if let Some(any) = &desc.any_type
+            && !files.iter().any(|(r, _)| r == any)
+        {
+            return Err(CatalogError::Missing { file: origin.file(&id, any) });
+        }
+        Self::new(desc, text, origin, files, samples)
+    }
+
+    fn new(
+        desc: ProviderDesc,
+        description: Text,
+        origin: Origin,
+        files: Vec<(String, Text)>,
+        samples: Vec<(String, Text)>,
+    ) -> Result<Self, CatalogError> {
         let versions = match &desc.version {
             Some(VersionRule::Infer { infer }) => infer.clone(),
             _ => Vec::new(),
@@ -64,7 +106,7 @@ impl Provider {
                 Some((v, n)) if versions.iter().any(|x| x == v) => (v.to_owned(), n),
                 Some(_) => {
                     return Err(CatalogError::Provider {
-                        file: format!("{}/{rel}", desc.id),
+                        file: origin.file(&desc.id, rel),
                         message: format!(
                             "schema folder is not one of the provider's versions ({})",
                             versions.join(", ")
@@ -78,7 +120,32 @@ impl Provider {
         for list in types.values_mut() {
             list.sort_by_key(|v| versions.iter().position(|x| x == v));
         }
-        Ok(Self { desc, files, types, store: OnceLock::new() })
+        Ok(Self { desc, description, origin, files, samples, types, store: OnceLock::new() })
+    }
+
+    /// `provider.json` as written.
+    pub fn description_text(&self) -> &str {
+        &self.description
+    }
+
+    /// The provider's files, by path inside its folder (for export and checks).
+    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().map(|(r, t)| (r.as_str(), t.as_ref()))
+    }
+
+    /// The provider's samples, by path inside its sample folder.
+    pub fn samples(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.samples.iter().map(|(r, t)| (r.as_str(), t.as_ref()))
+    }
+
+    /// The sample of a type (`version` picks the API version's folder when there are several).
+    pub fn sample(&self, event_type: &str, version: &str) -> Option<&str> {
+        let name = if version.is_empty() {
+            format!("{event_type}.json")
+        } else {
+            format!("{version}/{event_type}.json")
+        };
+        self.samples.iter().find(|(p, _)| *p == name).map(|(_, t)| t.as_ref())
     }
 
     pub fn id(&self) -> &str {
@@ -115,15 +182,22 @@ impl Provider {
         }
     }
 
+    /// The schema an event type is validated with: its own, or the provider's `any_type` one.
     pub(crate) fn schema_uri(&self, event_type: &str, version: &str) -> String {
-        schemas::uri(&self.desc.id, &Self::schema_rel(event_type, version))
+        match &self.desc.any_type {
+            Some(any) if !self.has_type(event_type) => schemas::uri(&self.desc.id, any),
+            _ => schemas::uri(&self.desc.id, &Self::schema_rel(event_type, version)),
+        }
+    }
+
+    /// Whether any event type string is accepted (validated against the `any_type` schema).
+    pub fn accepts_any_type(&self) -> bool {
+        self.desc.any_type.is_some()
     }
 
     pub(crate) fn store(&self) -> Result<&SchemaStore, CatalogError> {
         self.store
-            .get_or_init(|| {
-                SchemaStore::load(&self.desc.id, self.files.iter().map(|(r, t)| (r.as_str(), t.as_ref())))
-            })
+            .get_or_init(|| SchemaStore::load(&self.desc.id, &self.origin, self.files()))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -171,45 +245,65 @@ pub enum TypeLookup {
 
 pub struct Catalog {
     providers: Vec<Arc<Provider>>,
+}
+
+/// One provider's files as read: the description, the rest of its folder, and its samples.
+struct ProviderFiles {
+    id: String,
+    origin: Origin,
+    files: Vec<(String, Text)>,
     samples: Vec<(String, Text)>,
 }
 
 impl Catalog {
-    /// The catalog compiled into the binary.
-    pub fn builtin() -> Result<Self, CatalogError> {
-        let mut by_provider: BTreeMap<&str, Vec<(String, Text)>> = BTreeMap::new();
-        for (path, text) in builtin::CATALOG {
-            let (provider, rel) = path.split_once('/').unwrap_or(("", path));
-            by_provider.entry(provider).or_default().push((rel.to_owned(), Cow::Borrowed(*text)));
-        }
-        let samples = builtin::SAMPLES.iter().map(|(p, t)| ((*p).to_owned(), Cow::Borrowed(*t))).collect();
-        Self::from_files(by_provider.into_iter().map(|(p, f)| (p.to_owned(), f)), samples)
-    }
-
-    fn from_files(
-        providers: impl Iterator<Item = (String, Vec<(String, Text)>)>,
-        samples: Vec<(String, Text)>,
-    ) -> Result<Self, CatalogError> {
-        let mut out = Vec::new();
-        for (dir, mut files) in providers {
-            let Some(i) = files.iter().position(|(r, _)| r == "provider.json") else {
-                continue;
-            };
-            let (_, text) = files.swap_remove(i);
-            let file = format!("{dir}/provider.json");
-            let desc: ProviderDesc = serde_json::from_str(&text)
-                .map_err(|e| CatalogError::Provider { file: file.clone(), message: e.to_string() })?;
-            if desc.id != dir {
-                return Err(CatalogError::Provider {
-                    file,
-                    message: format!("id {:?} differs from its folder name {dir:?}", desc.id),
-                });
+    /// The built-in catalog, then user catalog folders in order; a later provider with the same
+    /// id replaces an earlier one.
+    pub fn load(builtin: bool, dirs: &[PathBuf]) -> Result<Self, CatalogError> {
+        let mut all = if builtin { Self::builtin_files() } else { Vec::new() };
+        for dir in dirs {
+            for provider in read_catalog_dir(dir)? {
+                all.retain(|p| p.id != provider.id);
+                all.push(provider);
             }
-            out.push(Arc::new(Provider::new(desc, files)?));
+        }
+        let mut providers = Vec::new();
+        for files in all {
+            providers.push(Arc::new(Provider::from_files(files)?));
         }
         // Specific providers are tried before generic envelopes.
-        out.sort_by_key(|p| p.desc.generic);
-        Ok(Self { providers: out, samples })
+        providers.sort_by_key(|p| p.desc.generic);
+        Ok(Self { providers })
+    }
+
+    /// The catalog compiled into the binary.
+    #[cfg(test)]
+    pub fn builtin() -> Result<Self, CatalogError> {
+        Self::load(true, &[])
+    }
+
+    fn builtin_files() -> Vec<ProviderFiles> {
+        let mut by_provider: BTreeMap<&str, ProviderFiles> = BTreeMap::new();
+        let entry = |id: &'static str| ProviderFiles {
+            id: id.to_owned(),
+            origin: Origin::Builtin,
+            files: Vec::new(),
+            samples: Vec::new(),
+        };
+        for (path, text) in builtin::CATALOG {
+            let (provider, rel) = path.split_once('/').unwrap_or(("", path));
+            by_provider
+                .entry(provider)
+                .or_insert_with(|| entry(provider))
+                .files
+                .push((rel.to_owned(), Cow::Borrowed(*text)));
+        }
+        for (path, text) in builtin::SAMPLES {
+            let (provider, rel) = path.split_once('/').unwrap_or(("", path));
+            if let Some(p) = by_provider.get_mut(provider) {
+                p.samples.push((rel.to_owned(), Cow::Borrowed(*text)));
+            }
+        }
+        by_provider.into_values().collect()
     }
 
     pub fn providers(&self) -> impl Iterator<Item = &Provider> {
@@ -222,12 +316,7 @@ impl Catalog {
 
     /// The bundled sample of a type (`version` picks the API version's folder when there are several).
     pub fn sample(&self, provider: &str, event_type: &str, version: &str) -> Option<&str> {
-        let name = if version.is_empty() {
-            format!("{provider}/{event_type}.json")
-        } else {
-            format!("{provider}/{version}/{event_type}.json")
-        };
-        self.samples.iter().find(|(p, _)| *p == name).map(|(_, t)| t.as_ref())
+        self.provider(provider)?.sample(event_type, version)
     }
 
     /// Resolves a type name as people write it: the wire name, a documented alias, or a loose
@@ -270,6 +359,67 @@ impl Catalog {
     }
 }
 
+/// Where a provider comes from, for messages and export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Builtin,
+    Dir(PathBuf),
+}
+
+impl Origin {
+    /// How to name one of the provider's files in a message.
+    pub fn file(&self, provider: &str, rel: &str) -> String {
+        match self {
+            Self::Builtin => format!("{provider}/{rel} (built in)"),
+            Self::Dir(dir) => dir.join(provider).join(rel).display().to_string(),
+        }
+    }
+}
+
+/// Reads a catalog folder: every subfolder holding a `provider.json` is a provider; its
+/// `samples/` subfolder holds samples, everything else is catalog files.
+fn read_catalog_dir(dir: &Path) -> Result<Vec<ProviderFiles>, CatalogError> {
+    let io = |path: &Path, e: &dyn std::fmt::Display| CatalogError::Io {
+        file: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let entries = std::fs::read_dir(dir).map_err(|e| io(dir, &e))?;
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("provider.json").is_file())
+        .collect();
+    folders.sort();
+    if folders.is_empty() {
+        return Err(io(dir, &"no provider folder (a folder with a provider.json) in this catalog"));
+    }
+    let mut out = Vec::new();
+    for folder in folders {
+        let id = folder.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let mut provider = ProviderFiles {
+            id,
+            origin: Origin::Dir(dir.to_path_buf()),
+            files: Vec::new(),
+            samples: Vec::new(),
+        };
+        for entry in walkdir::WalkDir::new(&folder).follow_links(true).sort_by_file_name() {
+            let entry = entry.map_err(|e| io(&folder, &e))?;
+            let path = entry.path();
+            if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let rel = path.strip_prefix(&folder).unwrap_or(path).to_string_lossy().replace('\\', "/");
+            let text = std::fs::read_to_string(path).map_err(|e| io(path, &e))?;
+            match rel.strip_prefix("samples/") {
+                Some(sample) => provider.samples.push((sample.to_owned(), Cow::Owned(text))),
+                None => provider.files.push((rel, Cow::Owned(text))),
+            }
+        }
+        out.push(provider);
+    }
+    Ok(out)
+}
+
 /// A name reduced to what people agree on: lowercase letters and digits, no trailing "event".
 fn loose(name: &str) -> String {
     let mut s: String =
@@ -303,7 +453,7 @@ mod tests {
     #[test]
     fn every_builtin_schema_is_valid_and_compiles() {
         let catalog = Catalog::builtin().unwrap();
-        assert_eq!(catalog.providers().count(), 3);
+        assert_eq!(catalog.providers().count(), 5);
         let mut compiled = 0;
         for provider in catalog.providers() {
             let store = provider.store().unwrap();

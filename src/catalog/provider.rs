@@ -30,6 +30,10 @@ pub struct ProviderDesc {
     pub signature: Option<Signature>,
     #[serde(default)]
     pub notices: Vec<Notice>,
+    /// A schema (path inside the provider folder) for event types without their own schema:
+    /// generic envelopes accept any type and check the envelope.
+    #[serde(default)]
+    pub any_type: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -7,13 +7,15 @@ use std::sync::{Arc, Mutex};
 use jsonschema::{Draft, Registry, Resource, Validator};
 use serde_json::Value;
 
-use super::CatalogError;
+use super::{CatalogError, Origin};
 
 /// Base of the URIs the catalog's documents are known by. `.invalid` can never resolve, and
 /// hookscope has no network retriever anyway: a reference outside the catalog fails to compile.
 pub(crate) const BASE_URI: &str = "https://catalog.hookscope.invalid/";
 
 pub(crate) struct SchemaStore {
+    provider: String,
+    origin: Origin,
     docs: HashMap<String, Value>,
     registry: Registry<'static>,
     validators: Mutex<HashMap<String, Arc<Validator>>>,
@@ -23,12 +25,13 @@ impl SchemaStore {
     /// Parses every document of one provider (`files` are `(path inside the provider, text)`).
     pub(crate) fn load<'a>(
         provider: &str,
+        origin: &Origin,
         files: impl Iterator<Item = (&'a str, &'a str)>,
     ) -> Result<Self, CatalogError> {
         let mut docs = HashMap::new();
         for (rel, text) in files {
             let value: Value = serde_json::from_str(text).map_err(|e| CatalogError::Json {
-                file: format!("{provider}/{rel}"),
+                file: origin.file(provider, rel),
                 message: e.to_string(),
             })?;
             docs.insert(uri(provider, rel), value);
@@ -39,8 +42,20 @@ impl SchemaStore {
             .retrieve_known_draft_meta_schemas(false)
             .extend(resources)
             .and_then(jsonschema::RegistryBuilder::prepare)
-            .map_err(|e| CatalogError::Schema { file: provider.to_owned(), message: e.to_string() })?;
-        Ok(Self { docs, registry, validators: Mutex::new(HashMap::new()) })
+            .map_err(|e| CatalogError::Schema { file: origin.file(provider, ""), message: e.to_string() })?;
+        Ok(Self {
+            provider: provider.to_owned(),
+            origin: origin.clone(),
+            docs,
+            registry,
+            validators: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// A catalog URI as the file people know.
+    pub(crate) fn file_name(&self, uri: &str) -> String {
+        let rel = uri.strip_prefix(BASE_URI).and_then(|r| r.strip_prefix(&self.provider)).unwrap_or(uri);
+        self.origin.file(&self.provider, rel.trim_start_matches('/'))
     }
 
     pub(crate) fn doc(&self, uri: &str) -> Option<&Value> {
@@ -60,7 +75,7 @@ impl SchemaStore {
             .with_base_uri(uri)
             .should_validate_formats(true)
             .build(schema)
-            .map_err(|e| CatalogError::Schema { file: display_name(uri), message: e.to_string() })?;
+            .map_err(|e| CatalogError::Schema { file: self.file_name(uri), message: e.to_string() })?;
         let validator = Arc::new(validator);
         cache.insert(uri.to_owned(), Arc::clone(&validator));
         Ok(validator)
@@ -79,11 +94,6 @@ impl SchemaStore {
 /// The URI a catalog file is known by.
 pub(crate) fn uri(provider: &str, rel: &str) -> String {
     format!("{BASE_URI}{provider}/{rel}")
-}
-
-/// A catalog URI shown to people: `daily/schemas/meeting.started.json`.
-pub(crate) fn display_name(uri: &str) -> String {
-    uri.strip_prefix(BASE_URI).unwrap_or(uri).to_owned()
 }
 
 fn percent_decode(s: &str) -> String {

@@ -7,9 +7,9 @@ use crate::cli::{Cli, CompletionsArgs};
 use crate::exit::Outcome;
 use crate::output::Output;
 
-pub fn completions(args: &CompletionsArgs, out: &mut Output) -> anyhow::Result<Outcome> {
+pub fn completions(args: &CompletionsArgs, out: &mut Output) -> Outcome {
     clap_complete::generate(args.shell, &mut Cli::command(), "hookscope", out);
-    Ok(Outcome::default())
+    Outcome::default()
 }
 
 pub fn man(out: &mut Output) -> anyhow::Result<Outcome> {

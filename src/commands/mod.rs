@@ -1,7 +1,9 @@
 //! The subcommands, one per file, and the loop over input events that most of them share.
 
+pub mod catalog;
 pub mod completions;
 pub mod detect;
+pub mod diff;
 pub mod filter;
 pub mod inspect;
 pub mod list;

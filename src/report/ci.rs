@@ -158,11 +158,11 @@ pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bo
 
 /// A SARIF 2.1.0 log with one result per finding and a rule per keyword.
 pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: bool) -> io::Result<()> {
-    let mut rules: BTreeMap<&str, ()> = BTreeMap::new();
+    let mut rules: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut sarif_results = Vec::new();
     for r in results {
         for f in r.findings_in_order() {
-            rules.insert(f.keyword.as_str(), ());
+            rules.insert(f.keyword.as_str());
             let level = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning if strict => "error",
@@ -189,7 +189,7 @@ pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: 
         }
     }
     let rules: Vec<Value> = rules
-        .keys()
+        .iter()
         .map(|id| json!({"id": id, "shortDescription": {"text": format!("webhook event check: {id}")}}))
         .collect();
     let log = json!({

@@ -178,15 +178,6 @@ pub struct Detected<'a> {
     pub status: Status,
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn iso_times() {
-        assert_eq!(super::iso8601(1_708_526_033_049).unwrap(), "2024-02-21T14:33:53.049Z");
-        assert_eq!(super::iso8601(1_653_240_900_000).unwrap(), "2022-05-22T17:35:00Z");
-    }
-}
-
 impl EventResult {
     pub fn detected(&self) -> Detected<'_> {
         Detected {
@@ -199,5 +190,14 @@ impl EventResult {
             api_version_candidates: self.api_version_candidates.as_deref(),
             status: self.status,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_times() {
+        assert_eq!(super::iso8601(1_708_526_033_049).unwrap(), "2024-02-21T14:33:53.049Z");
+        assert_eq!(super::iso8601(1_653_240_900_000).unwrap(), "2022-05-22T17:35:00Z");
     }
 }

@@ -32,7 +32,7 @@ fn junit_is_xml_with_one_failure_per_invalid_event() {
     let failures = doc.descendants().filter(|n| n.has_tag_name("failure")).count() as u64;
     assert_eq!(failures, failing);
     let suite_names: Vec<&str> =
-        suites.children().filter(|n| n.is_element()).map(|n| n.attribute("name").unwrap()).collect();
+        suites.children().filter(roxmltree::Node::is_element).map(|n| n.attribute("name").unwrap()).collect();
     assert!(suite_names.contains(&INVALID) && suite_names.contains(&VALID));
     let testcases = doc.descendants().filter(|n| n.has_tag_name("testcase")).count() as u64;
     assert_eq!(testcases, report["summary"]["events"].as_u64().unwrap());
@@ -185,10 +185,10 @@ fn filter_passes_matching_lines_byte_for_byte() {
     assert_eq!(code, 0);
     let expected: Vec<&String> = lines.iter().filter(|l| l.contains("\"type\":\"recording.")).collect();
     assert_eq!(expected.len(), 3);
-    assert_eq!(text, expected.iter().map(|l| format!("{l}\n")).collect::<String>());
+    let lines_of = |list: Vec<&String>| list.into_iter().map(|l| l.clone() + "\n").collect::<String>();
+    assert_eq!(text, lines_of(expected));
     let (_, inverted) = stdout_of(&["filter", "--type", "recording.*", "--invert", path_str(&path)]);
-    let others: String =
-        lines.iter().filter(|l| !l.contains("\"type\":\"recording.")).map(|l| format!("{l}\n")).collect();
+    let others = lines_of(lines.iter().filter(|l| !l.contains("\"type\":\"recording.")).collect());
     assert_eq!(inverted, others, "every record is written by exactly one of the two");
 }
 

@@ -4,7 +4,9 @@
 mod catalog;
 mod ci;
 mod commands;
+mod diff;
 mod input;
+mod user_catalog;
 
 use std::path::{Path, PathBuf};
 

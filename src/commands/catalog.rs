@@ -1,0 +1,161 @@
+//! `hookscope catalog check DIR`: everything a user catalog needs to be trusted, each problem
+//! named with its file.
+
+use std::io::Write;
+
+use crate::analyze::Analyzer;
+use crate::catalog::{Catalog, Provider, TypeRef};
+use crate::cli::{CatalogArgs, CatalogCommand};
+use crate::config::Config;
+use crate::detect::Forced;
+use crate::exit::Outcome;
+use crate::input::Record;
+use crate::output::Output;
+use crate::report::Status;
+
+pub fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    let CatalogCommand::Check { dir } = &args.command;
+    let styles = out.styles;
+    let mut problems: Vec<String> = Vec::new();
+    let (providers, types, samples) = match Catalog::load(false, std::slice::from_ref(dir)) {
+        Ok(user) => check(&user, &config.catalog, &mut problems),
+        Err(e) => {
+            problems.push(e.to_string());
+            (0, 0, 0)
+        }
+    };
+    for problem in &problems {
+        writeln!(out, "{}: {problem}", styles.error.style("problem"))?;
+    }
+    let verdict = if problems.is_empty() {
+        styles.ok.style("ok".to_owned()).to_string()
+    } else {
+        styles.error.style(format!("{} problem(s)", problems.len())).to_string()
+    };
+    writeln!(
+        out,
+        "{}: {providers} provider(s), {types} event type(s), {samples} sample(s): {verdict}",
+        dir.display()
+    )?;
+    Ok(Outcome { finding: !problems.is_empty(), error: false })
+}
+
+/// Runs every check; returns the counts of providers, types and samples looked at.
+fn check(user: &Catalog, configured: &Catalog, problems: &mut Vec<String>) -> (usize, usize, usize) {
+    let (mut types, mut samples) = (0, 0);
+    for provider in user.providers() {
+        let store = match provider.store() {
+            Ok(s) => s,
+            Err(e) => {
+                problems.push(e.to_string());
+                continue;
+            }
+        };
+        let file = |rel: &str| provider.origin.file(provider.id(), rel);
+        // Every schema is a valid JSON Schema and compiles (so every reference resolves).
+        let mut schemas: Vec<String> = provider
+            .types()
+            .flat_map(|(name, versions)| {
+                versions.iter().map(move |v| crate::catalog::Provider::schema_rel(name, v))
+            })
+            .collect();
+        schemas.extend(provider.desc.any_type.clone());
+        for rel in &schemas {
+            let uri = crate::catalog::schema_uri(provider.id(), rel);
+            let Some(doc) = store.doc(&uri) else {
+                problems.push(format!("{}: missing", file(rel)));
+                continue;
+            };
+            if let Err(e) = jsonschema::meta::validate(doc) {
+                problems.push(format!("{}: not a valid JSON Schema: {e}", file(rel)));
+            } else if let Err(e) = store.validator(&uri) {
+                problems.push(e.to_string());
+            }
+        }
+        // Every type has a sample, and every sample validates as its own type.
+        for (name, versions) in provider.types() {
+            types += 1;
+            for version in versions {
+                let rel = if version.is_empty() {
+                    format!("{name}.json")
+                } else {
+                    format!("{version}/{name}.json")
+                };
+                match provider.sample(name, version) {
+                    None => problems.push(format!(
+                        "{}: missing (every event type needs a sample)",
+                        file(&format!("samples/{rel}"))
+                    )),
+                    Some(text) => {
+                        samples += 1;
+                        let sample = file(&format!("samples/{rel}"));
+                        // A schema that does not compile was reported above; its samples cannot be run.
+                        if let Err(e) = check_sample(user, provider, name, version, text, &sample, problems) {
+                            problems.push(format!("{sample}: cannot be checked: {e}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Detection rules must not claim the samples of other providers, built in or in this catalog.
+    let everyone: Vec<&Provider> =
+        configured.providers().filter(|b| user.provider(b.id()).is_none()).chain(user.providers()).collect();
+    for claimant in user.providers() {
+        for other in everyone.iter().filter(|o| o.id() != claimant.id()) {
+            for (rel, text) in other.samples() {
+                let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { continue };
+                if let Some(i) = claimant.desc.envelopes.iter().position(|e| e.score(&value, &[]).is_some()) {
+                    problems.push(format!(
+                        "{}: envelope {} claims {}'s sample {}; add a marker that tells them apart",
+                        claimant.origin.file(claimant.id(), "provider.json"),
+                        i + 1,
+                        other.id(),
+                        other.origin.file(other.id(), &format!("samples/{rel}"))
+                    ));
+                }
+            }
+        }
+    }
+    (user.providers().count(), types, samples)
+}
+
+fn check_sample(
+    user: &Catalog,
+    provider: &Provider,
+    name: &str,
+    version: &str,
+    text: &str,
+    file: &str,
+    problems: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    let engine = Analyzer::new(user);
+    let record = Record::new(file.into(), 1, 1, text.as_bytes().to_vec());
+    let forced = Forced {
+        provider: None,
+        event_type: Some(TypeRef { provider, name }),
+        api_version: (!version.is_empty()).then_some(version),
+    };
+    let checked = engine.analyze(record.clone(), &forced)?;
+    if checked.result.status != Status::Valid {
+        let why = checked
+            .result
+            .errors
+            .first()
+            .map_or_else(String::new, |e| format!(": {} at {}", e.message, e.pointer));
+        problems.push(format!("{file}: does not validate as {name}{why}"));
+    }
+    // And it is recognised as this provider's, unforced.
+    let detected = engine.analyze(record, &Forced::default())?;
+    if detected.result.provider.as_deref() != Some(provider.id())
+        || detected.result.event_type.as_deref() != Some(name)
+    {
+        problems.push(format!(
+            "{file}: detected as {} {}, not {} {name}",
+            detected.result.provider.as_deref().unwrap_or("no provider"),
+            detected.result.event_type.as_deref().unwrap_or("(no type)"),
+            provider.id()
+        ));
+    }
+    Ok(())
+}
