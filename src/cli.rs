@@ -172,7 +172,7 @@ pub struct CompletionsArgs {
 }
 
 /// Where events come from, and what to force instead of detecting.
-#[derive(Debug, Clone, Args, Default)]
+#[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http,
     /// *.har) or `-` for standard input; with none, standard input when it is not a terminal
@@ -194,6 +194,29 @@ pub struct InputArgs {
     /// How to read the input (auto: by file name ending, else by content)
     #[arg(long, value_enum, default_value_t, value_name = "MODE")]
     pub input: InputMode,
+
+    /// Largest event read; a larger one is reported unparsable and the stream goes on
+    #[arg(long, default_value_t = crate::input::DEFAULT_MAX_EVENT_BYTES, value_name = "BYTES")]
+    pub max_event_bytes: usize,
+}
+
+impl Default for InputArgs {
+    fn default() -> Self {
+        Self {
+            paths: Vec::new(),
+            provider: None,
+            event_type: None,
+            api_version: None,
+            input: crate::input::InputMode::Auto,
+            max_event_bytes: crate::input::DEFAULT_MAX_EVENT_BYTES,
+        }
+    }
+}
+
+impl InputArgs {
+    pub fn read_options(&self) -> crate::input::ReadOptions {
+        crate::input::ReadOptions { mode: self.input, max_event_bytes: self.max_event_bytes }
+    }
 }
 
 #[derive(Debug, Clone, Args, Default)]

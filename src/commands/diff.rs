@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::detect::Forced;
 use crate::diff::{self, DiffOptions, Header, PointerPattern, Side};
 use crate::exit::Outcome;
-use crate::input::{InputMode, ReadError, Source, read_records};
+use crate::input::{InputMode, ReadError, ReadOptions, Source, read_records};
 use crate::output::Output;
 use crate::report::Status;
 
@@ -38,7 +38,7 @@ fn load(config: &Config, operand: &str, mode: InputMode) -> anyhow::Result<Analy
     let engine = Analyzer::new(&config.catalog);
     let mut count = 0;
     let mut found = None;
-    let read = read_records(&source, mode, &mut |record| {
+    let read = read_records(&source, ReadOptions { mode, ..ReadOptions::default() }, &mut |record| {
         count += 1;
         if count == n {
             found = Some(engine.analyze(record, &Forced::default())?);

@@ -192,7 +192,7 @@ pub(crate) fn for_each_event(
     let mut events = 0usize;
     for (i, source) in sources(config, input, &mut pass.outcome)?.into_iter().enumerate() {
         let selection = selections.for_source(config, &source);
-        let result = read_records(&source, input.input, &mut |record| {
+        let result = read_records(&source, input.read_options(), &mut |record| {
             let mut analyzed = engine.analyze(record, &selection.forced)?;
             analyzed.result.expect = selection.expect;
             events += 1;

@@ -153,6 +153,43 @@ impl Record {
     }
 }
 
+/// How sources are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    pub mode: InputMode,
+    /// Records larger than this are reported (unparsable) instead of parsed.
+    pub max_event_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self { mode: InputMode::Auto, max_event_bytes: DEFAULT_MAX_EVENT_BYTES }
+    }
+}
+
+/// 64 MiB: far above any webhook delivery, far below what would exhaust memory.
+pub const DEFAULT_MAX_EVENT_BYTES: usize = 64 << 20;
+
+/// A size for people: `512 B`, `64 MiB`, `2.1 GiB`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if (value - value.round()).abs() < 0.05 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
 /// Counts a source's reading produces besides its records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReadStats {
@@ -224,11 +261,22 @@ fn has_known_extension(path: &Path) -> bool {
 /// Reads a source and hands each record to `sink`, in order, holding no more than one line at a
 /// time for line-oriented input. A source with no JSON value at all yields one empty record, so
 /// it is reported, not skipped. `sink` errors (a closed stdout) stop the reading.
-pub fn read_records(source: &Source, mode: InputMode, sink: &mut Sink<'_>) -> Result<ReadStats, ReadError> {
+pub fn read_records(
+    source: &Source,
+    options: ReadOptions,
+    sink: &mut Sink<'_>,
+) -> Result<ReadStats, ReadError> {
     let mut count = 0usize;
     let name: Arc<str> = Arc::from(source.name());
-    let stats = read_source(source, &name, mode, &mut |record| {
+    let limit = options.max_event_bytes;
+    let stats = read_source(source, &name, options, &mut |mut record| {
         count += 1;
+        let size = record.text().len();
+        if size > limit && record.problem.is_none() {
+            record.problem = Some(too_big(size as u64, limit));
+            record.original = Vec::new();
+            record.body = Body::Span(0..0);
+        }
         sink(record)
     })?;
     if count == 0 && stats.skipped == 0 {
@@ -257,12 +305,46 @@ fn open(source: &Source, name: &str) -> Result<Box<dyn BufRead>, ReadError> {
     Ok(Box::new(reader))
 }
 
+fn too_big(size: u64, limit: usize) -> String {
+    format!(
+        "event of {} exceeds the {} limit (--max-event-bytes)",
+        human_size(size),
+        human_size(limit as u64)
+    )
+}
+
+/// Reads one line into `line`, keeping at most `limit` bytes of it (the rest is consumed and
+/// counted, so a 2 GB line costs no more memory than the limit). Returns the bytes consumed.
+fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> io::Result<u64> {
+    let mut consumed = 0u64;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(consumed);
+        }
+        let (chunk, done) = match memchr::memchr(b'\n', available) {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let room = (limit + 1).saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let n = chunk.len();
+        consumed += n as u64;
+        reader.consume(n);
+        if done {
+            return Ok(consumed);
+        }
+    }
+}
+
 fn read_source(
     source: &Source,
     name: &Arc<str>,
-    mode: InputMode,
+    options: ReadOptions,
     sink: &mut Sink<'_>,
 ) -> Result<ReadStats, ReadError> {
+    let mode = options.mode;
+    let limit = options.max_event_bytes;
     let mut reader = open(source, name)?;
     let input_error = |e: &io::Error| ReadError::Input(InputError::io(name, e));
     let mut stats = ReadStats::default();
@@ -271,11 +353,14 @@ fn read_source(
     let mut head: Vec<Vec<u8>> = Vec::new();
     let mut non_blank = 0;
     let mut bom_len = 0u64;
+    let mut head_sizes: Vec<u64> = Vec::new();
     while non_blank < SNIFF_LINES {
         let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line).map_err(|e| input_error(&e))? == 0 {
+        let size = read_line_limited(&mut reader, &mut line, limit).map_err(|e| input_error(&e))?;
+        if size == 0 {
             break;
         }
+        head_sizes.push(size);
         if head.is_empty() && line.starts_with(b"\xEF\xBB\xBF") {
             // A byte-order mark is not part of the JSON; drop it.
             line.drain(..3);
@@ -317,20 +402,31 @@ fn read_source(
     if line_mode {
         let in_log = mode == InputMode::Log;
         let mut at = framing::LineAt { number: 0, offset: bom_len };
-        for line in head {
+        let mut frame = |at: framing::LineAt, line: &[u8], size: u64, stats: &mut ReadStats| {
+            if line.len() > limit {
+                // Too long to keep: reported in place of the line's event(s).
+                let mut record = Record::new(Arc::clone(name), at.number, 1, Vec::new());
+                record.problem = Some(too_big(size, limit));
+                record.byte_offset = at.offset;
+                return Ok(sink(record)?);
+            }
+            frame_line(name, at, line, in_log, sink, stats)
+        };
+        for (line, size) in head.iter().zip(head_sizes) {
             at.number += 1;
-            frame_line(name, at, &line, in_log, sink, &mut stats)?;
-            at.offset += line.len() as u64;
+            frame(at, line, size, &mut stats)?;
+            at.offset += size;
         }
         let mut line = Vec::new();
         loop {
             line.clear();
-            if reader.read_until(b'\n', &mut line).map_err(|e| input_error(&e))? == 0 {
+            let size = read_line_limited(&mut reader, &mut line, limit).map_err(|e| input_error(&e))?;
+            if size == 0 {
                 return Ok(stats);
             }
             at.number += 1;
-            frame_line(name, at, &line, in_log, sink, &mut stats)?;
-            at.offset += line.len() as u64;
+            frame(at, &line, size, &mut stats)?;
+            at.offset += size;
         }
     }
     let mut buf: Vec<u8> = head.concat();
@@ -370,7 +466,7 @@ mod tests {
         let path = dir.join(format!("t{}-{}.{ext}", text.len(), text.bytes().map(u64::from).sum::<u64>()));
         std::fs::write(&path, text).unwrap();
         let mut out = Vec::new();
-        read_records(&Source::File(path), mode, &mut |r| {
+        read_records(&Source::File(path), ReadOptions { mode, ..ReadOptions::default() }, &mut |r| {
             out.push((r.line, r.column, String::from_utf8(r.text().to_vec()).unwrap(), r.headers.clone()));
             Ok(())
         })
@@ -451,6 +547,39 @@ mod tests {
     }
 
     #[test]
+    fn oversized_lines_are_reported_without_being_kept() {
+        let big = format!("{{\"a\": \"{}\"}}", "x".repeat(5000));
+        let text = format!("{{\"ok\":1}}\n{big}\n{{\"ok\":2}}\n");
+        let dir = std::env::temp_dir().join(format!("hookscope-big-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.ndjson");
+        std::fs::write(&path, text).unwrap();
+        let mut got = Vec::new();
+        read_records(
+            &Source::File(path),
+            ReadOptions { mode: InputMode::Auto, max_event_bytes: 1000 },
+            &mut |r| {
+                got.push((r.line, r.problem.clone(), r.original.len()));
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got.len(), 3);
+        assert_eq!(
+            got[1],
+            (2, Some("event of 4.9 KiB exceeds the 1000 B limit (--max-event-bytes)".to_owned()), 0)
+        );
+        assert_eq!((got[2].0, got[2].1.is_none()), (3, true));
+    }
+
+    #[test]
+    fn sizes_for_people() {
+        assert_eq!(human_size(512), "512 B");
+        assert_eq!(human_size(64 << 20), "64 MiB");
+        assert_eq!(human_size(2_254_857_830), "2.1 GiB");
+    }
+
+    #[test]
     fn gzip_is_read_transparently() {
         use std::io::Write;
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
@@ -461,7 +590,7 @@ mod tests {
         let path = dir.join("events.ndjson.gz");
         std::fs::write(&path, gz).unwrap();
         let mut n = 0;
-        read_records(&Source::File(path), InputMode::Auto, &mut |_| {
+        read_records(&Source::File(path), ReadOptions::default(), &mut |_| {
             n += 1;
             Ok(())
         })

@@ -48,6 +48,12 @@ fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
     let mut offset = (line_start + err.column().saturating_sub(1)).min(text.len());
     let mut message = match err.classify() {
         serde_json::error::Category::Eof => format!("truncated JSON: {message}"),
+        _ if message == "unexpected end of hex escape" || message.starts_with("lone leading surrogate") => {
+            "lone UTF-16 surrogate in a \\u escape (they must come in pairs)".to_owned()
+        }
+        _ if message == "recursion limit exceeded" => {
+            "nested deeper than 128 levels (hookscope's limit for one event)".to_owned()
+        }
         _ => message,
     };
     // Name the byte when it is one no JSON text may hold there.
@@ -158,6 +164,13 @@ mod tests {
         let err = parse(b"{\"a\": 1}\x00").unwrap_err();
         assert_eq!(err.offset, 8);
         assert!(err.message.ends_with("found the control byte 0x00 (NUL)"), "{}", err.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_named_not_a_crash() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let err = parse(deep.as_bytes()).unwrap_err();
+        assert!(err.message.starts_with("nested deeper than 128 levels"), "{}", err.message);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod ci;
 mod commands;
 mod diff;
 mod input;
+mod robustness;
 mod user_catalog;
 
 use std::path::{Path, PathBuf};
