@@ -277,7 +277,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__detect)
-            opts="-h --provider --type --api-version --input --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --provider --type --api-version --input --max-event-bytes --format --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -297,6 +297,10 @@ _hookscope() {
                     ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -639,7 +643,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__inspect)
-            opts="-h --provider --type --api-version --input --body-only --compact --sort-keys --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --provider --type --api-version --input --max-event-bytes --body-only --compact --sort-keys --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -659,6 +663,10 @@ _hookscope() {
                     ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -873,7 +881,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__stats)
-            opts="-h --provider --type --api-version --input --format --top --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --provider --type --api-version --input --max-event-bytes --format --top --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -893,6 +901,10 @@ _hookscope() {
                     ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -923,7 +935,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__validate)
-            opts="-v -h --provider --type --api-version --input --format --strict --verbose --brief --color --config --no-config --catalog --no-builtin --help"
+            opts="-v -h --provider --type --api-version --input --max-event-bytes --format --strict --verbose --brief --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -943,6 +955,10 @@ _hookscope() {
                     ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)

@@ -46,6 +46,7 @@ ndjson\:"One JSON value per line"
 log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
@@ -73,6 +74,7 @@ ndjson\:"One JSON value per line"
 log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings as source snippets, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"
@@ -106,6 +108,7 @@ ndjson\:"One JSON value per line"
 log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"))' \
@@ -159,6 +162,7 @@ ndjson\:"One JSON value per line"
 log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '--format=[Output format]:FORMAT:(human json)' \
 '--top=[How many of the most frequent findings to show]:N:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"

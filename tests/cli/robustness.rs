@@ -188,6 +188,6 @@ fn counts_always_add_up_to_the_records_read() {
         let got = [&s["valid"], &s["invalid"], &s["unknown"], &s["unparsable"]]
             .map(|v| usize::try_from(v.as_u64().unwrap()).unwrap());
         assert_eq!(got, expected, "round {round}: {}", String::from_utf8_lossy(&input));
-        assert_eq!(s["events"].as_u64().unwrap() as usize, expected.iter().sum::<usize>());
+        assert_eq!(usize::try_from(s["events"].as_u64().unwrap()).unwrap(), expected.iter().sum::<usize>());
     }
 }
