@@ -198,6 +198,10 @@ pub struct InputArgs {
     /// Largest event read; a larger one is reported unparsable and the stream goes on
     #[arg(long, default_value_t = crate::input::DEFAULT_MAX_EVENT_BYTES, value_name = "BYTES")]
     pub max_event_bytes: usize,
+
+    /// Threads validating events (default: all cores); results stay in input order
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(usize))]
+    pub threads: Option<usize>,
 }
 
 impl Default for InputArgs {
@@ -209,6 +213,7 @@ impl Default for InputArgs {
             api_version: None,
             input: crate::input::InputMode::Auto,
             max_event_bytes: crate::input::DEFAULT_MAX_EVENT_BYTES,
+            threads: None,
         }
     }
 }

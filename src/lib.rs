@@ -14,6 +14,7 @@ mod exit;
 mod input;
 mod json;
 mod output;
+mod pipeline;
 mod project;
 mod report;
 #[allow(dead_code)]

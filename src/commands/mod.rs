@@ -22,6 +22,7 @@ use crate::detect::Forced;
 use crate::exit::Outcome;
 use crate::input::{ReadError, Source, expand, read_records};
 use crate::output::Progress;
+use crate::pipeline::{Job, Pipeline};
 use crate::report::Status;
 
 /// hookscope was asked for something it cannot do (exit code 2).
@@ -188,29 +189,32 @@ pub(crate) fn for_each_event(
     let engine = Analyzer::new(&config.catalog);
     let selections = Selections::new(config, input)?;
     let mut pass = Pass { outcome: Outcome::default(), skipped: 0 };
+    let sources = sources(config, input, &mut pass.outcome)?;
+    let threads =
+        input.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let mut progress = Progress::new();
     let mut events = 0usize;
-    for (i, source) in sources(config, input, &mut pass.outcome)?.into_iter().enumerate() {
-        let selection = selections.for_source(config, &source);
-        let result = read_records(&source, input.read_options(), &mut |record| {
-            let mut analyzed = engine.analyze(record, &selection.forced)?;
-            analyzed.result.expect = selection.expect;
-            events += 1;
-            progress.tick(events, i + 1);
-            handle(&analyzed)
-        });
-        match result {
-            Ok(stats) => pass.skipped += stats.skipped,
-            Err(ReadError::Input(e)) => {
-                config.diagnostics.error(&e);
-                pass.outcome.error = true;
-            }
-            Err(ReadError::Sink(e)) => {
-                progress.finish();
-                return Err(e);
+    let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
+        let mut pipeline = Pipeline::new(scope, &engine, threads, handle);
+        for (i, source) in sources.iter().enumerate() {
+            let selection = selections.for_source(config, source);
+            let result = read_records(source, input.read_options(), &mut |record| {
+                events += 1;
+                progress.tick(events, i + 1);
+                pipeline.push(Job { record, forced: selection.forced, expect: selection.expect })
+            });
+            match result {
+                Ok(stats) => pass.skipped += stats.skipped,
+                Err(ReadError::Input(e)) => {
+                    config.diagnostics.error(&e);
+                    pass.outcome.error = true;
+                }
+                Err(ReadError::Sink(e)) => return Err(e),
             }
         }
-    }
+        pipeline.finish()
+    });
     progress.finish();
+    outcome?;
     Ok(pass)
 }

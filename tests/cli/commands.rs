@@ -202,3 +202,35 @@ fn without_paths_a_piped_empty_stdin_is_read() {
     let out = cmd().args(["validate"]).write_stdin("").output().unwrap();
     assert_eq!(out.status.code(), Some(1), "an empty stdin is one unparsable (empty) record");
 }
+
+#[test]
+fn parallel_validation_gives_the_same_results_in_the_same_order() {
+    let mut lines = Vec::new();
+    for entry in walkdir::WalkDir::new(crate::root().join("samples")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "json") {
+            let value: Value = serde_json::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
+            lines.push(value.to_string());
+        }
+    }
+    let mut input = String::new();
+    for i in 0..3000 {
+        if i % 101 == 0 {
+            input.push_str("not json\n");
+        }
+        input.push_str(&lines[(i * 7) % lines.len()]);
+        input.push('\n');
+    }
+    let path = crate::scratch("parallel.ndjson", input.as_bytes());
+    let run = |threads: &str| {
+        cmd()
+            .args(["validate", "--format", "ndjson", "--threads", threads, crate::path_str(&path)])
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    let four = run("4");
+    assert_eq!(one.status.code(), four.status.code());
+    assert_eq!(String::from_utf8(one.stdout).unwrap().lines().count(), 3000 + 30);
+    assert!(one.stdout == four.stdout, "the parallel run differs from the sequential one");
+}
