@@ -49,11 +49,17 @@ _hookscope() {
             hookscope,schema)
                 cmd="hookscope__subcmd__schema"
                 ;;
+            hookscope,sign)
+                cmd="hookscope__subcmd__sign"
+                ;;
             hookscope,stats)
                 cmd="hookscope__subcmd__stats"
                 ;;
             hookscope,validate)
                 cmd="hookscope__subcmd__validate"
+                ;;
+            hookscope,verify)
+                cmd="hookscope__subcmd__verify"
                 ;;
             hookscope__subcmd__catalog,check)
                 cmd="hookscope__subcmd__catalog__subcmd__check"
@@ -100,11 +106,17 @@ _hookscope() {
             hookscope__subcmd__help,schema)
                 cmd="hookscope__subcmd__help__subcmd__schema"
                 ;;
+            hookscope__subcmd__help,sign)
+                cmd="hookscope__subcmd__help__subcmd__sign"
+                ;;
             hookscope__subcmd__help,stats)
                 cmd="hookscope__subcmd__help__subcmd__stats"
                 ;;
             hookscope__subcmd__help,validate)
                 cmd="hookscope__subcmd__help__subcmd__validate"
+                ;;
+            hookscope__subcmd__help,verify)
+                cmd="hookscope__subcmd__help__subcmd__verify"
                 ;;
             hookscope__subcmd__help__subcmd__catalog,check)
                 cmd="hookscope__subcmd__help__subcmd__catalog__subcmd__check"
@@ -131,7 +143,7 @@ _hookscope() {
 
     case "${cmd}" in
         hookscope)
-            opts="-h -V --color --config --no-config --catalog --no-builtin --help --version inspect validate detect filter stats list diff schema sample catalog completions man help"
+            opts="-h -V --color --config --no-config --catalog --no-builtin --help --version inspect validate detect filter stats list diff verify sign schema sample catalog completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -277,7 +289,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__detect)
-            opts="-h --provider --type --api-version --input --max-event-bytes --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --provider --type --api-version --input --max-event-bytes --threads --format --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -300,6 +312,14 @@ _hookscope() {
                     return 0
                     ;;
                 --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -419,7 +439,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__help)
-            opts="inspect validate detect filter stats list diff schema sample catalog completions man help"
+            opts="inspect validate detect filter stats list diff verify sign schema sample catalog completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -614,6 +634,20 @@ _hookscope() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookscope__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookscope__subcmd__help__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -642,8 +676,22 @@ _hookscope() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookscope__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookscope__subcmd__inspect)
-            opts="-h --provider --type --api-version --input --max-event-bytes --body-only --compact --sort-keys --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --provider --type --api-version --input --max-event-bytes --threads --body-only --compact --sort-keys --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -666,6 +714,14 @@ _hookscope() {
                     return 0
                     ;;
                 --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -880,8 +936,58 @@ _hookscope() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookscope__subcmd__sign)
+            opts="-h --provider --secret-env --secret-file --timestamp --id --format --color --config --no-config --catalog --no-builtin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "headers http json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookscope__subcmd__stats)
-            opts="-h --provider --type --api-version --input --max-event-bytes --format --top --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --provider --type --api-version --input --max-event-bytes --threads --format --top --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -904,6 +1010,14 @@ _hookscope() {
                     return 0
                     ;;
                 --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -935,7 +1049,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__validate)
-            opts="-v -h --provider --type --api-version --input --max-event-bytes --format --strict --verbose --brief --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -v -h --provider --type --api-version --input --max-event-bytes --threads --format --strict --verbose --brief --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -961,8 +1075,98 @@ _hookscope() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json ndjson junit github sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__verify)
+            opts="-j -H -h --provider --type --api-version --input --max-event-bytes --threads --secret-env --secret-file --header --tolerance --now --format --strict --color --config --no-config --catalog --no-builtin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tolerance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --now)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json ndjson" -- "${cur}"))
                     return 0
                     ;;
                 --color)

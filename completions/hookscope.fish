@@ -40,6 +40,8 @@ complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "filter" -d 'Pas
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "stats" -d 'Counts per provider, type, API version and status over a stream'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "list" -d 'List the catalog: providers, event types, API versions'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "diff" -d 'Structural diff of two events that knows which fields are noise'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "verify" -d 'Check webhook signatures of captured deliveries, offline, and say why one fails'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry (for test fixtures)'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "schema" -d 'Print the JSON Schema of an event type; `schema export DIR` writes the whole catalog'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "sample" -d 'Print a sample payload of an event type'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "catalog" -d 'Check a user catalog folder: schemas, files, samples, detection rules'
@@ -56,6 +58,7 @@ log\t'Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -78,6 +81,7 @@ log\t'Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l format -d 'Output format' -r -f -a "human\t'For people: findings as source snippets, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'
@@ -105,6 +109,7 @@ log\t'Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'"
@@ -149,6 +154,7 @@ log\t'Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l top -d 'How many of the most frequent findings to show' -r
@@ -193,6 +199,50 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l include-vol
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l type -d 'Force the event type (its wire name, a documented alias, or a loose spelling)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l input -d 'How to read the input (auto: by file name ending, else by content)' -r -f -a "auto\t'By file name ending, else by looking at the first lines'
+json\t'One or more JSON documents (pretty or compact), or NDJSON'
+ndjson\t'One JSON value per line'
+log\t'Log lines with a prefix before the JSON; lines without JSON are skipped and counted'
+http\t'Raw HTTP requests: the body is the event, the headers are kept'
+har\t'A HAR export: each request with a JSON body is an event'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-env -d 'Read the secret from this environment variable' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-file -d 'Read the secret from this file (surrounding whitespace is ignored)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s H -l header -d 'Add a delivery header, `Name: value` (repeatable), for bodies captured without headers' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l tolerance -d 'Seconds a signed timestamp may be off the clock, either way (default: the scheme\'s own: 300 s back; 60 s ahead for Extend, 300 s for the others)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l now -d 'Judge timestamps as if it were this Unix time (for captured fixtures)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
+json\t'One JSON document: {"summary": ..., "results": [...]}'
+ndjson\t'One JSON result object per line, no summary'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l strict -d 'Events whose provider documents no signature fail the run too'
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l no-config -d 'Ignore any project file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l provider -d 'The provider whose scheme to use (default: detected from the body)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l secret-env -d 'Read the secret from this environment variable' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l secret-file -d 'Read the secret from this file (surrounding whitespace is ignored)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l timestamp -d 'The Unix timestamp to sign with (default: now)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l id -d 'The message id, for schemes that sign one (Standard Webhooks; default: derived from the body)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l format -d 'Output format' -r -f -a "headers\t'`Name: value` header lines'
+http\t'A whole HTTP request (a capture `verify` and `inspect` read back)'
+json\t'{"headers": {...}}'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l no-config -d 'Ignore any project file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand schema; and not __fish_seen_subcommand_from export help" -l provider -d 'The provider, where the type name is ambiguous' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand schema; and not __fish_seen_subcommand_from export help" -l api-version -d 'The API version (default: the newest that documents the type)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand schema; and not __fish_seen_subcommand_from export help" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
@@ -261,18 +311,20 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l catalog -d '
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "inspect" -d 'Detect, validate and pretty-print events, for people (the default)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "validate" -d 'Validate events: a report and an exit code, for CI'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "detect" -d 'Show the provider, event type and API version of each event'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "filter" -d 'Pass matching events through unchanged, byte for byte'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "stats" -d 'Counts per provider, type, API version and status over a stream'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "list" -d 'List the catalog: providers, event types, API versions'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "diff" -d 'Structural diff of two events that knows which fields are noise'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "schema" -d 'Print the JSON Schema of an event type; `schema export DIR` writes the whole catalog'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "sample" -d 'Print a sample payload of an event type'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "catalog" -d 'Check a user catalog folder: schemas, files, samples, detection rules'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff schema sample catalog completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "inspect" -d 'Detect, validate and pretty-print events, for people (the default)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "validate" -d 'Validate events: a report and an exit code, for CI'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "detect" -d 'Show the provider, event type and API version of each event'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "filter" -d 'Pass matching events through unchanged, byte for byte'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "stats" -d 'Counts per provider, type, API version and status over a stream'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "list" -d 'List the catalog: providers, event types, API versions'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "diff" -d 'Structural diff of two events that knows which fields are noise'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "verify" -d 'Check webhook signatures of captured deliveries, offline, and say why one fails'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry (for test fixtures)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "schema" -d 'Print the JSON Schema of an event type; `schema export DIR` writes the whole catalog'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "sample" -d 'Print a sample payload of an event type'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "catalog" -d 'Check a user catalog folder: schemas, files, samples, detection rules'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "export" -d 'Write the catalog (providers, schemas, shared definitions, samples) to DIR, in the format `--catalog` reads'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "check" -d 'Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider\'s samples'

@@ -47,6 +47,8 @@ log\:"Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
+'-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
@@ -75,6 +77,8 @@ log\:"Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
+'-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings as source snippets, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"
@@ -109,6 +113,8 @@ log\:"Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
+'-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"))' \
@@ -163,6 +169,8 @@ log\:"Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
+'-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
 '--format=[Output format]:FORMAT:(human json)' \
 '--top=[How many of the most frequent findings to show]:N:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
@@ -220,6 +228,64 @@ never\:""))' \
 '--help[Print help (see more with '\''--help'\'')]' \
 ':left -- The first event\: a file, `-`, or `FILE\:N` for the Nth event (1-based) of a file:_default' \
 ':right -- The second event, likewise:_default' \
+&& ret=0
+;;
+(verify)
+_arguments "${_arguments_options[@]}" : \
+'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
+'--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
+'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
+'-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'--secret-env=[Read the secret from this environment variable]:NAME:_default' \
+'--secret-file=[Read the secret from this file (surrounding whitespace is ignored)]:PATH:_files' \
+'*-H+[Add a delivery header, \`Name\: value\` (repeatable), for bodies captured without headers]:HEADER:_default' \
+'*--header=[Add a delivery header, \`Name\: value\` (repeatable), for bodies captured without headers]:HEADER:_default' \
+'--tolerance=[Seconds a signed timestamp may be off the clock, either way (default\: the scheme'\''s own\: 300 s back; 60 s ahead for Extend, 300 s for the others)]:SECONDS:_default' \
+'--now=[Judge timestamps as if it were this Unix time (for captured fixtures)]:UNIX_SECONDS:_default' \
+'--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
+json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
+ndjson\:"One JSON result object per line, no summary"))' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--strict[Events whose provider documents no signature fail the run too]' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+&& ret=0
+;;
+(sign)
+_arguments "${_arguments_options[@]}" : \
+'--provider=[The provider whose scheme to use (default\: detected from the body)]:ID:_default' \
+'--secret-env=[Read the secret from this environment variable]:NAME:_default' \
+'--secret-file=[Read the secret from this file (surrounding whitespace is ignored)]:PATH:_files' \
+'--timestamp=[The Unix timestamp to sign with (default\: now)]:UNIX_SECONDS:_default' \
+'--id=[The message id, for schemes that sign one (Standard Webhooks; default\: derived from the body)]:ID:_default' \
+'--format=[Output format]:FORMAT:((headers\:"\`Name\: value\` header lines"
+http\:"A whole HTTP request (a capture \`verify\` and \`inspect\` read back)"
+json\:"{"headers"\: {...}}"))' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':path -- The body to sign, byte for byte (`-` for standard input):_files' \
 && ret=0
 ;;
 (schema)
@@ -434,6 +500,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(verify)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(sign)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (schema)
 _arguments "${_arguments_options[@]}" : \
 ":: :_hookscope__subcmd__help__subcmd__schema_commands" \
@@ -509,6 +583,8 @@ _hookscope_commands() {
 'stats:Counts per provider, type, API version and status over a stream' \
 'list:List the catalog\: providers, event types, API versions' \
 'diff:Structural diff of two events that knows which fields are noise' \
+'verify:Check webhook signatures of captured deliveries, offline, and say why one fails' \
+'sign:Print the signature headers a real delivery of a body would carry (for test fixtures)' \
 'schema:Print the JSON Schema of an event type; \`schema export DIR\` writes the whole catalog' \
 'sample:Print a sample payload of an event type' \
 'catalog:Check a user catalog folder\: schemas, files, samples, detection rules' \
@@ -579,6 +655,8 @@ _hookscope__subcmd__help_commands() {
 'stats:Counts per provider, type, API version and status over a stream' \
 'list:List the catalog\: providers, event types, API versions' \
 'diff:Structural diff of two events that knows which fields are noise' \
+'verify:Check webhook signatures of captured deliveries, offline, and say why one fails' \
+'sign:Print the signature headers a real delivery of a body would carry (for test fixtures)' \
 'schema:Print the JSON Schema of an event type; \`schema export DIR\` writes the whole catalog' \
 'sample:Print a sample payload of an event type' \
 'catalog:Check a user catalog folder\: schemas, files, samples, detection rules' \
@@ -657,6 +735,11 @@ _hookscope__subcmd__help__subcmd__schema__subcmd__export_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope help schema export commands' commands "$@"
 }
+(( $+functions[_hookscope__subcmd__help__subcmd__sign_commands] )) ||
+_hookscope__subcmd__help__subcmd__sign_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help sign commands' commands "$@"
+}
 (( $+functions[_hookscope__subcmd__help__subcmd__stats_commands] )) ||
 _hookscope__subcmd__help__subcmd__stats_commands() {
     local commands; commands=()
@@ -666,6 +749,11 @@ _hookscope__subcmd__help__subcmd__stats_commands() {
 _hookscope__subcmd__help__subcmd__validate_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope help validate commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__verify_commands] )) ||
+_hookscope__subcmd__help__subcmd__verify_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help verify commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__inspect_commands] )) ||
 _hookscope__subcmd__inspect_commands() {
@@ -718,6 +806,11 @@ _hookscope__subcmd__schema__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope schema help help commands' commands "$@"
 }
+(( $+functions[_hookscope__subcmd__sign_commands] )) ||
+_hookscope__subcmd__sign_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope sign commands' commands "$@"
+}
 (( $+functions[_hookscope__subcmd__stats_commands] )) ||
 _hookscope__subcmd__stats_commands() {
     local commands; commands=()
@@ -727,6 +820,11 @@ _hookscope__subcmd__stats_commands() {
 _hookscope__subcmd__validate_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope validate commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__verify_commands] )) ||
+_hookscope__subcmd__verify_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope verify commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_hookscope" ]; then

@@ -17,7 +17,6 @@ mod output;
 mod pipeline;
 mod project;
 mod report;
-#[allow(dead_code)]
 mod signature;
 mod validate;
 
@@ -46,6 +45,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         cli::Command::Stats(args) => commands::stats::run(&args, &config, &mut out),
         cli::Command::List(args) => commands::list::run(&args, &config, &mut out),
         cli::Command::Diff(args) => commands::diff::run(&args, &config, &mut out),
+        cli::Command::Verify(args) => commands::verify::run(&args, &config, &mut out),
+        cli::Command::Sign(args) => commands::sign::run(&args, &config, &mut out),
         cli::Command::Schema(args) => commands::schema::run(&args, &config, &mut out),
         cli::Command::Sample(args) => commands::sample::run(&args, &config, &mut out),
         cli::Command::Catalog(args) => commands::catalog::run(&args, &config, &mut out),

@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
-pub use provider::{Envelope, Headers, ProviderDesc, VersionRule};
+pub use provider::{Envelope, Headers, ProviderDesc, SignatureScheme, VersionRule};
 pub(crate) use schemas::SchemaStore;
 
 /// The URI a provider's catalog file is known by.

@@ -32,7 +32,9 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
                     .collect();
                 json!({"id": p.id(), "name": p.desc.name, "description": p.desc.description,
                        "docs": p.desc.docs, "api_versions": p.versions(), "volatile": p.desc.volatile,
-                       "signature": p.desc.signature.as_ref().map(|s| json!({"scheme": s.scheme, "note": s.note})),
+                       "signature": p.desc.signature.as_ref().map(|s| json!({
+                           "scheme": s.scheme, "note": s.note,
+                           "headers": crate::signature::header_names(s.scheme)})),
                        "event_types": types})
             })
             .collect();

@@ -9,8 +9,10 @@ pub mod inspect;
 pub mod list;
 pub mod sample;
 pub mod schema;
+pub mod sign;
 pub mod stats;
 pub mod validate;
+pub mod verify;
 
 use std::io::IsTerminal;
 

@@ -5,8 +5,6 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Summary;
-
 /// Writes a JSON report as results arrive, so memory stays flat on long streams.
 pub(crate) struct JsonReport {
     started: bool,
@@ -32,7 +30,7 @@ impl JsonReport {
         Ok(())
     }
 
-    pub(crate) fn finish(self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+    pub(crate) fn finish(self, out: &mut dyn Write, summary: &impl Serialize) -> io::Result<()> {
         if self.started {
             out.write_all(b"\n],\n")?;
         } else {

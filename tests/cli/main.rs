@@ -7,6 +7,7 @@ mod commands;
 mod diff;
 mod input;
 mod robustness;
+mod signatures;
 mod user_catalog;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,71 @@
+//! `hookscope sign PATH`: the signature headers a real delivery of this body would carry, so
+//! people can build signed fixtures and test their receivers.
+
+use std::io::{Read, Write};
+
+use super::{UsageError, find_provider};
+use crate::analyze::Analyzer;
+use crate::cli::{SignArgs, SignFormat};
+use crate::config::Config;
+use crate::detect::Forced;
+use crate::exit::Outcome;
+use crate::input::Record;
+use crate::output::Output;
+use crate::signature;
+
+pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    let secret = super::verify::read_secret(&args.secret)?;
+    let body = if args.path.as_os_str() == "-" {
+        let mut body = Vec::new();
+        std::io::stdin().read_to_end(&mut body)?;
+        body
+    } else {
+        std::fs::read(&args.path).map_err(|e| UsageError(format!("{}: {e}", args.path.display())))?
+    };
+    let provider = if let Some(id) = &args.provider {
+        find_provider(&config.catalog, id)?
+    } else {
+        let record = Record::new(args.path.display().to_string().into(), 1, 1, body.clone());
+        let analyzed = Analyzer::new(&config.catalog).analyze(record, &Forced::default())?;
+        let id = analyzed.result.provider.ok_or_else(|| {
+            UsageError("cannot tell the provider from the body; name it with --provider".to_owned())
+        })?;
+        find_provider(&config.catalog, &id)?
+    };
+    let scheme = provider.desc.signature.as_ref().map(|s| s.scheme).ok_or_else(|| {
+        UsageError(format!("{} declares no signature scheme in its description", provider.desc.name))
+    })?;
+    let timestamp = match args.timestamp {
+        Some(t) => t,
+        None => i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs())?,
+    };
+    let headers = signature::sign(scheme, &secret, &body, timestamp, args.id.as_deref()).map_err(|e| {
+        let note = provider.desc.signature.as_ref().and_then(|s| s.note.clone()).unwrap_or_default();
+        UsageError(format!("{}: {e} {note}", provider.desc.name).trim().to_owned())
+    })?;
+    out.plain();
+    match args.format {
+        SignFormat::Headers => {
+            for (name, value) in &headers {
+                writeln!(out, "{name}: {value}")?;
+            }
+        }
+        SignFormat::Json => {
+            let map: serde_json::Map<String, serde_json::Value> =
+                headers.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
+            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({"headers": map}))?;
+            writeln!(out)?;
+        }
+        SignFormat::Http => {
+            write!(out, "POST /webhooks/{} HTTP/1.1\r\nContent-Type: application/json\r\n", provider.id())?;
+            write!(out, "Content-Length: {}\r\n", body.len())?;
+            for (name, value) in &headers {
+                write!(out, "{name}: {value}\r\n")?;
+            }
+            out.write_all(b"\r\n")?;
+            out.write_all(&body)?;
+            out.write_all(b"\r\n")?;
+        }
+    }
+    Ok(Outcome::default())
+}
