@@ -1,6 +1,8 @@
 //! `verify` and `sign`: deliveries signed independently with the documented algorithms verify;
 //! broken ones fail with the right diagnosis; secrets never travel on the command line.
 
+use std::fmt::Write as _;
+
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use hmac::{KeyInit, Mac};
@@ -39,7 +41,7 @@ fn capture(name: &str, body: &str, headers: &[(&str, String)]) -> std::path::Pat
         body.len()
     );
     for (k, v) in headers {
-        text.push_str(&format!("{k}: {v}\r\n"));
+        let _ = write!(text, "{k}: {v}\r\n");
     }
     text.push_str("\r\n");
     text.push_str(body);
