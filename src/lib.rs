@@ -11,6 +11,8 @@ mod config;
 mod detect;
 mod diff;
 mod exit;
+#[doc(hidden)]
+pub mod fuzzing;
 mod input;
 mod json;
 mod output;

@@ -117,6 +117,11 @@ impl Project {
         Ok(Self { dir, file, globs })
     }
 
+    /// Whether `text` is a valid project file (the fuzz target's entry).
+    pub(crate) fn parse_for_fuzzing(text: &str) -> bool {
+        Self::parse(Path::new("/fuzz/hookscope.toml"), text).is_ok()
+    }
+
     /// The index of the first fixture entry whose globs match a source path (relative to the
     /// project file).
     pub fn fixture_index(&self, source: &Path) -> Option<usize> {
