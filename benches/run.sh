@@ -47,7 +47,7 @@ echo "== 2,000 fixture files in one call"
 FIXTURES=("$DATA"/fixtures/*.json)
 fixture_cmds=(-n "hookscope validate -j1" "$HS validate -j1 $DATA/fixtures" -n "hookscope validate" "$HS validate $DATA/fixtures")
 command -v jsonschema-cli >/dev/null &&
-  fixture_cmds+=(-n jsonschema-cli "jsonschema-cli validate $SCHEMA $(printf -- '-i %s ' "${FIXTURES[@]}")")
+  fixture_cmds+=(-n jsonschema-cli "jsonschema-cli validate --assert-format --errors-only $SCHEMA -i ${FIXTURES[*]}")
 command -v check-jsonschema >/dev/null &&
   fixture_cmds+=(-n check-jsonschema "check-jsonschema --schemafile $SCHEMA ${FIXTURES[*]}")
 command -v ajv >/dev/null &&
@@ -56,7 +56,7 @@ hf "$DATA/fixtures.json" "${fixture_cmds[@]}"
 
 echo "== one small file (start-up included)"
 small_cmds=(-n "hookscope validate" "$HS validate $DATA/small.json")
-command -v jsonschema-cli >/dev/null && small_cmds+=(-n jsonschema-cli "jsonschema-cli validate $SCHEMA -i $DATA/small.json")
+command -v jsonschema-cli >/dev/null && small_cmds+=(-n jsonschema-cli "jsonschema-cli validate --assert-format --errors-only $SCHEMA -i $DATA/small.json")
 command -v check-jsonschema >/dev/null && small_cmds+=(-n check-jsonschema "check-jsonschema --schemafile $SCHEMA $DATA/small.json")
 command -v ajv >/dev/null && small_cmds+=(-n ajv-cli "ajv validate --spec=draft2020 -c ajv-formats --strict=false -s $SCHEMA -d $DATA/small.json")
 RUNS=$((RUNS * 5)) hf "$DATA/small.json.results" "${small_cmds[@]}"

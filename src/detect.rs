@@ -48,7 +48,7 @@ pub fn detect<'c>(
                 .iter()
                 .find(|e| {
                     e.score(event, headers).is_some()
-                        && event.pointer(&e.type_at).is_some_and(Value::is_string)
+                        && crate::json::lookup(event, &e.type_at).is_some_and(Value::is_string)
                 })
                 .or_else(|| p.desc.envelopes.first());
             (Some(p), envelope)
@@ -59,7 +59,8 @@ pub fn detect<'c>(
         return Detection { provider: None, event_type: None, type_pointer: None, stated_version: None };
     };
     let type_pointer = envelope.map(|e| e.type_at.as_str());
-    let event_type = type_pointer.and_then(|p| event.pointer(p)).and_then(Value::as_str).map(str::to_owned);
+    let event_type =
+        type_pointer.and_then(|p| crate::json::lookup(event, p)).and_then(Value::as_str).map(str::to_owned);
     Detection {
         provider: Some(provider),
         event_type,
@@ -102,7 +103,7 @@ fn stated_version(provider: &Provider, event: &Value) -> Option<String> {
     let Some(VersionRule::At { at }) = &provider.desc.version else {
         return None;
     };
-    match event.pointer(at)? {
+    match crate::json::lookup(event, at)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,

@@ -4,6 +4,11 @@ use std::process::ExitCode;
 
 use hookscope::{Cli, Diagnostics, Outcome};
 
+// Validation allocates many small, short-lived values on every thread; mimalloc's per-thread
+// heaps keep that from serialising on the system allocator's locks.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse_args(std::env::args_os());
     let diagnostics = Diagnostics::new(cli.color);

@@ -98,7 +98,7 @@ impl Marker {
         let Some(pointer) = &self.pointer else {
             return false;
         };
-        event.pointer(pointer).is_some_and(|v| {
+        crate::json::lookup(event, pointer).is_some_and(|v| {
             self.json_type.is_none_or(|k| k.matches(v)) && self.constant.as_ref().is_none_or(|c| c == v)
         })
     }

@@ -229,3 +229,46 @@ mod tests {
         assert!(duplicate_keys(text.as_bytes()).is_empty());
     }
 }
+
+/// `value.pointer(p)` without allocating for segments that need no unescaping (detection looks
+/// up several pointers in every event).
+pub(crate) fn lookup<'v>(value: &'v serde_json::Value, pointer: &str) -> Option<&'v serde_json::Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    let rest = pointer.strip_prefix('/')?;
+    let mut current = value;
+    for raw in rest.split('/') {
+        let unescaped;
+        let segment = if raw.contains('~') {
+            unescaped = raw.replace("~1", "/").replace("~0", "~");
+            unescaped.as_str()
+        } else {
+            raw
+        };
+        current = match current {
+            serde_json::Value::Object(map) => map.get(segment)?,
+            serde_json::Value::Array(items) => {
+                if segment.starts_with('+') || (segment.len() > 1 && segment.starts_with('0')) {
+                    return None;
+                }
+                items.get(segment.parse::<usize>().ok()?)?
+            }
+            _ => return None,
+        };
+    }
+    Some(current)
+}
+
+#[cfg(test)]
+mod lookup_tests {
+    use serde_json::json;
+
+    #[test]
+    fn agrees_with_serde_json() {
+        let v = json!({"a": {"b/c": [1, {"~d": 2}]}, "": 3, "0": 4});
+        for p in ["", "/a", "/a/b~1c", "/a/b~1c/1/~0d", "/a/b~1c/01", "/a/b~1c/9", "/", "/0", "/x/y", "a"] {
+            assert_eq!(super::lookup(&v, p), v.pointer(p), "{p}");
+        }
+    }
+}
