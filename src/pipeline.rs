@@ -13,7 +13,7 @@ use crate::report::Status;
 
 /// Records per batch: large enough that channel traffic is noise next to validation, small
 /// enough that a short stream still reaches every thread.
-const BATCH: usize = 256;
+const BATCH: usize = 128;
 
 /// A record with what to force on it and the status its project fixture expects.
 pub(crate) struct Job<'c> {
@@ -91,7 +91,7 @@ impl<'s, 'c: 's, 'h> Pipeline<'s, 'c, 'h> {
         workers.jobs.send((workers.sent, batch)).map_err(|_| anyhow::anyhow!("analysis threads stopped"))?;
         workers.sent += 1;
         // Keep a bounded number of batches in flight; hand over whatever is ready, in order.
-        let limit = (self.threads * 4) as u64;
+        let limit = (self.threads * 2) as u64;
         self.drain(|w| w.sent - w.next > limit)
     }
 

@@ -36,7 +36,13 @@ impl SchemaStore {
             })?;
             docs.insert(uri(provider, rel), value);
         }
-        let resources = docs.iter().map(|(u, v)| (u.clone(), Resource::from_contents(v.clone())));
+        // Event schemas reference shared definitions, not one another: only the shared files go in
+        // the registry, which keeps start-up from indexing every schema of the provider.
+        let schemas_prefix = uri(provider, "schemas/");
+        let resources = docs
+            .iter()
+            .filter(|(u, _)| !u.starts_with(&schemas_prefix))
+            .map(|(u, v)| (u.clone(), Resource::from_contents(v.clone())));
         let registry = Registry::new()
             .draft(Draft::Draft202012)
             .retrieve_known_draft_meta_schemas(false)
