@@ -159,7 +159,8 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         ReportFormat::Ndjson => {}
         ReportFormat::Human => writeln!(
             out,
-            "{total} deliveries: {} valid, {} invalid, {} unsigned, {} unknown provider",
+            "{total} {}: {} valid, {} invalid, {} unsigned, {} unknown provider",
+            if total == 1 { "delivery" } else { "deliveries" },
             counts.valid, counts.invalid, counts.unsigned, counts.unknown
         )?,
     }
