@@ -152,6 +152,19 @@ impl Diagnostics {
     }
 }
 
+/// A table for people: `bordered` gives a grid with a header rule, otherwise a framed list of
+/// rows. Off a terminal the width is fixed, so output does not depend on where it is piped.
+pub(crate) fn table(bordered: bool) -> comfy_table::Table {
+    use comfy_table::{ContentArrangement, presets};
+    let mut table = comfy_table::Table::new();
+    let style = if bordered { presets::UTF8_FULL_CONDENSED } else { presets::UTF8_BORDERS_ONLY };
+    table.load_style(style).set_content_arrangement(ContentArrangement::Dynamic);
+    if !io::stdout().is_terminal() {
+        table.set_width(120);
+    }
+    table
+}
+
 /// A progress line on stderr for long runs, only when stderr is a terminal. It appears after a
 /// second, updates a few times a second, and is erased at the end.
 pub struct Progress {

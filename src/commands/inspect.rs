@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::Table;
 use serde_json::Value;
 
 use super::for_each_event;
@@ -72,11 +72,7 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
 }
 
 fn summary_table(result: &EventResult, provider: Option<&Provider>, value: Option<&Value>) -> Table {
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_BORDERS_ONLY).set_content_arrangement(ContentArrangement::Dynamic);
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        table.set_width(100);
-    }
+    let mut table = crate::output::table(false);
     let mut row = |key: &str, value: String| {
         table.add_row(vec![key.to_owned(), value]);
     };

@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::json;
 
 use super::find_provider;
@@ -56,11 +55,7 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
             provider.desc.description
         )?;
         let versioned = !provider.versions().is_empty();
-        let mut table = Table::new();
-        table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-        if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            table.set_width(120);
-        }
+        let mut table = crate::output::table(true);
         let mut header = vec!["event type", "title"];
         if versioned {
             header.extend(provider.versions().iter().map(String::as_str));

@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use super::for_each_event;
@@ -107,22 +106,13 @@ pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Resul
     Ok(pass.outcome)
 }
 
-fn table() -> Table {
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        table.set_width(120);
-    }
-    table
-}
-
 fn render(out: &mut Output, stats: &Stats) -> std::io::Result<()> {
     let styles = out.styles;
     crate::report::render_summary_line(out, &styles, &stats.summary)?;
     if let (Some(first), Some(last)) = (&stats.first_event_time, &stats.last_event_time) {
         writeln!(out, "event times: {first} … {last}")?;
     }
-    let mut types = table();
+    let mut types = crate::output::table(true);
     types.set_header(vec!["provider", "event type", "events"]);
     for (provider, counts) in &stats.types {
         for (t, n) in counts {
@@ -131,7 +121,7 @@ fn render(out: &mut Output, stats: &Stats) -> std::io::Result<()> {
     }
     writeln!(out, "\n{types}")?;
     if !stats.api_versions.is_empty() {
-        let mut versions = table();
+        let mut versions = crate::output::table(true);
         versions.set_header(vec!["provider", "API version", "events"]);
         for (provider, counts) in &stats.api_versions {
             for (v, n) in counts {
@@ -141,7 +131,7 @@ fn render(out: &mut Output, stats: &Stats) -> std::io::Result<()> {
         writeln!(out, "\n{versions}")?;
     }
     if !stats.top_findings.is_empty() {
-        let mut findings = table();
+        let mut findings = crate::output::table(true);
         findings.set_header(vec!["count", "level", "keyword", "where", "for example"]);
         for f in &stats.top_findings {
             findings.add_row(vec![

@@ -161,7 +161,10 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
             out,
             "{total} {}: {} valid, {} invalid, {} unsigned, {} unknown provider",
             if total == 1 { "delivery" } else { "deliveries" },
-            counts.valid, counts.invalid, counts.unsigned, counts.unknown
+            counts.valid,
+            counts.invalid,
+            counts.unsigned,
+            counts.unknown
         )?,
     }
     Ok(Outcome { finding: bad, ..pass.outcome })
