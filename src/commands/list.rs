@@ -47,13 +47,22 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
             writeln!(out)?;
         }
         let count = provider.types().count();
+        let types = match (count, provider.accepts_any_type()) {
+            (0, true) => "any event type; the envelope is checked".to_owned(),
+            (n, true) => format!("{n} event types, and any other with its envelope checked"),
+            (1, false) => "1 event type".to_owned(),
+            (n, false) => format!("{n} event types"),
+        };
         writeln!(
             out,
-            "{} {} — {} ({count} event types)",
+            "{} {} — {} ({types})",
             styles.strong.style(provider.id()),
             styles.dim.style(format!("({})", provider.desc.name)),
             provider.desc.description
         )?;
+        if count == 0 {
+            continue;
+        }
         let versioned = !provider.versions().is_empty();
         let mut table = crate::output::table(true);
         let mut header = vec!["event type", "title"];
