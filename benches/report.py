@@ -80,3 +80,6 @@ ajv-cli {cmd('sh', '-c', 'npm ls -g ajv-cli --depth=0 2>/dev/null | grep ajv-cli
 |---|---|---|---|
 """ + "\n".join(results) + "\n\n## Measurements\n\n" + table("NDJSON log", log) + "\n" + table("2,000 fixture files", fixtures)
       + "\n" + table("one small file", small) + "\n" + table("large document", large))
+profile = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profile.md")
+if os.path.exists(profile):
+    print(open(profile).read())
