@@ -162,7 +162,7 @@ impl TimeField {
 
     /// The event's time, when it has one where the description says.
     pub fn event_millis(&self, event: &Value) -> Option<i64> {
-        self.millis_of(event.pointer(&self.at)?)
+        self.millis_of(crate::json::lookup(event, &self.at)?)
     }
 }
 

@@ -93,7 +93,7 @@ impl SchemaStore {
         let (doc, fragment) = location.split_once('#').unwrap_or((location, ""));
         let parent = fragment.rsplit_once('/').map_or("", |(p, _)| p);
         let parent = percent_decode(parent);
-        self.docs.get(doc)?.pointer(&parent)
+        crate::json::lookup(self.docs.get(doc)?, &parent)
     }
 }
 
