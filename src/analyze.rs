@@ -67,12 +67,16 @@ impl<'c> Analyzer<'c> {
             warnings: Vec::new(),
             expect: None,
         };
-        let unparsable = |mut result: EventResult, message: String, at: Option<Position>, record: Record| {
-            let mut finding = Finding::new(Severity::Error, "", "parse", message);
-            place(&mut finding, at.unwrap_or(Position { line: 1, column: 1 }), None, &record);
-            result.errors.push(finding);
-            Ok(Analyzed { record, result, value: None, wrapper: None })
-        };
+        // `at` is where the parser stopped: its position and byte offset in the record's text.
+        let unparsable =
+            |mut result: EventResult, message: String, at: Option<(Position, usize)>, record: Record| {
+                let mut finding = Finding::new(Severity::Error, "", "parse", message);
+                let (position, offset) =
+                    at.map_or((Position { line: 1, column: 1 }, None), |(p, o)| (p, Some(o)));
+                place(&mut finding, position, offset, &record);
+                result.errors.push(finding);
+                Ok(Analyzed { record, result, value: None, wrapper: None })
+            };
         if let Some(problem) = record.problem.clone() {
             return unparsable(result, problem, None, record);
         }
@@ -92,7 +96,7 @@ impl<'c> Analyzer<'c> {
                 } else {
                     e.message
                 };
-                return unparsable(result, message, Some(e.position), record);
+                return unparsable(result, message, Some((e.position, e.offset)), record);
             }
         };
         let detection = detect(self.catalog, &parsed.value, &record.headers, forced);

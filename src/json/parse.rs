@@ -51,6 +51,11 @@ fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
         _ if message == "unexpected end of hex escape" || message.starts_with("lone leading surrogate") => {
             "lone UTF-16 surrogate in a \\u escape (they must come in pairs)".to_owned()
         }
+        _ if message == "expected value" => {
+            "not JSON: expected a value (an object, array, string, number, true, false or null)".to_owned()
+        }
+        _ if message == "expected ident" => "not JSON: expected true, false or null".to_owned(),
+        _ if message == "trailing characters" => "trailing characters after the JSON value".to_owned(),
         _ if message == "recursion limit exceeded" => {
             "nested deeper than 128 levels (hookscope's limit for one event)".to_owned()
         }
@@ -151,7 +156,7 @@ mod tests {
     fn errors_carry_positions_in_characters() {
         let err = parse("{\n  \"é\": tru }".as_bytes()).unwrap_err();
         assert_eq!(err.position, Position { line: 2, column: 11 });
-        assert_eq!(err.message, "expected ident");
+        assert_eq!(err.message, "not JSON: expected true, false or null");
     }
 
     #[test]
@@ -181,6 +186,6 @@ mod tests {
 
     #[test]
     fn trailing_garbage_is_an_error() {
-        assert_eq!(parse(b"{} x").unwrap_err().message, "trailing characters");
+        assert_eq!(parse(b"{} x").unwrap_err().message, "trailing characters after the JSON value");
     }
 }
