@@ -174,3 +174,31 @@ fn generic_envelopes_are_detected_and_never_win_over_specific_providers() {
     cmd().args(["schema", "export", path_str(&dir)]).assert().success();
     assert_eq!(check(path_str(&dir)).0, 0);
 }
+
+#[test]
+fn the_project_file_names_catalogs_relative_to_itself() {
+    let dir = root().join("target/test-scratch/project-catalog");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    copy_dir(&root().join(EXAMPLE), &dir.join("catalog"));
+    std::fs::write(dir.join("hookscope.toml"), "catalogs = [\"catalog\"]\n").unwrap();
+    std::fs::copy(
+        root().join("docs/example-catalog/acme/samples/payment.refunded.json"),
+        dir.join("sub/event.json"),
+    )
+    .unwrap();
+    let out = cmd()
+        .current_dir(dir.join("sub"))
+        .args(["detect", "--format", "json", "event.json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results(&report)[0]["provider"], "acme");
+    let out = cmd()
+        .current_dir(dir.join("sub"))
+        .args(["--no-config", "detect", "--format", "json", "event.json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(results(&report)[0]["provider"], Value::Null);
+}
