@@ -7,13 +7,14 @@ use comfy_table::Table;
 use serde_json::Value;
 
 use super::for_each_event;
+use crate::analyze::Analyzed;
 use crate::catalog::Provider;
 use crate::cli::InspectArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::json::{PrettyOptions, pretty_print, sort_keys};
 use crate::output::Output;
-use crate::report::{EventResult, Status, iso8601, render_snippet};
+use crate::report::{Status, iso8601, render_snippet};
 
 pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let styles = out.styles;
@@ -54,7 +55,7 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
         let heading = format!("── {} ", result.label());
         writeln!(out, "{}", styles.strong.style(format!("{heading:─<72}")))?;
         let provider = result.provider.as_deref().and_then(|id| config.catalog.provider(id));
-        writeln!(out, "{}", summary_table(result, provider, analyzed.value.as_ref()))?;
+        writeln!(out, "{}", summary_table(analyzed, provider))?;
         for finding in result.findings_in_order() {
             render_snippet(out, &styles, result, finding, record)?;
         }
@@ -71,7 +72,8 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
     Ok(Outcome { finding: failed, ..pass.outcome })
 }
 
-fn summary_table(result: &EventResult, provider: Option<&Provider>, value: Option<&Value>) -> Table {
+fn summary_table(analyzed: &Analyzed, provider: Option<&Provider>) -> Table {
+    let (result, value) = (&analyzed.result, analyzed.value.as_ref());
     let mut table = crate::output::table(false);
     let mut row = |key: &str, value: String| {
         table.add_row(vec![key.to_owned(), value]);
@@ -116,6 +118,12 @@ fn summary_table(result: &EventResult, provider: Option<&Provider>, value: Optio
                 row(&field.label, scalar(v));
             }
         }
+    }
+    let headers = &analyzed.record.headers;
+    if !headers.is_empty() {
+        // Names only: header values can be signatures or credentials.
+        let names: Vec<&str> = headers.iter().map(|(k, _)| k.as_str()).collect();
+        row("headers", names.join(", "));
     }
     if let Some(docs) = &result.docs {
         row("docs", docs.clone());
