@@ -27,8 +27,11 @@ pub(super) fn column_of(line: &[u8], offset: usize) -> usize {
     line[..offset].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1
 }
 
+/// The end of `text` without trailing JSON whitespace: the lexer's own set, so a byte a value
+/// starts at (a form feed is ASCII whitespace but not JSON's) is never trimmed off and framing
+/// always moves forward.
 fn trim_end(text: &[u8]) -> usize {
-    text.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(0, |i| i + 1)
+    text.iter().rposition(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).map_or(0, |i| i + 1)
 }
 
 /// Where a line is: its 1-based number and the byte offset of its start in the source.

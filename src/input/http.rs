@@ -84,7 +84,8 @@ pub(super) fn frame(name: &Arc<str>, buf: &[u8], base: u64, sink: &mut Sink<'_>)
             .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
             .and_then(|(_, v)| v.parse::<usize>().ok());
         let (body_end, next) = if let Some(len) = declared {
-            let end = (body_start + len).min(buf.len());
+            // A Content-Length near `usize::MAX` must not overflow: it is a truncated body.
+            let end = body_start.saturating_add(len).min(buf.len());
             (end, end)
         } else {
             // Without a length the body runs to the next request line.
@@ -101,7 +102,7 @@ pub(super) fn frame(name: &Arc<str>, buf: &[u8], base: u64, sink: &mut Sink<'_>)
         record.body = super::Body::Span(body_start - pos..body_end - pos);
         record.byte_offset = base + pos as u64;
         record.headers = header_pairs;
-        if declared.is_some_and(|len| body_start + len > buf.len()) {
+        if declared.is_some_and(|len| len > buf.len() - body_start) {
             record.problem = Some(format!(
                 "truncated HTTP body: Content-Length says {} bytes, {} are present",
                 declared.unwrap_or_default(),

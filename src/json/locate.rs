@@ -122,7 +122,8 @@ fn walk(
                 pointer.truncate(top.base_len);
                 pointer.push('/');
                 if top.is_object {
-                    let (key, offset) = top.key.as_ref().expect("a key precedes an object value");
+                    // A value without a key (`{1}`) has no pointer: malformed text, stop there.
+                    let Some((key, offset)) = top.key.as_ref() else { return };
                     escape_segment(key, &mut pointer);
                     Some(*offset)
                 } else {
