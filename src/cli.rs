@@ -131,13 +131,8 @@ pub struct SchemaArgs {
     #[arg(value_name = "TYPE")]
     pub event_type: Option<String>,
 
-    /// The provider, where the type name is ambiguous
-    #[arg(long, value_name = "ID")]
-    pub provider: Option<String>,
-
-    /// The API version (default: the newest that documents the type)
-    #[arg(long, value_name = "VERSION")]
-    pub api_version: Option<String>,
+    #[command(flatten)]
+    pub which: WhichType,
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -517,6 +512,13 @@ pub struct TypeArgs {
     #[arg(value_name = "TYPE")]
     pub event_type: String,
 
+    #[command(flatten)]
+    pub which: WhichType,
+}
+
+/// Which provider and API version a type name means.
+#[derive(Debug, Clone, Args)]
+pub struct WhichType {
     /// The provider, where the type name is ambiguous
     #[arg(long, value_name = "ID")]
     pub provider: Option<String>,

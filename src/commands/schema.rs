@@ -27,8 +27,8 @@ pub fn run(args: &SchemaArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         )
         .into());
     };
-    let found = find_type(&config.catalog, name, args.provider.as_deref())?;
-    let version = super::sample::pick_version(found, args.api_version.as_deref())?;
+    let found = find_type(&config.catalog, name, args.which.provider.as_deref())?;
+    let version = super::sample::pick_version(found, args.which.api_version.as_deref())?;
     let schema = found
         .provider
         .schema(found.name, Some(&version))?
