@@ -135,6 +135,9 @@ impl<'c> Analyzer<'c> {
             }
         }
         locate(&mut findings, &record);
+        for finding in &mut findings {
+            spell_number_as_sent(finding, record.text());
+        }
         findings.sort_by_key(|f| (f.line, f.column));
         for finding in findings {
             match finding.severity {
@@ -206,6 +209,22 @@ fn place(finding: &mut Finding, relative: Position, offset: Option<usize>, recor
         // A container is marked by its opening bracket only.
         let end = if matches!(record.text().get(offset), Some(b'{' | b'[')) { offset + 1 } else { end };
         finding.span = Some(offset..end.max(offset + 1));
+    }
+}
+
+/// Messages quote values as parsed; a number beyond 64-bit range was parsed as a float, so its
+/// digits are put back as the sender wrote them.
+fn spell_number_as_sent(finding: &mut Finding, text: &[u8]) {
+    let Some(raw) = finding.span.clone().and_then(|span| text.get(span)) else { return };
+    if !raw.first().is_some_and(|b| *b == b'-' || b.is_ascii_digit()) {
+        return;
+    }
+    let Some(raw) = std::str::from_utf8(raw).ok() else { return };
+    let parsed = raw.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(|n| n.to_string());
+    if let Some(parsed) = parsed
+        && parsed != raw
+    {
+        finding.message = finding.message.replacen(&parsed, raw, 1);
     }
 }
 

@@ -51,6 +51,14 @@ fn the_bad_input_suite() {
 }
 
 #[test]
+fn numbers_beyond_64_bits_are_quoted_as_sent() {
+    let input = br#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"room":111111111111111111111111111111111},"event_ts":1}"#;
+    let (code, report, _) = run_stdin(input, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(first_error(&report), "expected a string, found the number 111111111111111111111111111111111");
+}
+
+#[test]
 fn a_100_mb_line_is_reported_and_the_stream_goes_on() {
     let meeting = r#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{},"event_ts":1}"#;
     let mut input = Vec::with_capacity(101 << 20);
