@@ -37,7 +37,7 @@ pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result
     })?;
     let timestamp = match args.timestamp {
         Some(t) => t,
-        None => i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs())?,
+        None => super::verify::unix_now()?,
     };
     let headers = signature::sign(scheme, &secret, &body, timestamp, args.id.as_deref()).map_err(|e| {
         let note = provider.desc.signature.as_ref().and_then(|s| s.note.clone()).unwrap_or_default();

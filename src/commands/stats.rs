@@ -106,29 +106,27 @@ pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Resul
     Ok(pass.outcome)
 }
 
+/// One row per provider and key (event type, API version) with its count.
+fn counts_table(what: &str, counts: &BTreeMap<String, BTreeMap<String, usize>>) -> comfy_table::Table {
+    let mut table = crate::output::table(true);
+    table.set_header(vec!["provider", what, "events"]);
+    for (provider, by_key) in counts {
+        for (key, n) in by_key {
+            table.add_row(vec![provider.clone(), key.clone(), n.to_string()]);
+        }
+    }
+    table
+}
+
 fn render(out: &mut Output, stats: &Stats) -> std::io::Result<()> {
     let styles = out.styles;
     crate::report::render_summary_line(out, &styles, &stats.summary)?;
     if let (Some(first), Some(last)) = (&stats.first_event_time, &stats.last_event_time) {
         writeln!(out, "event times: {first} … {last}")?;
     }
-    let mut types = crate::output::table(true);
-    types.set_header(vec!["provider", "event type", "events"]);
-    for (provider, counts) in &stats.types {
-        for (t, n) in counts {
-            types.add_row(vec![provider.clone(), t.clone(), n.to_string()]);
-        }
-    }
-    writeln!(out, "\n{types}")?;
+    writeln!(out, "\n{}", counts_table("event type", &stats.types))?;
     if !stats.api_versions.is_empty() {
-        let mut versions = crate::output::table(true);
-        versions.set_header(vec!["provider", "API version", "events"]);
-        for (provider, counts) in &stats.api_versions {
-            for (v, n) in counts {
-                versions.add_row(vec![provider.clone(), v.clone(), n.to_string()]);
-            }
-        }
-        writeln!(out, "\n{versions}")?;
+        writeln!(out, "\n{}", counts_table("API version", &stats.api_versions))?;
     }
     if !stats.top_findings.is_empty() {
         let mut findings = crate::output::table(true);

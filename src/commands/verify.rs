@@ -36,6 +36,11 @@ pub(crate) fn read_secret(args: &SecretArgs) -> Result<Vec<u8>, UsageError> {
     Err(UsageError("give the secret with --secret-env NAME or --secret-file PATH".to_owned()))
 }
 
+/// The clock, in Unix seconds (signature timestamps are judged and made against it).
+pub(crate) fn unix_now() -> anyhow::Result<i64> {
+    Ok(i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs())?)
+}
+
 fn parse_header(text: &str) -> Result<(String, String), UsageError> {
     let (name, value) = text
         .split_once(':')
@@ -70,7 +75,7 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         args.headers.iter().map(|h| parse_header(h)).collect::<Result<_, _>>()?;
     let now = match args.now {
         Some(now) => now,
-        None => i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs())?,
+        None => unix_now()?,
     };
     if args.format != ReportFormat::Human {
         out.plain();
