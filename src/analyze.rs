@@ -7,7 +7,7 @@ use crate::catalog::{Catalog, CatalogError};
 use crate::detect::{Forced, detect};
 use crate::input::{Body, Record};
 use crate::json::{Lexer, Position, Positions, duplicate_keys, locate_all, parse};
-use crate::report::{EventResult, Finding, Severity, Status};
+use crate::report::{EventResult, Finding, Severity, Status, code};
 use crate::validate::validate;
 
 /// Keys under which gateways and loggers carry the delivery body as a JSON string.
@@ -70,7 +70,7 @@ impl<'c> Analyzer<'c> {
         // `at` is where the parser stopped: its position and byte offset in the record's text.
         let unparsable =
             |mut result: EventResult, message: String, at: Option<(Position, usize)>, record: Record| {
-                let mut finding = Finding::new(Severity::Error, "", "parse", message);
+                let mut finding = Finding::new(Severity::Error, "", "parse", code::PARSE, message);
                 let (position, offset) =
                     at.map_or((Position { line: 1, column: 1 }, None), |(p, o)| (p, Some(o)));
                 place(&mut finding, position, offset, &record);
@@ -112,7 +112,7 @@ impl<'c> Analyzer<'c> {
         }
         let verdict = validate(&detection, &parsed.value, forced.api_version, &self.known_providers)?;
         result.provider = detection.provider.map(|p| p.id().to_owned());
-        result.event_type = detection.event_type;
+        result.event_type = verdict.event_type.or(detection.event_type);
         result.api_version = verdict.api_version;
         result.api_version_candidates = verdict.api_version_candidates;
         result.status = verdict.status;
@@ -129,7 +129,13 @@ impl<'c> Analyzer<'c> {
                     "duplicate key {key:?}: first at line {}, column {}; consumers usually keep the last value",
                     first.line, first.column
                 );
-                let mut finding = Finding::new(Severity::Warning, dup.pointer, "duplicate-key", message);
+                let mut finding = Finding::new(
+                    Severity::Warning,
+                    dup.pointer,
+                    "duplicate-key",
+                    code::DUPLICATE_KEY,
+                    message,
+                );
                 place(&mut finding, positions.at(dup.second), Some(dup.second), &record);
                 findings.push(finding);
             }

@@ -100,7 +100,7 @@ fn best_match<'c>(
 }
 
 fn stated_version(provider: &Provider, event: &Value) -> Option<String> {
-    let Some(VersionRule::At { at }) = &provider.desc.version else {
+    let Some(VersionRule::At { at, .. }) = &provider.desc.version else {
         return None;
     };
     match crate::json::lookup(event, at)? {

@@ -17,6 +17,7 @@ mod input;
 mod json;
 mod output;
 mod pipeline;
+mod policy;
 mod project;
 mod report;
 mod signature;

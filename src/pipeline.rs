@@ -9,17 +9,20 @@ use std::thread::Scope;
 use crate::analyze::{Analyzed, Analyzer};
 use crate::detect::Forced;
 use crate::input::Record;
+use crate::policy::Policy;
 use crate::report::Status;
 
 /// Records per batch: large enough that channel traffic is noise next to validation, small
 /// enough that a short stream still reaches every thread.
 const BATCH: usize = 128;
 
-/// A record with what to force on it and the status its project fixture expects.
+/// A record with what to force on it, the status its project fixture expects, and the settings
+/// that shape its verdict.
 pub(crate) struct Job<'c> {
     pub record: Record,
     pub forced: Forced<'c>,
     pub expect: Option<Status>,
+    pub policy: Arc<Policy>,
 }
 
 type Results = anyhow::Result<Vec<Analyzed>>;
@@ -48,6 +51,7 @@ fn analyze_all(engine: &Analyzer<'_>, batch: Vec<Job<'_>>) -> Results {
         .map(|job| {
             let mut analyzed = engine.analyze(job.record, &job.forced)?;
             analyzed.result.expect = job.expect;
+            job.policy.apply(&mut analyzed.result);
             Ok(analyzed)
         })
         .collect()

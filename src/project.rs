@@ -2,11 +2,13 @@
 //! above, or named by `--config`): fixture expectations and per-command defaults.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
-use crate::report::Status;
+use crate::policy::{Level, Policy, Rule};
+use crate::report::{Status, code};
 
 pub const FILE_NAMES: &[&str] = &["hookscope.toml", ".hookscope.toml"];
 
@@ -22,6 +24,22 @@ pub struct ProjectFile {
     pub diff: DiffSection,
     #[serde(default)]
     pub fixtures: Vec<Fixture>,
+    /// Per-code levels: silence a finding code, or make it a warning or an error.
+    #[serde(default)]
+    pub findings: Vec<FindingEntry>,
+}
+
+/// `[[findings]]`: the level of one finding code, in the files matched by `paths` (every file
+/// when empty) and at the pointers matched by `pointers` (every pointer when empty).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingEntry {
+    pub code: String,
+    pub level: Level,
+    #[serde(default)]
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub pointers: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -66,6 +84,8 @@ pub struct Project {
     pub dir: PathBuf,
     pub file: ProjectFile,
     globs: Vec<GlobSet>,
+    /// The `[[findings]]` entries, compiled, each with the files it applies to (`None`: all).
+    rules: Vec<(Option<GlobSet>, Arc<Rule>)>,
 }
 
 impl Project {
@@ -112,9 +132,54 @@ impl Project {
             }
             globs.push(set.build().map_err(|e| format!("fixtures[{i}]: {e}"))?);
         }
+        let mut rules = Vec::new();
+        for (i, entry) in file.findings.iter().enumerate() {
+            if !code::ALL.contains(&entry.code.as_str()) {
+                let hints = crate::catalog::suggest(&entry.code, code::ALL.iter().copied());
+                let hint = hints.first().map(|h| format!("; did you mean {h:?}?")).unwrap_or_default();
+                return Err(format!("findings[{i}]: unknown finding code {:?}{hint}", entry.code));
+            }
+            let paths = if entry.paths.is_empty() {
+                None
+            } else {
+                Some(
+                    glob_set(&entry.paths, |p| p.trim_start_matches("./").to_owned(), false)
+                        .map_err(|e| format!("findings[{i}]: {e}"))?,
+                )
+            };
+            let pointers = if entry.pointers.is_empty() {
+                None
+            } else {
+                Some(
+                    glob_set(&entry.pointers, str::to_owned, true)
+                        .map_err(|e| format!("findings[{i}]: {e}"))?,
+                )
+            };
+            rules.push((paths, Arc::new(Rule { code: entry.code.clone(), level: entry.level, pointers })));
+        }
         let absolute = lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
         let dir = absolute.parent().map_or_else(PathBuf::new, Path::to_path_buf);
-        Ok(Self { dir, file, globs })
+        Ok(Self { dir, file, globs, rules })
+    }
+
+    /// The settings for the events of one source: `strict`, and the `[[findings]]` entries whose
+    /// paths match it (`None` for standard input, which only the path-less entries reach).
+    pub fn policy(&self, strict: bool, source: Option<&Path>) -> Policy {
+        let relative = source
+            .and_then(|s| std::path::absolute(s).ok())
+            .map(|a| lexical(&a))
+            .and_then(|a| a.strip_prefix(&self.dir).ok().map(Path::to_path_buf));
+        let rules = self
+            .rules
+            .iter()
+            .filter(|(paths, _)| match (paths, &relative) {
+                (None, _) => true,
+                (Some(globs), Some(rel)) => globs.is_match(rel),
+                (Some(_), None) => false,
+            })
+            .map(|(_, rule)| Arc::clone(rule))
+            .collect();
+        Policy { strict, rules }
     }
 
     /// Whether `text` is a valid project file (the fuzz target's entry).
@@ -134,6 +199,23 @@ impl Project {
     pub fn resolve(&self, path: &Path) -> PathBuf {
         self.dir.join(path)
     }
+}
+
+/// A set of globs; `literal_separator` keeps `*` within one `/` segment (for JSON Pointers).
+fn glob_set(
+    patterns: &[String],
+    normalise: impl Fn(&str) -> String,
+    literal_separator: bool,
+) -> Result<GlobSet, String> {
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = globset::GlobBuilder::new(&normalise(pattern))
+            .literal_separator(literal_separator)
+            .build()
+            .map_err(|e| format!("bad glob {pattern:?}: {e}"))?;
+        set.add(glob);
+    }
+    set.build().map_err(|e| e.to_string())
 }
 
 /// An absolute path with `.` and `..` resolved by their names alone, as the user wrote them

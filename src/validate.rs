@@ -7,13 +7,15 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError};
 use serde_json::Value;
 
-use crate::catalog::{CatalogError, SchemaStore, suggest};
+use crate::catalog::{CatalogError, Provider, SchemaStore, VersionRule, suggest};
 use crate::detect::Detection;
-use crate::report::{Finding, Severity, Status};
+use crate::report::{Finding, Severity, Status, code};
 
 /// What validation concluded about one event.
 pub struct Verdict {
     pub status: Status,
+    /// The documented type, when the event sent another spelling of it (an alias).
+    pub event_type: Option<String>,
     pub api_version: Option<String>,
     pub api_version_candidates: Option<Vec<String>>,
     pub docs: Option<String>,
@@ -24,6 +26,7 @@ impl Verdict {
     fn unknown(finding: Finding, api_version: Option<String>) -> Self {
         Self {
             status: Status::Unknown,
+            event_type: None,
             api_version,
             api_version_candidates: None,
             docs: None,
@@ -44,47 +47,33 @@ pub fn validate(
             Value::Array(_) => "an array, not a webhook event of a known provider",
             _ => "a bare JSON value, not a webhook event of a known provider",
         };
-        let finding = Finding::new(Severity::Error, "", "provider", format!("{what} ({known_providers})"));
+        let finding = Finding::new(
+            Severity::Error,
+            "",
+            "provider",
+            code::UNKNOWN_PROVIDER,
+            format!("{what} ({known_providers})"),
+        );
         return Ok(Verdict::unknown(finding, None));
     };
     let type_pointer = detection.type_pointer.unwrap_or_default();
-    let Some(event_type) = &detection.event_type else {
-        // Name the outermost missing part of the path to the type, or what stands there instead.
-        let mut missing = type_pointer;
-        let mut at = type_pointer;
-        while let Some(i) = at.rfind('/') {
-            at = &at[..i];
-            if event.pointer(at).is_some() {
-                break;
-            }
-            missing = if at.is_empty() { missing } else { at };
-        }
-        let message = match event.pointer(type_pointer) {
-            Some(found) => {
-                format!("the event type at {type_pointer} must be a string, found {}", describe(found))
-            }
-            None if missing == type_pointer => format!("missing the event type at {type_pointer}"),
-            None => format!("missing {missing}, where the event type lives ({type_pointer})"),
-        };
-        let finding = Finding::new(Severity::Error, missing, "required", message);
-        return Ok(Verdict {
-            status: Status::Invalid,
-            api_version: detection.stated_version.clone(),
-            api_version_candidates: None,
-            docs: None,
-            findings: vec![finding],
-        });
+    let Some(sent_type) = &detection.event_type else {
+        return Ok(missing_type(event, type_pointer, detection.stated_version.clone()));
     };
-    if !provider.has_type(event_type) && !provider.accepts_any_type() {
-        let mut message = format!("{event_type:?} is not a documented {} event type", provider.desc.name);
-        let hints = suggest(event_type, provider.types().map(|(t, _)| t));
+    let (event_type, alias) = if provider.has_type(sent_type) || provider.accepts_any_type() {
+        (sent_type.as_str(), None)
+    } else if let Some(documented) = provider.resolve_alias(sent_type) {
+        (documented, Some(sent_type.as_str()))
+    } else {
+        let mut message = format!("{sent_type:?} is not a documented {} event type", provider.desc.name);
+        let hints = suggest(sent_type, provider.types().map(|(t, _)| t));
         if !hints.is_empty() {
             let quoted: Vec<String> = hints.iter().map(|h| format!("{h:?}")).collect();
             let _ = write!(message, "; did you mean {}?", quoted.join(" or "));
         }
-        let finding = Finding::new(Severity::Error, type_pointer, "event-type", message);
+        let finding = Finding::new(Severity::Error, type_pointer, "event-type", code::UNKNOWN_TYPE, message);
         return Ok(Verdict::unknown(finding, detection.stated_version.clone()));
-    }
+    };
 
     let any_type = [String::new()];
     let documented =
@@ -96,6 +85,7 @@ pub fn validate(
                     Severity::Error,
                     type_pointer,
                     "event-type",
+                    code::UNKNOWN_TYPE,
                     format!(
                         "{event_type:?} is not documented in API version {v} (it is in {})",
                         documented.join(", ")
@@ -115,11 +105,22 @@ pub fn validate(
         let uri = provider.schema_uri(event_type, version);
         let validator = store.validator(&uri)?;
         // Most deliveries conform: the allocation-free check settles them before errors are built.
-        let findings: Vec<Finding> = if validator.is_valid(event) {
+        let mut findings: Vec<Finding> = if validator.is_valid(event) {
             Vec::new()
         } else {
             validator.iter_errors(event).flat_map(|e| classify(&e, store)).collect()
         };
+        if let Some(sent) = alias {
+            // The schema pins the documented spelling; the alias is reported once, as what it is.
+            findings.retain(|f| f.pointer != type_pointer);
+            findings.push(Finding::new(
+                Severity::Warning,
+                type_pointer,
+                "event-type",
+                code::TYPE_ALIAS,
+                format!("event type sent as {sent:?}, another spelling of {event_type:?}"),
+            ));
+        }
         runs.push((*version, findings));
     }
     let fits: Vec<usize> = (0..runs.len()).filter(|&i| !has_errors(&runs[i].1)).collect();
@@ -137,14 +138,77 @@ pub fn validate(
         let newest = *fits.last().expect("not empty");
         (newest, None, Some(fits.iter().map(|&i| runs[i].0.to_owned()).collect()))
     };
-    let (version, findings) = runs.swap_remove(chosen);
+    let (version, mut findings) = runs.swap_remove(chosen);
+    if let Some(finding) = unknown_version(provider, detection.stated_version.as_deref()) {
+        findings.push(finding);
+    }
     let status = if has_errors(&findings) { Status::Invalid } else { Status::Valid };
     let docs = store
         .doc(&provider.schema_uri(event_type, version))
         .and_then(|s| s.get("x-docs"))
         .and_then(Value::as_str)
         .map(str::to_owned);
-    Ok(Verdict { status, api_version, api_version_candidates: candidates, docs, findings })
+    Ok(Verdict {
+        status,
+        event_type: alias.map(|_| event_type.to_owned()),
+        api_version,
+        api_version_candidates: candidates,
+        docs,
+        findings,
+    })
+}
+
+/// The verdict on an event of a known provider without a type string: names the outermost
+/// missing part of the path to the type, or what stands there instead.
+fn missing_type(event: &Value, type_pointer: &str, stated_version: Option<String>) -> Verdict {
+    let mut missing = type_pointer;
+    let mut at = type_pointer;
+    while let Some(i) = at.rfind('/') {
+        at = &at[..i];
+        if event.pointer(at).is_some() {
+            break;
+        }
+        missing = if at.is_empty() { missing } else { at };
+    }
+    let (code, message) = match event.pointer(type_pointer) {
+        Some(found) => {
+            (code::WRONG_TYPE, format!("the event type must be a string, found {}", describe(found)))
+        }
+        None if missing == type_pointer => (code::MISSING_FIELD, "missing the event type".to_owned()),
+        None => {
+            (code::MISSING_FIELD, format!("missing {missing}, where the event type lives ({type_pointer})"))
+        }
+    };
+    let finding = Finding::new(Severity::Error, missing, "required", code, message);
+    Verdict {
+        status: Status::Invalid,
+        event_type: None,
+        api_version: stated_version,
+        api_version_candidates: None,
+        docs: None,
+        findings: vec![finding],
+    }
+}
+
+/// An envelope version the catalog does not list: the shape may have changed under a new
+/// version, so the reader is told which versions the catalog describes.
+fn unknown_version(provider: &Provider, stated: Option<&str>) -> Option<Finding> {
+    let known = provider.known_versions();
+    let stated = stated?;
+    if known.is_empty() || known.iter().any(|k| k == stated) {
+        return None;
+    }
+    let Some(VersionRule::At { at, .. }) = &provider.desc.version else { return None };
+    Some(Finding::new(
+        Severity::Warning,
+        at.as_str(),
+        "version",
+        code::UNKNOWN_VERSION,
+        format!(
+            "version {stated:?} is not one the catalog documents ({}); the payload may have changed shape",
+            known.join(", ")
+        ),
+    ))
 }
 
 fn has_errors(findings: &[Finding]) -> bool {
@@ -163,53 +227,100 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
     let node = error.absolute_keyword_location().and_then(|l| store.keyword_parent(l.as_str()));
     let declared = node.and_then(|n| n.get("x-warn")).and_then(|w| declared_warning(w, &keyword));
     let found = describe(instance);
-    let error_at = |pointer: String, keyword: &str, message: String| {
-        Finding::new(Severity::Error, pointer, keyword, message)
+    let finding = |severity, pointer: String, code: &str, message: String| {
+        Finding::new(severity, pointer, &keyword, code, message)
     };
-    let warning_at = |pointer: String, keyword: &str, message: String| {
-        Finding::new(Severity::Warning, pointer, keyword, message)
-    };
+    // An error, unless the schema declares this keyword's failure here as drift (`x-warn`).
+    let drift_or_error =
+        |pointer: String, error_code: &str, drift_code: &str, message: String| match &declared {
+            Some(d) => finding(
+                Severity::Warning,
+                pointer,
+                d.code.as_deref().unwrap_or(drift_code),
+                d.message.as_ref().map_or(message, |m| format!("{m} (found {found})")),
+            ),
+            None => finding(Severity::Error, pointer, error_code, message),
+        };
 
-    match error.kind() {
+    let message = match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            let documented = node.map(documented_fields).unwrap_or_default();
+            let absent: Vec<&str> = documented.into_iter().filter(|d| instance.get(*d).is_none()).collect();
             return unexpected
                 .iter()
-                .map(|name| {
-                    warning_at(child(&pointer, name), &keyword, format!("undocumented field {name:?}"))
+                .map(|name| match near_miss(name, &absent) {
+                    Some(meant) => finding(
+                        Severity::Warning,
+                        child(&pointer, name),
+                        code::MISSPELT_FIELD,
+                        format!("undocumented field {name:?}; did you mean {meant:?}?"),
+                    ),
+                    None => finding(
+                        Severity::Warning,
+                        child(&pointer, name),
+                        code::UNDOCUMENTED_FIELD,
+                        format!("undocumented field {name:?}"),
+                    ),
                 })
                 .collect();
         }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().map_or_else(|| property.to_string(), str::to_owned);
-            let message = format!("missing required field {name:?}");
-            let finding = if declared.is_some() {
-                warning_at(child(&pointer, &name), &keyword, message)
-            } else {
-                error_at(child(&pointer, &name), &keyword, message)
-            };
-            return vec![finding];
+            let message = format!("missing required field {name:?}{}", sent_as(&name, instance, node));
+            return vec![drift_or_error(
+                child(&pointer, &name),
+                code::MISSING_FIELD,
+                code::MISSING_EXPECTED_FIELD,
+                message,
+            )];
         }
-        _ => {}
-    }
-
-    let message = match error.kind() {
+        ValidationErrorKind::Custom { keyword, message: name } if keyword == EXPECTED => {
+            let message = format!(
+                "missing documented field {name:?}{}; some deliveries lack it, most carry it",
+                sent_as(name, instance, node)
+            );
+            return vec![finding(
+                Severity::Warning,
+                child(&pointer, name),
+                code::MISSING_EXPECTED_FIELD,
+                message,
+            )];
+        }
         ValidationErrorKind::Type { kind } => {
             let expected = expected_types(kind);
             if let Some(spelled) = spelled_scalar(instance, kind) {
-                return vec![warning_at(
+                return vec![Finding::new(
+                    Severity::Warning,
                     pointer,
                     "drift",
+                    code::NUMERIC_STRING,
                     format!("documented as {expected}; sent as {spelled} {}", quoted(instance)),
                 )];
             }
-            format!("expected {expected}, found {found}")
+            let message = format!("expected {expected}, found {found}");
+            return vec![drift_or_error(pointer, code::WRONG_TYPE, code::DOCUMENTED_DRIFT, message)];
         }
         ValidationErrorKind::Enum { options } => {
-            format!("found {found}; expected one of {}", list_values(options))
+            let message = match declared.as_ref().and_then(|d| d.message.as_ref()) {
+                // An enum the provider may extend: what is documented is named beside what was sent.
+                Some(m) => format!("{m}: found {found}; documented: {}", list_values(options)),
+                None if declared.is_some() => format!(
+                    "found {found}, not among the documented values ({}); the provider may add values",
+                    list_values(options)
+                ),
+                None => format!("found {found}; expected one of {}", list_values(options)),
+            };
+            let code = match &declared {
+                Some(d) => d.code.as_deref().unwrap_or(code::OPEN_ENUM),
+                None => code::CLOSED_ENUM,
+            };
+            let severity = if declared.is_some() { Severity::Warning } else { Severity::Error };
+            return vec![finding(severity, pointer, code, message)];
         }
         ValidationErrorKind::Constant { expected_value } => {
-            format!("expected {}, found {found}", short(&expected_value.to_string()))
+            let message = format!("expected {}, found {found}", short(&expected_value.to_string()));
+            return vec![drift_or_error(pointer, code::WRONG_VALUE, code::DOCUMENTED_DRIFT, message)];
         }
         ValidationErrorKind::Format { format } => {
             let looks_like_date = instance.as_str().is_some_and(|s| {
@@ -221,50 +332,128 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             });
             let message = format!("{found} is not a valid {format}");
             if matches!(format.as_str(), "date" | "date-time") && !looks_like_date && declared.is_none() {
-                return vec![error_at(pointer, &keyword, message)];
+                return vec![finding(Severity::Error, pointer, code::BAD_DATE, message)];
             }
-            let message = match declared {
-                Some(drift) => drift.message(message, &found),
+            // Formats are drift whether or not the schema says so.
+            let code = declared.as_ref().and_then(|d| d.code.as_deref()).unwrap_or(code::FORMAT);
+            let message = match declared.as_ref().and_then(|d| d.message.as_ref()) {
+                Some(m) => format!("{m} (found {found})"),
                 None => message,
             };
-            return vec![warning_at(pointer, &keyword, message)];
+            return vec![finding(Severity::Warning, pointer, code, message)];
         }
         ValidationErrorKind::Pattern { pattern } => {
-            format!("{found} does not match the pattern {pattern}")
+            let message = format!("{found} does not match the pattern {pattern}");
+            return vec![drift_or_error(pointer, code::CONSTRAINT, code::PATTERN_DRIFT, message)];
         }
         _ => error.to_string(),
     };
-    match declared {
-        Some(drift) => vec![warning_at(pointer, &keyword, drift.message(message, &found))],
-        None => vec![error_at(pointer, &keyword, message)],
-    }
+    vec![drift_or_error(pointer, code::CONSTRAINT, code::DOCUMENTED_DRIFT, message)]
 }
 
-/// A keyword the schema declares as drift (`x-warn`), with the catalog's own message if any.
+/// A keyword the schema declares as drift (`x-warn`): the catalog's own message and code, if any.
 #[derive(Debug, PartialEq, Eq)]
 struct Drift {
     message: Option<String>,
+    code: Option<String>,
 }
 
-impl Drift {
-    /// The message to show: the catalog's, with what was found, or hookscope's own.
-    fn message(self, default: String, found: &str) -> String {
-        self.message.map_or(default, |m| format!("{m} (found {found})"))
-    }
-}
-
+/// Reads `x-warn`: a keyword, a list of keywords, or an object from keyword to a message or to
+/// `{"code": ..., "message": ...}`.
 fn declared_warning(x_warn: &Value, keyword: &str) -> Option<Drift> {
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned);
     let listed = match x_warn {
         Value::Array(list) => list.iter().any(|k| k == keyword),
         Value::String(k) => k == keyword,
         Value::Object(map) => {
-            return map
-                .get(keyword)
-                .map(|m| Drift { message: m.as_str().filter(|s| !s.is_empty()).map(str::to_owned) });
+            return map.get(keyword).map(|m| match m {
+                Value::Object(o) => Drift { message: text(o.get("message")), code: text(o.get("code")) },
+                other => Drift { message: text(Some(other)), code: None },
+            });
         }
         _ => false,
     };
-    listed.then_some(Drift { message: None })
+    listed.then_some(Drift { message: None, code: None })
+}
+
+/// The custom keyword that lists documented fields a delivery may lack: each missing one is the
+/// `missing-expected-field` warning (`required` is for the fields whose absence is an error).
+pub(crate) const EXPECTED: &str = "x-expected";
+
+/// The `x-expected` keyword, compiled: the field names to look for.
+struct Expected(Vec<String>);
+
+impl<'i> jsonschema::Keyword<'i> for Expected {
+    fn validate(&self, instance: &'i Value) -> Result<(), ValidationError<'i>> {
+        self.iter_errors(instance).next().map_or(Ok(()), Err)
+    }
+
+    fn is_valid(&self, instance: &'i Value) -> bool {
+        instance.as_object().is_none_or(|o| self.0.iter().all(|f| o.contains_key(f)))
+    }
+
+    fn iter_errors(&self, instance: &'i Value) -> Box<dyn Iterator<Item = ValidationError<'i>> + 'i> {
+        let Some(object) = instance.as_object() else { return Box::new(std::iter::empty()) };
+        let missing: Vec<ValidationError<'i>> = self
+            .0
+            .iter()
+            .filter(|f| !object.contains_key(f.as_str()))
+            .map(|f| ValidationError::custom(f.clone()))
+            .collect();
+        Box::new(missing.into_iter())
+    }
+}
+
+/// Compiles `x-expected` (an array of field names) for the validator.
+pub(crate) fn expected_keyword<'a>(
+    _parent: &'a serde_json::Map<String, Value>,
+    value: &'a Value,
+    _location: jsonschema::paths::Location,
+) -> Result<Box<dyn for<'i> jsonschema::Keyword<'i>>, ValidationError<'a>> {
+    let names = value
+        .as_array()
+        .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_owned)).collect::<Option<Vec<String>>>())
+        .ok_or_else(|| ValidationError::schema(format!("{EXPECTED} must be an array of field names")))?;
+    Ok(Box::new(Expected(names)))
+}
+
+/// The names a schema node documents as its properties.
+fn documented_fields(node: &Value) -> Vec<&str> {
+    node.get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// ` (sent as "s3Key"?)` when the object holds an undocumented key that is a near miss of the
+/// missing documented one.
+fn sent_as(missing: &str, instance: &Value, node: Option<&Value>) -> String {
+    let (Some(object), Some(node)) = (instance.as_object(), node) else { return String::new() };
+    let documented = documented_fields(node);
+    object
+        .keys()
+        .filter(|k| !documented.contains(&k.as_str()) && near_miss(k, &[missing]).is_some())
+        .min_by_key(|k| strsim::levenshtein(k, missing))
+        .map_or_else(String::new, |k| format!(" (sent as {k:?}?)"))
+}
+
+/// The documented name an undocumented key most likely meant: the same name in another case or
+/// separator style (`s3Key` for `s3_key`, `eventID` for `eventId`), or within two edits of a
+/// name of five letters or more.
+fn near_miss<'a>(key: &str, documented: &[&'a str]) -> Option<&'a str> {
+    let fold = |s: &str| {
+        s.chars().filter(|c| *c != '_' && *c != '-').flat_map(char::to_lowercase).collect::<String>()
+    };
+    let folded = fold(key);
+    documented
+        .iter()
+        .filter_map(|d| {
+            let distance = if fold(d) == folded { 0 } else { strsim::levenshtein(key, d) };
+            let close = distance == 0 || (distance <= 2 && key.chars().count().min(d.chars().count()) >= 5);
+            close.then_some((distance, *d))
+        })
+        .min()
+        .map(|(_, d)| d)
 }
 
 fn child(pointer: &str, name: &str) -> String {
@@ -373,12 +562,29 @@ mod tests {
 
     #[test]
     fn x_warn_accepts_lists_and_messages() {
-        assert_eq!(declared_warning(&json!(["enum"]), "enum"), Some(Drift { message: None }));
+        assert_eq!(declared_warning(&json!(["enum"]), "enum"), Some(Drift { message: None, code: None }));
         assert_eq!(declared_warning(&json!(["enum"]), "type"), None);
         assert_eq!(
             declared_warning(&json!({"not": "sent as null"}), "not"),
-            Some(Drift { message: Some("sent as null".into()) })
+            Some(Drift { message: Some("sent as null".into()), code: None })
         );
+        assert_eq!(
+            declared_warning(
+                &json!({"enum": {"code": "open-enum", "message": "new statuses appear"}}),
+                "enum"
+            ),
+            Some(Drift { message: Some("new statuses appear".into()), code: Some("open-enum".into()) })
+        );
+    }
+
+    #[test]
+    fn near_misses_cover_case_separators_and_small_typos() {
+        assert_eq!(near_miss("s3Key", &["s3_key", "duration"]), Some("s3_key"));
+        assert_eq!(near_miss("eventID", &["eventId", "eventType"]), Some("eventId"));
+        assert_eq!(near_miss("recordng_id", &["recording_id"]), Some("recording_id"));
+        assert_eq!(near_miss("share_token", &["s3_key", "status"]), None);
+        // Short names are too easily two edits apart to guess.
+        assert_eq!(near_miss("ip", &["id"]), None);
     }
 
     #[test]

@@ -161,6 +161,30 @@ impl Provider {
         self.types.contains_key(event_type)
     }
 
+    /// The documented type a payload means when it sends another spelling: one of the type's
+    /// `x-aliases` (another official SDK's name for it), or the wire name or an alias written
+    /// loosely (case, separators, a trailing "event").
+    pub fn resolve_alias(&self, sent: &str) -> Option<&str> {
+        let wanted = loose(sent);
+        if wanted.is_empty() {
+            return None;
+        }
+        let mut hits = self.types.keys().filter(|k| {
+            loose(k) == wanted || self.info(k).aliases.iter().any(|a| a == sent || loose(a) == wanted)
+        });
+        let first = hits.next()?;
+        // A spelling that could mean two types means neither.
+        hits.next().is_none().then_some(first.as_str())
+    }
+
+    /// The envelope versions the provider documents (`version.known`), empty when it lists none.
+    pub fn known_versions(&self) -> &[String] {
+        match &self.desc.version {
+            Some(VersionRule::At { known, .. }) => known,
+            _ => &[],
+        }
+    }
+
     /// The versions documenting `event_type` (oldest first; `[""]` without versions).
     pub fn versions_of(&self, event_type: &str) -> &[String] {
         self.types.get(event_type).map_or(&[], Vec::as_slice)

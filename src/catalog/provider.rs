@@ -123,8 +123,13 @@ impl Envelope {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged, deny_unknown_fields)]
 pub enum VersionRule {
-    /// The version is a field of the event.
-    At { at: String },
+    /// The version is a field of the event; `known` lists the versions the catalog documents
+    /// (another one is the `unknown-version` warning).
+    At {
+        at: String,
+        #[serde(default)]
+        known: Vec<String>,
+    },
     /// The version is inferred from the per-version schemas (oldest first).
     Infer { infer: Vec<String> },
 }

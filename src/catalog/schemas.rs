@@ -80,6 +80,7 @@ impl SchemaStore {
             .with_registry(&self.registry)
             .with_base_uri(uri)
             .should_validate_formats(true)
+            .with_keyword(crate::validate::EXPECTED, crate::validate::expected_keyword)
             .build(schema)
             .map_err(|e| CatalogError::Schema { file: self.file_name(uri), message: e.to_string() })?;
         let validator = Arc::new(validator);

@@ -17,7 +17,7 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let mut summary = Summary::default();
     let mut json = JsonReport::new();
     let mut undetected = false;
-    let pass = for_each_event(config, &args.input, &mut |analyzed| {
+    let pass = for_each_event(config, &args.input, false, &mut |analyzed| {
         let result = &analyzed.result;
         summary.add(result);
         undetected |= matches!(result.status, Status::Unknown | Status::Unparsable);

@@ -20,7 +20,6 @@ struct Criteria {
     provider: Option<String>,
     types: Option<GlobSet>,
     statuses: Vec<Status>,
-    strict: bool,
 }
 
 impl Criteria {
@@ -37,15 +36,8 @@ impl Criteria {
         {
             return Some(format!("type {} does not match", result.event_type.as_deref().unwrap_or("(none)")));
         }
-        if !self.statuses.is_empty() {
-            let status = if result.status == Status::Valid && self.strict && !result.warnings.is_empty() {
-                Status::Invalid
-            } else {
-                result.status
-            };
-            if !self.statuses.contains(&status) {
-                return Some(format!("status is {}", status.as_str()));
-            }
+        if !self.statuses.is_empty() && !self.statuses.contains(&result.status) {
+            return Some(format!("status is {}", result.status.as_str()));
         }
         None
     }
@@ -71,7 +63,6 @@ pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         provider: args.provider.clone(),
         types: type_globs(&args.event_type)?,
         statuses: args.status.clone(),
-        strict: config.strict(args.strict),
     };
     let mut report = match &args.report {
         Some(path) => Some(BufWriter::new(
@@ -81,7 +72,7 @@ pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     };
     let (mut written, mut dropped, mut unparsable) = (0usize, 0usize, 0usize);
     let input = InputArgs { paths: args.paths.clone(), input: args.input, ..InputArgs::default() };
-    let pass = for_each_event(config, &input, &mut |analyzed| {
+    let pass = for_each_event(config, &input, config.strict(args.strict), &mut |analyzed| {
         let result = &analyzed.result;
         let mismatch = criteria.mismatch(analyzed);
         if mismatch.is_none() != args.invert {

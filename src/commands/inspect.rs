@@ -28,10 +28,10 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
             None => pretty_print(text, &styles, options, out),
         }
     };
-    let pass = for_each_event(config, &args.input, &mut |analyzed| {
+    let pass = for_each_event(config, &args.input, strict, &mut |analyzed| {
         let record = &analyzed.record;
         let result = &analyzed.result;
-        failed |= result.fails(strict);
+        failed |= result.fails();
         if args.body_only {
             if analyzed.value.is_some() {
                 print(record.text(), out)?;

@@ -15,6 +15,7 @@ pub mod validate;
 pub mod verify;
 
 use std::io::IsTerminal;
+use std::sync::Arc;
 
 use crate::analyze::{Analyzed, Analyzer};
 use crate::catalog::{Catalog, Provider, TypeLookup, TypeRef};
@@ -25,6 +26,7 @@ use crate::exit::Outcome;
 use crate::input::{ReadError, Source, expand, read_records};
 use crate::output::Progress;
 use crate::pipeline::{Job, Pipeline};
+use crate::policy::Policy;
 use crate::report::Status;
 
 /// hookscope was asked for something it cannot do (exit code 2).
@@ -186,6 +188,7 @@ pub(crate) struct Pass {
 pub(crate) fn for_each_event(
     config: &Config,
     input: &InputArgs,
+    strict: bool,
     handle: &mut dyn FnMut(&Analyzed) -> anyhow::Result<()>,
 ) -> anyhow::Result<Pass> {
     let engine = Analyzer::new(&config.catalog);
@@ -200,10 +203,20 @@ pub(crate) fn for_each_event(
         let mut pipeline = Pipeline::new(scope, &engine, threads, handle);
         for (i, source) in sources.iter().enumerate() {
             let selection = selections.for_source(config, source);
+            let policy = Arc::new(match (&config.project, source) {
+                (Some(project), Source::File(path)) => project.policy(strict, Some(path)),
+                (Some(project), _) => project.policy(strict, None),
+                (None, _) => Policy { strict, rules: Vec::new() },
+            });
             let result = read_records(source, input.read_options(), &mut |record| {
                 events += 1;
                 progress.tick(events, i + 1);
-                pipeline.push(Job { record, forced: selection.forced, expect: selection.expect })
+                pipeline.push(Job {
+                    record,
+                    forced: selection.forced,
+                    expect: selection.expect,
+                    policy: Arc::clone(&policy),
+                })
             });
             match result {
                 Ok(stats) => pass.skipped += stats.skipped,

@@ -28,7 +28,7 @@ struct Stats {
 #[derive(Debug, Serialize, PartialEq, Eq)]
 struct FindingCount {
     severity: &'static str,
-    keyword: String,
+    code: String,
     pointer: String,
     count: usize,
     example: String,
@@ -38,7 +38,7 @@ pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Resul
     let mut stats = Stats::default();
     let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
     let mut findings: HashMap<(&'static str, String, String), (usize, String)> = HashMap::new();
-    let pass = for_each_event(config, &args.input, &mut |analyzed| {
+    let pass = for_each_event(config, &args.input, false, &mut |analyzed| {
         let r = &analyzed.result;
         stats.summary.add(r);
         let provider = r.provider.clone().unwrap_or_else(|| "-".to_owned());
@@ -69,8 +69,7 @@ pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Resul
                 .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
                 .collect::<Vec<_>>()
                 .join("/");
-            let entry =
-                findings.entry((severity, f.keyword.clone(), pointer)).or_insert((0, f.message.clone()));
+            let entry = findings.entry((severity, f.code.clone(), pointer)).or_insert((0, f.message.clone()));
             entry.0 += 1;
         }
         Ok(())
@@ -80,9 +79,9 @@ pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Resul
     stats.last_event_time = last.and_then(iso8601);
     let mut top: Vec<FindingCount> = findings
         .into_iter()
-        .map(|((severity, keyword, pointer), (count, example))| FindingCount {
+        .map(|((severity, code, pointer), (count, example))| FindingCount {
             severity,
-            keyword,
+            code,
             pointer,
             count,
             example,
@@ -91,7 +90,7 @@ pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Resul
     top.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
-            .then_with(|| (a.severity, &a.keyword, &a.pointer).cmp(&(b.severity, &b.keyword, &b.pointer)))
+            .then_with(|| (a.severity, &a.code, &a.pointer).cmp(&(b.severity, &b.code, &b.pointer)))
     });
     top.truncate(args.top);
     stats.top_findings = top;
@@ -130,12 +129,12 @@ fn render(out: &mut Output, stats: &Stats) -> std::io::Result<()> {
     }
     if !stats.top_findings.is_empty() {
         let mut findings = crate::output::table(true);
-        findings.set_header(vec!["count", "level", "keyword", "where", "for example"]);
+        findings.set_header(vec!["count", "level", "code", "where", "for example"]);
         for f in &stats.top_findings {
             findings.add_row(vec![
                 f.count.to_string(),
                 f.severity.to_owned(),
-                f.keyword.clone(),
+                f.code.clone(),
                 f.pointer.clone(),
                 f.example.clone(),
             ]);

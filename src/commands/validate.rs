@@ -24,10 +24,10 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
     let mut json = JsonReport::new();
     // JUnit and SARIF group results, so they are kept until the end.
     let mut kept: Vec<EventResult> = Vec::new();
-    let pass = for_each_event(config, &args.input, &mut |analyzed| {
+    let pass = for_each_event(config, &args.input, strict, &mut |analyzed| {
         let result = &analyzed.result;
         summary.add(result);
-        let fails = result.fails(strict);
+        let fails = result.fails();
         failed |= fails;
         match args.format {
             ValidateFormat::Json => json.result(out, result)?,
@@ -72,7 +72,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
     match args.format {
         ValidateFormat::Json => json.finish(out, &summary)?,
         ValidateFormat::Ndjson | ValidateFormat::Github => {}
-        ValidateFormat::Junit => write_junit(out, &kept, strict)?,
+        ValidateFormat::Junit => write_junit(out, &kept)?,
         ValidateFormat::Sarif => write_sarif(out, &kept, strict)?,
         ValidateFormat::Human => render_summary_line(out, &styles, &summary)?,
     }

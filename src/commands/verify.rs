@@ -84,7 +84,7 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let (mut bad, mut total) = (false, 0usize);
     let mut json = JsonReport::new();
     let mut counts = VerifySummary::default();
-    let pass = for_each_event(config, &args.input, &mut |analyzed| {
+    let pass = for_each_event(config, &args.input, false, &mut |analyzed| {
         total += 1;
         let result = &analyzed.result;
         let record = &analyzed.record;

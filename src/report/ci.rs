@@ -34,7 +34,7 @@ fn describe(finding: &Finding, result: &EventResult) -> String {
         Severity::Warning => "warning",
     };
     let at = if finding.pointer.is_empty() { String::new() } else { format!(" at {}", finding.pointer) };
-    format!("{}:{line}:{column}: {level}: {}{at} [{}]", result.source, finding.message, finding.keyword)
+    format!("{}:{line}:{column}: {level}: {}{at} [{}]", result.source, finding.message, finding.code)
 }
 
 fn event_name(result: &EventResult) -> String {
@@ -47,12 +47,12 @@ fn event_name(result: &EventResult) -> String {
 }
 
 /// One testsuite per input file, one testcase per event; failing events carry every message.
-pub(crate) fn write_junit(out: &mut dyn Write, results: &[EventResult], strict: bool) -> io::Result<()> {
+pub(crate) fn write_junit(out: &mut dyn Write, results: &[EventResult]) -> io::Result<()> {
     let mut by_source: BTreeMap<&str, Vec<&EventResult>> = BTreeMap::new();
     for r in results {
         by_source.entry(r.source.as_str()).or_default().push(r);
     }
-    let total_failures = results.iter().filter(|r| r.fails(strict)).count();
+    let total_failures = results.iter().filter(|r| r.fails()).count();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
@@ -60,7 +60,7 @@ pub(crate) fn write_junit(out: &mut dyn Write, results: &[EventResult], strict: 
         results.len()
     )?;
     for (source, events) in by_source {
-        let failures = events.iter().filter(|r| r.fails(strict)).count();
+        let failures = events.iter().filter(|r| r.fails()).count();
         writeln!(
             out,
             r#"  <testsuite name="{}" tests="{}" failures="{failures}" errors="0" skipped="0">"#,
@@ -79,7 +79,7 @@ pub(crate) fn write_junit(out: &mut dyn Write, results: &[EventResult], strict: 
                 xml_escape(&event_name(r)),
                 xml_escape(&classname)
             )?;
-            if r.fails(strict) {
+            if r.fails() {
                 let first = r.errors.first().or(r.warnings.first()).map_or_else(
                     || {
                         format!(
@@ -120,7 +120,7 @@ fn gh_escape(text: &str, property: bool) -> String {
 
 /// `::error file=…,line=…,col=…,title=…::message` per finding, streamed.
 pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bool) -> io::Result<()> {
-    let met_expectation = result.expect.is_some_and(|e| e == result.status) && !result.fails(strict);
+    let met_expectation = result.expect.is_some_and(|e| e == result.status) && !result.fails();
     if met_expectation && result.status != super::Status::Valid {
         return Ok(());
     }
@@ -130,7 +130,7 @@ pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bo
             Severity::Warning if strict => "error",
             Severity::Warning => "warning",
         };
-        let title = format!("{} ({})", finding.keyword, event_name(result));
+        let title = format!("{} ({})", finding.code, event_name(result));
         let at = if finding.pointer.is_empty() { String::new() } else { format!(" at {}", finding.pointer) };
         writeln!(
             out,
@@ -142,7 +142,7 @@ pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bo
             gh_escape(&format!("{}{at}", finding.message), false)
         )?;
     }
-    if result.fails(strict) && result.errors.is_empty() && result.warnings.is_empty() {
+    if result.fails() && result.errors.is_empty() && result.warnings.is_empty() {
         let expected = result.expect.map_or("valid", |e| e.as_str());
         writeln!(
             out,
@@ -156,13 +156,13 @@ pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bo
     Ok(())
 }
 
-/// A SARIF 2.1.0 log with one result per finding and a rule per keyword.
+/// A SARIF 2.1.0 log with one result per finding and a rule per finding code.
 pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: bool) -> io::Result<()> {
     let mut rules: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut sarif_results = Vec::new();
     for r in results {
         for f in r.findings_in_order() {
-            rules.insert(f.keyword.as_str());
+            rules.insert(f.code.as_str());
             let level = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning if strict => "error",
@@ -177,7 +177,7 @@ pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: 
                 }
             }
             sarif_results.push(json!({
-                "ruleId": f.keyword,
+                "ruleId": f.code,
                 "level": level,
                 "message": {"text": if f.pointer.is_empty() { f.message.clone() } else { format!("{} at {}", f.message, f.pointer) }},
                 "locations": [{"physicalLocation": {

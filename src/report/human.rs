@@ -33,7 +33,7 @@ pub(crate) fn render_finding(
     if !finding.pointer.is_empty() {
         write!(out, " {}", styles.dim.style(format!("at {}", styles.pointer.style(&finding.pointer))))?;
     }
-    writeln!(out, " {}", styles.dim.style(format!("[{}]", finding.keyword)))
+    writeln!(out, " {}", styles.dim.style(format!("[{}]", finding.code)))
 }
 
 /// One finding as a compiler shows it: the message, then the source line with the offending
@@ -65,7 +65,7 @@ pub(crate) fn render_snippet(
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let report = &[level.primary_title(&finding.message).id(&finding.keyword).element(
+    let report = &[level.primary_title(&finding.message).id(&finding.code).element(
         Snippet::source(source)
             .line_start(line_start)
             .path(&result.source)

@@ -31,7 +31,7 @@ fn human_validate_output_shows_the_source_with_the_value_underlined() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    let expected = "error[type]: expected a string, found an object
+    let expected = "error[wrong-type]: expected a string, found an object
   ╭▸ tests/fixtures/daily/tampered/meeting.started.room-object.json:8:13
   │
 8 │     \"room\": {
@@ -52,7 +52,7 @@ fn brief_validate_output_reads_like_a_linter() {
     assert_eq!(
         text,
         "tests/fixtures/daily/tampered/meeting.started.room-object.json:8:13: error: expected a string, \
-         found an object at /payload/room [type]\n1 event: 0 valid, 1 invalid, 0 unknown, 0 unparsable; 0 warnings\n"
+         found an object at /payload/room [wrong-type]\n1 event: 0 valid, 1 invalid, 0 unknown, 0 unparsable; 0 warnings\n"
     );
     assert!(!text.contains('\u{1b}'), "no colour when not a terminal");
 }
