@@ -123,7 +123,13 @@ pub fn validate(
         }
         runs.push((*version, findings));
     }
-    let fits: Vec<usize> = (0..runs.len()).filter(|&i| !has_errors(&runs[i].1)).collect();
+    // The versions it satisfies without errors, narrowed to those whose documented shape it
+    // matches best: relaxed presence lets an event fit several versions' schemas, but only one
+    // version usually documents exactly the fields it carries.
+    let fitting: Vec<usize> = (0..runs.len()).filter(|&i| !has_errors(&runs[i].1)).collect();
+    let best_shape = fitting.iter().map(|&i| shape_distance(&runs[i].1)).min().unwrap_or(0);
+    let fits: Vec<usize> =
+        fitting.into_iter().filter(|&i| shape_distance(&runs[i].1) == best_shape).collect();
     let (chosen, api_version, candidates) = if provider.versions().is_empty() {
         (0, detection.stated_version.clone(), None)
     } else if runs.len() == 1 {
@@ -215,6 +221,13 @@ fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
+/// How far an event is from a version's documented shape: documented fields it lacks and
+/// fields that version does not document.
+fn shape_distance(findings: &[Finding]) -> usize {
+    let shape = [code::MISSING_EXPECTED_FIELD, code::UNDOCUMENTED_FIELD, code::MISSPELT_FIELD];
+    findings.iter().filter(|f| shape.contains(&f.code.as_str())).count()
+}
+
 fn error_count(findings: &[Finding]) -> usize {
     findings.iter().filter(|f| f.severity == Severity::Error).count()
 }
@@ -276,10 +289,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             )];
         }
         ValidationErrorKind::Custom { keyword, message: name } if keyword == EXPECTED => {
-            let message = format!(
-                "missing documented field {name:?}{}; some deliveries lack it, most carry it",
-                sent_as(name, instance, node)
-            );
+            let message = format!("missing documented field {name:?}{}", sent_as(name, instance, node));
             return vec![finding(
                 Severity::Warning,
                 child(&pointer, name),

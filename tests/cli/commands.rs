@@ -83,14 +83,14 @@ fn ndjson_format_is_one_result_per_line_without_summary() {
 #[test]
 fn detect_reports_without_findings() {
     let out = cmd()
-        .args(["detect", "--format", "json", "samples/extend/2024-12-23/workflow_run.completed.json"])
+        .args(["detect", "--format", "json", "samples/extend/2024-12-23/processor.created.json"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     let r = &results(&report)[0];
     assert_eq!(r["provider"], "extend");
-    assert_eq!(r["event_type"], "workflow_run.completed");
+    assert_eq!(r["event_type"], "processor.created");
     assert!(r.get("errors").is_none() && r.get("warnings").is_none());
     assert!(r["api_version_candidates"].is_array());
 }

@@ -160,7 +160,10 @@ fn analyze_corpus_entry_with_every_kind_of_finding() {
     let mut keywords: Vec<&str> = findings.iter().map(|f| f["keyword"].as_str().unwrap()).collect();
     keywords.sort_unstable();
     keywords.dedup();
-    assert_eq!(keywords, ["additionalProperties", "const", "enum", "format", "pattern", "required", "type"]);
+    assert_eq!(
+        keywords,
+        ["additionalProperties", "const", "enum", "format", "pattern", "required", "type", "x-expected"]
+    );
     // Every finding is placed in the source.
     assert!(findings.iter().all(|f| f["line"].as_u64().is_some_and(|l| (1..=33).contains(&l))), "{report}");
     assert!(findings.iter().any(|f| f["pointer"] == "/payload/workflow/n~0me"), "{report}");

@@ -221,7 +221,7 @@ fn gzip_files_and_gzip_on_stdin() {
 
 #[test]
 fn unwrapped_bodies_report_the_string_position() {
-    let input = r#"{"headers": {"x-webhook-timestamp": "1"}, "body": "{\"version\":\"1.0.0\",\"type\":\"meeting.started\",\"id\":\"x\",\"payload\":{\"room\":{}},\"event_ts\":1}"}"#;
+    let input = r#"{"headers": {"x-webhook-timestamp": "1"}, "body": "{\"version\":\"1.0.0\",\"type\":\"meeting.started\",\"id\":\"x\",\"payload\":{\"meeting_id\":\"m\",\"room\":{}},\"event_ts\":1}"}"#;
     let (code, report) = stdin_report(input.as_bytes(), &[]);
     assert_eq!(code, 1);
     let r = &results(&report)[0];

@@ -52,7 +52,7 @@ fn the_bad_input_suite() {
 
 #[test]
 fn numbers_beyond_64_bits_are_quoted_as_sent() {
-    let input = br#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"room":111111111111111111111111111111111},"event_ts":1}"#;
+    let input = br#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"meeting_id":"m","room":111111111111111111111111111111111},"event_ts":1}"#;
     let (code, report, _) = run_stdin(input, &[]);
     assert_eq!(code, 1);
     assert_eq!(first_error(&report), "expected a string, found the number 111111111111111111111111111111111");
@@ -60,7 +60,7 @@ fn numbers_beyond_64_bits_are_quoted_as_sent() {
 
 #[test]
 fn a_100_mb_line_is_reported_and_the_stream_goes_on() {
-    let meeting = r#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{},"event_ts":1}"#;
+    let meeting = r#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"meeting_id":"m","room":"r","start_ts":1},"event_ts":1}"#;
     let mut input = Vec::with_capacity(101 << 20);
     input.extend_from_slice(meeting.as_bytes());
     input.extend_from_slice(b"\n{\"blob\": \"");
@@ -89,7 +89,7 @@ fn hostile_file_system() {
     std::fs::create_dir_all(dir.join("tree/sub")).unwrap();
     std::fs::write(
         dir.join("tree/sub/ok.json"),
-        r#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{},"event_ts":1}"#,
+        r#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"meeting_id":"m","room":"r","start_ts":1},"event_ts":1}"#,
     )
     .unwrap();
     std::fs::write(dir.join("tree/empty.json"), "").unwrap();
@@ -126,7 +126,7 @@ fn fifos_and_dev_stdin_are_read() {
     let writer_path = fifo.clone();
     let writer = std::thread::spawn(move || {
         let mut f = std::fs::OpenOptions::new().write(true).open(writer_path).unwrap();
-        f.write_all(br#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{},"event_ts":1}"#)
+        f.write_all(br#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"meeting_id":"m","room":"r","start_ts":1},"event_ts":1}"#)
             .unwrap();
         f.write_all(b"\n").unwrap();
     });
@@ -162,10 +162,8 @@ impl Lcg {
 
 #[test]
 fn counts_always_add_up_to_the_records_read() {
-    let valid =
-        r#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"room":"r"},"event_ts":1}"#;
-    let invalid =
-        r#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"room":{}},"event_ts":1}"#;
+    let valid = r#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"meeting_id":"m","room":"r","start_ts":1},"event_ts":1}"#;
+    let invalid = r#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"meeting_id":"m","room":{}},"event_ts":1}"#;
     let unknown = r#"{"hello": "world"}"#;
     let garbage: [&[u8]; 5] = [b"not json", b"{\"a\": [1, 2", b"\xff\xfe\x00", b"}", b"{\"a\": 1} trailing"];
     let mut rng = Lcg(0x5eed);
