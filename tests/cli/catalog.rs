@@ -204,9 +204,8 @@ fn extend_version_inference() {
     assert_eq!(r[0]["api_version"], "2026-02-09");
     assert_ne!(r[1]["api_version"], "2026-02-09");
     assert!(r[1]["api_version_candidates"].as_array().is_none_or(|c| !c.iter().any(|v| v == "2026-02-09")));
-    // It satisfies both older schemas; only 2024-12-23 documents exactly the fields it carries.
-    assert_eq!(r[2]["api_version"], "2024-12-23");
-    assert_eq!(r[2]["api_version_candidates"], Value::Null);
+    assert_eq!(r[2]["api_version"], Value::Null);
+    assert_eq!(r[2]["api_version_candidates"], serde_json::json!(["2024-12-23", "2025-04-21"]));
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod catalog;
 mod ci;
 mod commands;
 mod diff;
+mod fidelity;
 mod fuzz_regressions;
 mod input;
 mod robustness;

@@ -1,0 +1,537 @@
+//! Verdicts on real deliveries: the third-party corpus, presence derived from evidence, and each
+//! false error and false pass of issue 20, with the stable codes and the project file's levels.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::{cmd, path_str, results, root, scratch, validate_json};
+
+/// Validates one event value (written to a scratch file) and returns the exit code and result.
+fn verdict_of(name: &str, event: &Value, extra: &[&str]) -> (i32, Value) {
+    let path = scratch(name, serde_json::to_string_pretty(event).unwrap().as_bytes());
+    let mut args = extra.to_vec();
+    args.push(path_str(&path));
+    let (code, report) = validate_json(&args);
+    (code, results(&report)[0].clone())
+}
+
+fn sample(rel: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root().join(rel)).unwrap()).unwrap()
+}
+
+fn codes(result: &Value, list: &str) -> BTreeSet<String> {
+    result[list].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_owned()).collect()
+}
+
+fn finding<'a>(result: &'a Value, list: &str, pointer: &str) -> Option<&'a Value> {
+    result[list].as_array().unwrap().iter().find(|f| f["pointer"] == pointer)
+}
+
+#[test]
+fn real_corpus_verdicts_hold() {
+    let expected: Value = sample("tests/corpus/real/verdicts.json");
+    let expected: BTreeMap<&str, &Value> =
+        expected["verdicts"].as_array().unwrap().iter().map(|v| (v["file"].as_str().unwrap(), v)).collect();
+    let sources = std::fs::read_to_string(root().join("tests/corpus/real/SOURCES.md")).unwrap();
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(root().join("tests/corpus/real")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "json") && entry.file_name() != "verdicts.json" {
+            let rel = entry.path().strip_prefix(root()).unwrap().to_str().unwrap().to_owned();
+            let name = entry.file_name().to_str().unwrap().to_owned();
+            assert!(
+                sources.contains(&format!("`{name}`")) || sources.contains(&format!("| {name} |")),
+                "{name} has no source row"
+            );
+            files.push(rel);
+        }
+    }
+    assert!(files.len() >= 30, "{} third-party payloads", files.len());
+    assert_eq!(files.len(), expected.len(), "every corpus file has exactly one verdict");
+    let args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let (_, report) = validate_json(&args);
+    let mut wrong = Vec::new();
+    for r in results(&report) {
+        let file = r["source"].as_str().unwrap();
+        let want = expected[file];
+        let errors: BTreeSet<&str> =
+            r["errors"].as_array().unwrap().iter().map(|e| e["pointer"].as_str().unwrap()).collect();
+        let want_errors: BTreeSet<&str> = want.get("errors").map_or_else(BTreeSet::new, |e| {
+            e.as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect()
+        });
+        let warnings = codes(r, "warnings");
+        let want_warnings: BTreeSet<String> =
+            want["warnings"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_owned()).collect();
+        if r["status"] != want["status"]
+            || r["event_type"] != want["event_type"]
+            || (want["status"] == "invalid" && errors != want_errors)
+            || warnings != want_warnings
+        {
+            wrong.push(format!("{file}: want {want}\n  got {r}"));
+        }
+        // Only the files the corpus names as known-broken may have errors (partial bodies are unknown).
+        if want["status"] == "invalid" {
+            assert!(want.get("known_broken").is_some(), "{file} is invalid but not named known-broken");
+        }
+    }
+    assert!(wrong.is_empty(), "{} verdict(s) differ:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+/// A field that identifies an event's subject or state: its ids, the room, the status, the
+/// object discriminator, the event's own name.
+fn identity(name: &str) -> bool {
+    matches!(name, "id" | "object" | "status" | "room" | "room_name" | "event_name") || name.ends_with("_id")
+}
+
+/// Every payload a provider's presence rule may rest on: samples and documented examples, the real
+/// corpus (not the known-broken), and the fixture cases expected to be valid, by event type.
+fn evidence(provider: &str, type_at: &str) -> BTreeMap<String, Vec<Value>> {
+    let mut files: Vec<String> = Vec::new();
+    for dir in [format!("samples/{provider}"), format!("tests/corpus/real/{provider}")] {
+        // Alfred has no third-party corpus (SOURCES.md says why).
+        if !root().join(&dir).is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(root().join(dir)) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "json") {
+                files.push(entry.path().to_str().unwrap().to_owned());
+            }
+        }
+    }
+    // Known-broken mocks and partial bodies (not deliveries) are no evidence.
+    let verdicts = sample("tests/corpus/real/verdicts.json");
+    let broken: BTreeSet<String> = verdicts["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["status"] != "valid")
+        .map(|v| root().join(v["file"].as_str().unwrap()).to_str().unwrap().to_owned())
+        .collect();
+    let cases = sample(&format!("tests/fixtures/{provider}/cases.json"));
+    for case in cases["cases"].as_array().unwrap() {
+        if case["expect"] == "valid" {
+            files.push(root().join(case["file"].as_str().unwrap()).to_str().unwrap().to_owned());
+        }
+    }
+    let mut by_type: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for file in files.iter().filter(|f| !broken.contains(*f)) {
+        let Ok(value) = serde_json::from_str::<Value>(&std::fs::read_to_string(file).unwrap()) else {
+            continue;
+        };
+        if let Some(t) = value.pointer(type_at).and_then(Value::as_str) {
+            by_type.entry(t.to_owned()).or_default().push(value);
+        }
+    }
+    by_type
+}
+
+/// The presence rule, derived again from the evidence: a documented field is required exactly when
+/// it is an identity field that every piece of evidence carries; every other one is expected.
+#[test]
+fn presence_is_derived_from_the_evidence() {
+    for (provider, body, type_at) in [("daily", "payload", "/type"), ("alfred", "event", "/event/event_name")]
+    {
+        let evidence = evidence(provider, type_at);
+        let mut wrong = Vec::new();
+        for entry in std::fs::read_dir(root().join(format!("catalog/{provider}/schemas"))).unwrap() {
+            let path = entry.unwrap().path();
+            let event_type = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            let schema = sample(path.strip_prefix(root()).unwrap().to_str().unwrap());
+            let Some(node) = schema["properties"].get(body).filter(|n| n.get("properties").is_some()) else {
+                continue;
+            };
+            let list = |key: &str| -> BTreeSet<String> {
+                node.get(key).and_then(Value::as_array).map_or_else(BTreeSet::new, |a| {
+                    a.iter().map(|v| v.as_str().unwrap().to_owned()).collect()
+                })
+            };
+            let documented: BTreeSet<String> =
+                node["properties"].as_object().unwrap().keys().cloned().collect();
+            let seen = evidence.get(&event_type).map_or(&[][..], Vec::as_slice);
+            let carried = |f: &str| !seen.is_empty() && seen.iter().all(|e| e[body].get(f).is_some());
+            let want_required: BTreeSet<String> =
+                documented.iter().filter(|f| identity(f) && carried(f)).cloned().collect();
+            let want_expected: BTreeSet<String> = documented.difference(&want_required).cloned().collect();
+            if list("required") != want_required || list("x-expected") != want_expected {
+                wrong.push(format!(
+                    "{provider} {event_type}: required {:?} (derived {want_required:?}), x-expected {:?} (derived {want_expected:?})",
+                    list("required"),
+                    list("x-expected")
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}
+
+/// Extend's presence: only an object's discriminator, id and status are errors when missing; the
+/// fields the SDKs' types require are expected (`x-expected`); the ones they mark optional are not
+/// listed at all.
+#[test]
+fn extend_requires_only_identity_and_state() {
+    fn walk(node: &Value, at: &str, wrong: &mut Vec<String>) {
+        match node {
+            Value::Object(map) => {
+                if let Some(object) =
+                    map.get("properties").and_then(|p| p.get("object")).and_then(|o| o.get("const"))
+                {
+                    // The signed-URL wrapper's identity is the URL it carries.
+                    let wrapper = object == "signed_data_url";
+                    for r in map.get("required").and_then(Value::as_array).into_iter().flatten() {
+                        if !(matches!(r.as_str(), Some("object" | "id" | "status")) || wrapper && r == "data")
+                        {
+                            wrong.push(format!("{at}: requires {r}"));
+                        }
+                    }
+                }
+                for (k, v) in map {
+                    walk(v, &format!("{at}/{k}"), wrong);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, at, wrong)),
+            _ => {}
+        }
+    }
+    let mut wrong = Vec::new();
+    for version in ["2024-12-23", "2025-04-21", "2026-02-09", "common"] {
+        walk(&sample(&format!("catalog/extend/defs/{version}.json")), version, &mut wrong);
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Removing one documented field at a time from every bundled sample: an error exactly for the
+/// required ones, a `missing-expected-field` warning at the same pointer for the others. The
+/// figures are printed for the record (`cargo test removing -- --nocapture`).
+#[test]
+#[allow(clippy::print_stderr)]
+fn removing_a_field_is_an_error_exactly_when_it_is_required() {
+    for (provider, body) in [("daily", "payload"), ("alfred", "event"), ("extend", "payload")] {
+        let mut lines = Vec::new();
+        let mut removed = Vec::new();
+        for entry in walkdir::WalkDir::new(root().join(format!("samples/{provider}"))).sort_by_file_name() {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(root()).unwrap().to_str().unwrap().to_owned();
+            if entry.path().extension().is_none_or(|e| e != "json") || rel.contains("/examples/") {
+                continue;
+            }
+            let event = sample(&rel);
+            let Some(fields) = event.get(body).and_then(Value::as_object) else { continue };
+            // What the type's schema documents (Extend's payloads are references into defs).
+            let event_type = event
+                .pointer(if provider == "alfred" { "/event/event_name" } else { "" })
+                .and_then(Value::as_str)
+                .or_else(|| event.get("type").and_then(Value::as_str))
+                .unwrap_or_default()
+                .to_owned();
+            let documented: Option<BTreeSet<String>> = (provider != "extend").then(|| {
+                let schema = sample(&format!("catalog/{provider}/schemas/{event_type}.json"));
+                schema["properties"][body]["properties"]
+                    .as_object()
+                    .map(|p| p.keys().cloned().collect())
+                    .unwrap_or_default()
+            });
+            if fields.get("object").is_some_and(|o| o == "signed_data_url") {
+                continue;
+            }
+            for field in fields.keys() {
+                let mut changed = event.clone();
+                changed[body].as_object_mut().unwrap().remove(field);
+                lines.push(serde_json::to_string(&changed).unwrap());
+                let is_documented = documented.as_ref().is_none_or(|d| d.contains(field));
+                removed.push((rel.clone(), field.clone(), is_documented));
+            }
+        }
+        let input = scratch(&format!("removals-{provider}.ndjson"), (lines.join("\n") + "\n").as_bytes());
+        let out = cmd().args(["validate", "--format", "ndjson", path_str(&input)]).output().unwrap();
+        let results: Vec<Value> = out
+            .stdout
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).unwrap())
+            .collect();
+        assert_eq!(results.len(), removed.len());
+        let (mut errors, mut warnings) = (0, 0);
+        let mut wrong = Vec::new();
+        let mut undocumented = 0;
+        for (result, (rel, field, is_documented)) in results.iter().zip(&removed) {
+            let pointer = format!("/{body}/{field}");
+            let error = finding(result, "errors", &pointer);
+            let warning = finding(result, "warnings", &pointer);
+            match (error, warning) {
+                (Some(e), None) if e["code"] == "missing-field" => errors += 1,
+                (None, Some(w)) if w["code"] == "missing-expected-field" => warnings += 1,
+                // An undocumented field, or one the SDK types mark optional (Extend), goes silently.
+                (None, None) if !is_documented || provider == "extend" => undocumented += 1,
+                _ => wrong.push(format!("{rel} without {field}: {result}")),
+            }
+            if error.is_none() && result["status"] != "valid" {
+                wrong.push(format!("{rel} without {field} fails for another reason: {result}"));
+            }
+            let identity_field = matches!(field.as_str(), "object" | "id" | "status");
+            if provider == "extend" && error.is_some() != identity_field {
+                wrong.push(format!("{rel} without {field}: an Extend error only for object, id, status"));
+            }
+        }
+        eprintln!(
+            "{provider}: {} removals: {errors} errors, {warnings} expected-field warnings, {undocumented} silent (undocumented or optional)",
+            removed.len()
+        );
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        assert!(errors > 0, "{provider}: some field must be required");
+    }
+}
+
+#[test]
+fn null_will_eject_at_and_fractional_times_are_not_errors() {
+    for rel in [
+        "samples/daily/participant.joined.json",
+        "samples/daily/participant.left.json",
+        "samples/daily/waiting-participant.joined.json",
+        "samples/daily/waiting-participant.left.json",
+    ] {
+        let mut event = sample(rel);
+        event["payload"]["will_eject_at"] = Value::Null;
+        event["payload"]["joined_at"] = json!(1_708_972_291.567);
+        let (code, r) = verdict_of("will-eject-null.json", &event, &[]);
+        assert_eq!((code, r["status"].as_str()), (0, Some("valid")), "{rel}: {r}");
+        let w = finding(&r, "warnings", "/payload/will_eject_at").unwrap_or_else(|| panic!("{rel}: {r}"));
+        assert_eq!(w["code"], "documented-drift");
+        // A float where a revision documents an integer is not an error either.
+        event["payload"]["will_eject_at"] = json!(1_708_972_291.5);
+        let (code, r) = verdict_of("will-eject-float.json", &event, &[]);
+        assert_eq!(code, 0, "{rel}: {r}");
+    }
+    let mut started = sample("samples/daily/transcript.started.json");
+    started["payload"]["duration"] = json!(12.5);
+    let (code, r) = verdict_of("transcript-float.json", &started, &[]);
+    assert_eq!(code, 0, "{r}");
+}
+
+#[test]
+fn open_enums_warn_with_the_known_values_and_fail_under_strict() {
+    let mut event = sample("samples/extend/2026-02-09/extract_run.processed.json");
+    event["payload"]["status"] = json!("QUEUED_FOR_REVIEW");
+    let (code, r) = verdict_of("open-enum.json", &event, &[]);
+    assert_eq!((code, r["status"].as_str()), (0, Some("valid")), "{r}");
+    let w = finding(&r, "warnings", "/payload/status").unwrap();
+    assert_eq!(w["code"], "open-enum");
+    let message = w["message"].as_str().unwrap();
+    assert!(message.contains("QUEUED_FOR_REVIEW") && message.contains("\"PROCESSED\""), "{message}");
+    let (code, r) = verdict_of("open-enum.json", &event, &["--strict"]);
+    assert_eq!((code, r["status"].as_str()), (1, Some("invalid")), "the report agrees with the exit code");
+
+    let mut transcript = sample("samples/daily/transcript.ready-to-download.json");
+    transcript["payload"]["status"] = json!("t_archived");
+    let (code, r) = verdict_of("open-enum-daily.json", &transcript, &[]);
+    assert_eq!(code, 0, "{r}");
+    assert_eq!(finding(&r, "warnings", "/payload/status").unwrap()["code"], "open-enum");
+}
+
+#[test]
+fn the_daily_verification_probe_is_recognised() {
+    let path = scratch("probe.json", br#"{"test":"test"}"#);
+    let (code, report) = validate_json(&[path_str(&path)]);
+    let r = &results(&report)[0];
+    assert_eq!(
+        (code, r["provider"].as_str(), r["status"].as_str()),
+        (0, Some("daily"), Some("valid")),
+        "{r}"
+    );
+    let out = cmd().args(["inspect", path_str(&path)]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("verification probe") && text.contains("200"), "{text}");
+    // Anything else under "test" is no probe.
+    let other = scratch("not-probe.json", br#"{"test":"something else"}"#);
+    let (code, report) = validate_json(&[path_str(&other)]);
+    assert_eq!((code, results(&report)[0]["provider"].as_str()), (1, None));
+}
+
+#[test]
+fn alfred_sdk_spellings_and_families_are_warnings() {
+    let mut event = sample("samples/alfred/job_finished_event.json");
+    event["event"]["event_name"] = json!("alfred_event_job_finished");
+    event["event_type"] = json!("job_event");
+    let (code, r) = verdict_of("alfred-sdk.json", &event, &[]);
+    assert_eq!((code, r["status"].as_str()), (0, Some("valid")), "{r}");
+    assert_eq!(r["event_type"], "job_finished_event", "the documented wire name is reported");
+    let alias = finding(&r, "warnings", "/event/event_name").unwrap();
+    assert_eq!(alias["code"], "type-alias");
+    assert!(alias["message"].as_str().unwrap().contains("alfred_event_job_finished"));
+    assert_eq!(finding(&r, "warnings", "/event_type").unwrap()["code"], "documented-drift");
+    // An unknown name is still unknown.
+    event["event"]["event_name"] = json!("alfred_event_job_exploded");
+    let (code, r) = verdict_of("alfred-unknown.json", &event, &[]);
+    assert_eq!((code, r["status"].as_str()), (1, Some("unknown")));
+}
+
+#[test]
+fn extend_step_runs_and_splitter_outputs_follow_the_sdk_types() {
+    let mut step = sample("samples/extend/2026-02-09/workflow_run.step_run.processed.json");
+    step["payload"].as_object_mut().unwrap().remove("stepType");
+    let (code, r) = verdict_of("step-run.json", &step, &[]);
+    assert_eq!(code, 0, "{r}");
+    assert_eq!(finding(&r, "warnings", "/payload/stepType").unwrap()["code"], "missing-expected-field");
+
+    let mut run = sample("samples/extend/2025-04-21/processor_run.processed.json");
+    run["payload"]["type"] = json!("SPLITTER");
+    run["payload"]["output"] = json!({});
+    let (code, r) = verdict_of("splitter.json", &run, &["--api-version", "2025-04-21"]);
+    assert_eq!((code, r["status"].as_str()), (0, Some("valid")), "{r}");
+}
+
+#[test]
+fn signed_url_wrappers_are_recognised_only_by_their_documented_shapes() {
+    let envelope = |payload: Value| json!({"eventId": "evt_1", "eventType": "extract_run.processed", "payload": payload});
+    let (code, r) =
+        verdict_of("signed-loose.json", &envelope(json!({"id": "exr_1", "data": "not a url"})), &[]);
+    assert_eq!((code, r["status"].as_str()), (1, Some("invalid")), "{r}");
+    assert!(finding(&r, "errors", "/payload/object").is_some(), "validated as the run it claims: {r}");
+    let docs = envelope(json!({"data": "https://files.extend.ai/run.json?sig=1"}));
+    assert_eq!(verdict_of("signed-docs.json", &docs, &[]).0, 0);
+    let sdk = envelope(
+        json!({"object": "signed_data_url", "id": "exr_1", "data": "https://files.extend.ai/r?sig=1"}),
+    );
+    assert_eq!(verdict_of("signed-sdk.json", &sdk, &[]).0, 0);
+    let sdk_without_id = envelope(json!({"object": "signed_data_url", "data": "https://files.extend.ai/r"}));
+    let (code, r) = verdict_of("signed-sdk-no-id.json", &sdk_without_id, &[]);
+    assert_eq!((code, finding(&r, "errors", "/payload/id").is_some()), (1, true), "{r}");
+}
+
+#[test]
+fn an_unknown_envelope_version_is_a_warning_naming_the_known_ones() {
+    let mut event = sample("samples/daily/meeting.started.json");
+    event["version"] = json!("2.0.0");
+    let (code, r) = verdict_of("version.json", &event, &[]);
+    assert_eq!((code, r["status"].as_str()), (0, Some("valid")), "{r}");
+    let w = finding(&r, "warnings", "/version").unwrap();
+    assert_eq!(w["code"], "unknown-version");
+    assert!(w["message"].as_str().unwrap().contains("1.0.0, 1.1.0"), "{w}");
+    assert_eq!(verdict_of("version.json", &event, &["--strict"]).0, 1);
+}
+
+#[test]
+fn a_misspelt_documented_key_is_named() {
+    let mut event = sample("samples/daily/recording.ready-to-download.json");
+    let payload = event["payload"].as_object_mut().unwrap();
+    let key = payload.remove("s3_key").unwrap();
+    payload.insert("s3Key".into(), key);
+    let (_, r) = verdict_of("misspelt.json", &event, &[]);
+    let w = finding(&r, "warnings", "/payload/s3Key").unwrap();
+    assert_eq!(w["code"], "misspelt-field");
+    assert!(w["message"].as_str().unwrap().contains("did you mean \"s3_key\"?"), "{w}");
+    let missing = finding(&r, "warnings", "/payload/s3_key").unwrap();
+    assert!(missing["message"].as_str().unwrap().contains("sent as \"s3Key\"?"), "{missing}");
+
+    let mut extend = sample("samples/extend/2026-02-09/extract_run.processed.json");
+    let id = extend.as_object_mut().unwrap().remove("eventId").unwrap();
+    extend.as_object_mut().unwrap().insert("eventID".into(), id);
+    let (code, r) = verdict_of("misspelt-extend.json", &extend, &[]);
+    assert_eq!(code, 1, "eventId is an envelope field: {r}");
+    assert!(
+        finding(&r, "errors", "/eventId").unwrap()["message"]
+            .as_str()
+            .unwrap()
+            .contains("sent as \"eventID\"?")
+    );
+    assert!(
+        finding(&r, "warnings", "/eventID").unwrap()["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean \"eventId\"?")
+    );
+}
+
+#[test]
+fn identity_fields_are_required() {
+    let mut meeting = sample("samples/daily/meeting.started.json");
+    meeting["payload"] = json!({});
+    let (code, r) = verdict_of("empty-payload.json", &meeting, &[]);
+    assert_eq!(code, 1, "{r}");
+    assert!(finding(&r, "errors", "/payload/meeting_id").is_some());
+    let mut recording = sample("samples/daily/recording.ready-to-download.json");
+    recording["payload"].as_object_mut().unwrap().remove("recording_id");
+    assert_eq!(verdict_of("no-recording-id.json", &recording, &[]).0, 1);
+    let mut job = sample("samples/alfred/job_finished_event.json");
+    job["event"].as_object_mut().unwrap().remove("job_id");
+    let (code, r) = verdict_of("no-job-id.json", &job, &[]);
+    assert_eq!(
+        (code, finding(&r, "errors", "/event/job_id").unwrap()["code"].as_str()),
+        (1, Some("missing-field"))
+    );
+}
+
+#[test]
+fn the_project_file_silences_and_promotes_codes_per_path() {
+    let dir = root().join("target/test-scratch/findings-project");
+    std::fs::create_dir_all(dir.join("strict")).unwrap();
+    std::fs::copy(root().join("samples/daily/recording.ready-to-download.json"), dir.join("rec.json"))
+        .unwrap();
+    std::fs::copy(root().join("samples/daily/recording.ready-to-download.json"), dir.join("strict/rec.json"))
+        .unwrap();
+    std::fs::write(
+        dir.join("hookscope.toml"),
+        "[[findings]]\ncode = \"undocumented-field\"\nlevel = \"off\"\npointers = [\"/payload/share_token\"]\n\n\
+         [[findings]]\ncode = \"undocumented-field\"\nlevel = \"error\"\npaths = [\"strict/**\"]\n",
+    )
+    .unwrap();
+    let out = cmd()
+        .current_dir(&dir)
+        .args(["validate", "--format", "json", "rec.json", "strict/rec.json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = results(&report);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(r[0]["status"], "valid");
+    assert!(finding(&r[0], "warnings", "/payload/share_token").is_none(), "silenced: {}", r[0]);
+    assert_eq!(r[1]["status"], "invalid");
+    assert_eq!(finding(&r[1], "errors", "/payload/share_token").unwrap()["code"], "undocumented-field");
+    assert_eq!(
+        report["summary"]["warnings"],
+        r[0]["warnings"].as_array().unwrap().len() + r[1]["warnings"].as_array().unwrap().len()
+    );
+
+    std::fs::write(
+        dir.join("hookscope.toml"),
+        "[[findings]]\ncode = \"undocumented-feild\"\nlevel = \"off\"\n",
+    )
+    .unwrap();
+    let out = cmd().current_dir(&dir).args(["validate", "rec.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unknown finding code") && err.contains("undocumented-field"), "{err}");
+}
+
+#[test]
+fn every_format_shows_the_code() {
+    let file = "tests/fixtures/daily/tampered/meeting.started.room-object.json";
+    let (_, report) = validate_json(&[file]);
+    assert_eq!(results(&report)[0]["errors"][0]["code"], "wrong-type");
+    for (format, needle) in [
+        ("human", "error[wrong-type]"),
+        ("github", "title=wrong-type"),
+        ("sarif", "\"ruleId\":\"wrong-type\""),
+    ] {
+        let out = cmd().args(["validate", "--format", format, file]).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap().replace(": ", ":");
+        assert!(text.contains(needle), "{format}: {text}");
+    }
+    let out = cmd().args(["validate", "--brief", file]).output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("[wrong-type]"));
+}
+
+#[test]
+fn corpus_sources_name_a_commit_or_the_index() {
+    let sources = std::fs::read_to_string(Path::new(&root()).join("tests/corpus/real/SOURCES.md")).unwrap();
+    for row in
+        sources.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| file") && !l.starts_with("|---"))
+    {
+        let has_commit = row
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| word.len() == 40 && word.chars().all(|c| c.is_ascii_hexdigit()));
+        assert!(has_commit || row.contains("search index"), "no provenance: {row}");
+    }
+}
