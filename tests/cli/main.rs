@@ -7,6 +7,7 @@ mod commands;
 mod diff;
 mod fuzz_regressions;
 mod input;
+mod new_user;
 mod robustness;
 mod signatures;
 mod user_catalog;
