@@ -10,7 +10,7 @@ use crate::catalog::SignatureScheme;
 use crate::cli::{ReportFormat, SecretArgs, VerifyArgs};
 use crate::config::Config;
 use crate::exit::Outcome;
-use crate::output::Output;
+use crate::output::{Output, escape_controls};
 use crate::report::{JsonReport, write_ndjson_result};
 use crate::signature::{self, Clock, Delivery, Verification};
 
@@ -154,7 +154,13 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" ");
-                writeln!(out, "{}: {mark} {who}: {}", styles.strong.style(result.label()), checked.message)?;
+                writeln!(
+                    out,
+                    "{}: {mark} {}: {}",
+                    styles.strong.style(escape_controls(&result.label())),
+                    escape_controls(&who),
+                    escape_controls(&checked.message)
+                )?;
             }
         }
         Ok(())

@@ -5,6 +5,7 @@ mod catalog;
 mod ci;
 mod commands;
 mod diff;
+mod escaping;
 mod fuzz_regressions;
 mod input;
 mod new_user;
