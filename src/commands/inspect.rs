@@ -24,9 +24,11 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
     let mut first = true;
     let print = |text: &[u8], out: &mut Output| -> std::io::Result<()> {
         match args.sort_keys.then(|| sort_keys(text)).flatten() {
-            Some(sorted) => pretty_print(&sorted, &styles, options, out),
-            None => pretty_print(text, &styles, options, out),
+            Some(sorted) => pretty_print(&sorted, &styles, options, out)?,
+            None => pretty_print(text, &styles, options, out)?,
         }
+        // The compact form is one line per event, so events never run together (`}{`).
+        if options.compact { out.write_all(b"\n") } else { Ok(()) }
     };
     let pass = for_each_event(config, &args.input, &mut |analyzed| {
         let record = &analyzed.record;

@@ -10,6 +10,11 @@ pub(super) fn is_blank(line: &[u8]) -> bool {
     line.iter().all(u8::is_ascii_whitespace)
 }
 
+/// True when `text` is only JSON whitespace (a form feed is not).
+pub(super) fn is_json_blank(text: &[u8]) -> bool {
+    trim_end(text) == 0
+}
+
 /// True when the line's values are all complete on it (as in NDJSON).
 pub(super) fn holds_whole_values(line: &[u8]) -> bool {
     let mut pos = 0;
@@ -52,6 +57,7 @@ pub(super) fn frame_line(
     sink: &mut Sink<'_>,
     stats: &mut ReadStats,
 ) -> Result<(), ReadError> {
+    let whole = line;
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let mut pos = 0;
@@ -75,9 +81,9 @@ pub(super) fn frame_line(
         let (_, column) = cursor.advance(line, start);
         let alone = (pos == first) && end == trim_end(line);
         if alone && split_array(&line[start..end]).is_none() {
-            // The only value on its line: the record is the whole line (prefix included), so
-            // `filter` can write it back byte for byte.
-            let mut record = Record::new(Arc::clone(name), at.number, column, line.to_vec());
+            // The only value on its line: the record is the whole line (prefix and line ending
+            // included), so `filter` can write it back byte for byte.
+            let mut record = Record::new(Arc::clone(name), at.number, column, whole.to_vec());
             record.body = Body::Span(start..end);
             record.byte_offset = at.offset;
             sink(record)?;
@@ -136,6 +142,14 @@ pub(super) fn frame_document_stream(
             Frame::Incomplete { start } => (start, next_document(buf, start).unwrap_or(buf.len())),
         };
         let (line, column) = cursor.advance(buf, start);
+        if pos == 0 && buf[start] == b'{' && is_json_blank(&buf[end..]) {
+            // A file of one document: the record keeps the file's exact bytes (its final newline),
+            // for `filter` to write back and `verify` to try.
+            let mut record = Record::new(Arc::clone(name), line, column, buf.to_vec());
+            record.body = Body::Span(start..end);
+            record.byte_offset = base;
+            return Ok(sink(record)?);
+        }
         emit(name, Place { line, column, offset: base + start as u64 }, &buf[start..end], sink)?;
         pos = end;
     }

@@ -44,3 +44,38 @@ fn a_large_array_export_is_split_with_each_element_in_place() {
     let expected: Vec<(u64, u64)> = (0..n as u64).map(|i| (i + 2, 3)).collect();
     assert_eq!(got, expected);
 }
+
+#[test]
+fn filter_writes_records_back_byte_for_byte() {
+    let crlf = b"{\"version\":\"1.0.0\",\"type\":\"meeting.started\"}\r\n{\"a\":1}\r\n";
+    let path = crate::scratch("filter-crlf.ndjson", crlf);
+    let out = cmd().args(["filter"]).arg(&path).output().unwrap();
+    assert_eq!(out.stdout, crlf);
+    // Empty standard input: nothing to write, and the report says so.
+    let report = crate::root().join("target").join("test-scratch").join("filter-empty-report.ndjson");
+    let out = cmd().args(["filter", "--report"]).arg(&report).arg("-").write_stdin("").output().unwrap();
+    assert_eq!(out.stdout, b"");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let summary: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+    assert_eq!(summary["summary"]["written"], 0, "{text}");
+    // A pretty file is written back as it is, final newline and all.
+    let sample = std::fs::read(crate::root().join("samples/daily/meeting.started.json")).unwrap();
+    let out = cmd().args(["filter", "samples/daily/meeting.started.json"]).output().unwrap();
+    assert_eq!(out.stdout, sample);
+}
+
+#[test]
+fn compact_body_only_ends_each_event_with_a_newline() {
+    let out = cmd()
+        .args(["inspect", "--compact", "--body-only", "samples/daily/meeting.started.json"])
+        .args(["samples/daily/meeting.ended.json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(text.ends_with("}\n"), "{text}");
+    for line in lines {
+        serde_json::from_str::<serde_json::Value>(line).unwrap();
+    }
+}
