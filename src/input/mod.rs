@@ -147,6 +147,17 @@ impl Record {
         matches!(self.body, Body::Span(_))
     }
 
+    /// The record's exact bytes, where they differ from its body only by the whitespace around
+    /// it (a document file's final newline): what a signer of the whole file signed. Captures
+    /// (with headers) have no other body than the one received.
+    pub fn exact_bytes(&self) -> Option<&[u8]> {
+        let Body::Span(range) = &self.body else { return None };
+        let o = &self.original;
+        let around_is_blank =
+            framing::is_json_blank(&o[..range.start]) && framing::is_json_blank(&o[range.end..]);
+        (self.headers.is_empty() && o.len() != range.len() && around_is_blank).then_some(o.as_slice())
+    }
+
     /// A header's value, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())

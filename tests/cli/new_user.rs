@@ -45,6 +45,62 @@ fn a_large_array_export_is_split_with_each_element_in_place() {
     assert_eq!(got, expected);
 }
 
+/// `sign` of `input` (a path, or `-` with `stdin`), then `verify` of the same with those headers.
+fn sign_then_verify(input: &str, stdin: Option<&[u8]>, extra_verify: &[&str]) -> (i32, serde_json::Value) {
+    // A Daily secret is base64.
+    let secret = "YW4gaW5kZXBlbmRlbnQgZGFpbHkgc2VjcmV0";
+    let mut sign = cmd();
+    sign.env("S", secret).args(["sign", "--secret-env", "S", "--timestamp", "1700000000", input]);
+    if let Some(bytes) = stdin {
+        sign.write_stdin(bytes);
+    }
+    let out = sign.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut verify = cmd();
+    verify.env("S", secret).args(["verify", "--format", "json", "--secret-env", "S", "--now", "1700000001"]);
+    for header in String::from_utf8(out.stdout).unwrap().lines() {
+        verify.args(["-H", header]);
+    }
+    verify.args(extra_verify).arg(input);
+    if let Some(bytes) = stdin {
+        verify.write_stdin(bytes);
+    }
+    let out = verify.output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    (out.status.code().unwrap(), report)
+}
+
+#[test]
+fn sign_and_verify_agree_on_a_file_that_ends_with_a_newline() {
+    let sample = "samples/daily/meeting.started.json";
+    let bytes = std::fs::read(crate::root().join(sample)).unwrap();
+    assert!(bytes.ends_with(b"\n"), "the sample ends like every editor's file");
+    let (code, report) = sign_then_verify(sample, None, &[]);
+    assert_eq!((code, report["results"][0]["status"].as_str()), (0, Some("valid")), "{report}");
+    let (code, report) = sign_then_verify("-", Some(&bytes), &[]);
+    assert_eq!((code, report["results"][0]["status"].as_str()), (0, Some("valid")), "{report}");
+}
+
+#[test]
+fn verify_accepts_a_signature_over_the_files_exact_bytes_and_says_so() {
+    // Signed by another tool over the whole file, final newline included.
+    use hmac::{KeyInit, Mac};
+    let sample = "samples/daily/meeting.started.json";
+    let bytes = std::fs::read(crate::root().join(sample)).unwrap();
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(b"an independent daily secret").unwrap();
+    mac.update(&[b"1700000000.".as_slice(), &bytes].concat());
+    let sig = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, mac.finalize().into_bytes());
+    let out = cmd()
+        .env("S", "YW4gaW5kZXBlbmRlbnQgZGFpbHkgc2VjcmV0")
+        .args(["verify", "--secret-env", "S", "--now", "1700000001", "-H", "X-Webhook-Timestamp: 1700000000"])
+        .args(["-H", &format!("X-Webhook-Signature: {sig}"), sample])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("over the file's exact bytes"), "{text}");
+}
+
 #[test]
 fn filter_writes_records_back_byte_for_byte() {
     let crlf = b"{\"version\":\"1.0.0\",\"type\":\"meeting.started\"}\r\n{\"a\":1}\r\n";
