@@ -219,9 +219,19 @@ pub struct InputArgs {
     #[arg(long, default_value_t = crate::input::DEFAULT_MAX_EVENT_BYTES, value_name = "BYTES")]
     pub max_event_bytes: usize,
 
-    /// Threads validating events (default: all cores); results stay in input order
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(usize))]
+    /// Threads validating events, 1 to 256 (default: all cores); results stay in input order
+    #[arg(long, short = 'j', value_name = "N", value_parser = threads_in_range)]
     pub threads: Option<usize>,
+}
+
+/// More threads than this only costs memory: the work is bound by the cores.
+const MAX_THREADS: usize = 256;
+
+fn threads_in_range(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        _ => Err(format!("expected a number of threads from 1 to {MAX_THREADS}")),
+    }
 }
 
 impl Default for InputArgs {

@@ -401,14 +401,18 @@ fn read_source(
         },
         (chosen, _) => chosen,
     };
-    let line_mode = match mode {
-        InputMode::Ndjson | InputMode::Log => true,
-        InputMode::Auto => {
-            first.is_some_and(|l| holds_whole_values(l))
-                || second.is_some_and(|l| matches!(l.first(), Some(b'{' | b'[')))
-        }
-        InputMode::Json | InputMode::Http | InputMode::Har => false,
-    };
+    // A line longer than the limit was not kept whole, so it cannot be part of a document: it
+    // is reported in place, line by line, with its real size.
+    let cut_short = head.iter().any(|l| l.len() > limit);
+    let line_mode = cut_short
+        || match mode {
+            InputMode::Ndjson | InputMode::Log => true,
+            InputMode::Auto => {
+                first.is_some_and(|l| holds_whole_values(l))
+                    || second.is_some_and(|l| matches!(l.first(), Some(b'{' | b'[')))
+            }
+            InputMode::Json | InputMode::Http | InputMode::Har => false,
+        };
 
     if line_mode {
         let in_log = mode == InputMode::Log;

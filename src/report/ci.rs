@@ -33,7 +33,7 @@ fn describe(finding: &Finding, result: &EventResult) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let at = if finding.pointer.is_empty() { String::new() } else { format!(" at {}", finding.pointer) };
+    let at = super::pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
     format!("{}:{line}:{column}: {level}: {}{at} [{}]", result.source, finding.message, finding.keyword)
 }
 
@@ -139,7 +139,7 @@ pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bo
             Severity::Warning => "warning",
         };
         let title = format!("{} ({})", finding.keyword, event_name(result));
-        let at = if finding.pointer.is_empty() { String::new() } else { format!(" at {}", finding.pointer) };
+        let at = super::pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
         writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
@@ -187,7 +187,7 @@ pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: 
             sarif_results.push(json!({
                 "ruleId": f.keyword,
                 "level": level,
-                "message": {"text": if f.pointer.is_empty() { f.message.clone() } else { format!("{} at {}", f.message, f.pointer) }},
+                "message": {"text": super::pointer_to_append(f).map_or_else(|| f.message.clone(), |p| format!("{} at {p}", f.message))},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": r.source},
                     "region": {"startLine": f.line.unwrap_or(r.line), "startColumn": f.column.unwrap_or(r.column)}

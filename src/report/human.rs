@@ -30,8 +30,8 @@ pub(crate) fn render_finding(
         styles.strong.style(format!("{}:{line}:{column}", escape_controls(&result.source))),
         escape_controls(&finding.message)
     )?;
-    if !finding.pointer.is_empty() {
-        let pointer = escape_controls(&finding.pointer);
+    if let Some(pointer) = super::pointer_to_append(finding) {
+        let pointer = escape_controls(pointer);
         write!(out, " {}", styles.dim.style(format!("at {}", styles.pointer.style(&pointer))))?;
     }
     writeln!(out, " {}", styles.dim.style(format!("[{}]", finding.keyword)))

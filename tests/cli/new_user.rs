@@ -135,3 +135,52 @@ fn compact_body_only_ends_each_event_with_a_newline() {
         serde_json::from_str::<serde_json::Value>(line).unwrap();
     }
 }
+
+#[test]
+fn too_many_threads_is_a_usage_error_not_a_panic() {
+    let out = cmd().args(["validate", "-j", "30000", "samples/daily"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("from 1 to 256") && !stderr.contains("panicked"), "{stderr}");
+    cmd().args(["validate", "-j", "256", "samples/daily"]).assert().code(0);
+}
+
+#[test]
+#[allow(clippy::cast_precision_loss)]
+fn an_oversized_line_is_reported_with_its_real_size() {
+    let event = r#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{},"event_ts":1}"#;
+    let line = format!("[{}]\n", vec![event; 3000].join(","));
+    let path = crate::scratch("oversized-array.json", line.as_bytes());
+    let (code, report) = crate::validate_json(&["--max-event-bytes", "100000", crate::path_str(&path)]);
+    assert_eq!(code, 1);
+    let message = report["results"][0]["errors"][0]["message"].as_str().unwrap().to_owned();
+    let size = format!("{:.1} KiB", line.len() as f64 / 1024.0);
+    assert!(message.starts_with(&format!("event of {size} exceeds the 97.7 KiB limit")), "{message}");
+}
+
+#[test]
+fn a_number_beyond_f64_is_a_number_kept_as_sent() {
+    let text = "{\"version\":\"1.0.0\",\"type\":\"meeting.started\",\"id\":\"x\",\"payload\":{\"start_ts\":1e400,\
+                \"meeting_id\":\"m\",\"room\":\"r\"},\"event_ts\":1708526033.049}";
+    let path = crate::scratch("huge-number.json", text.as_bytes());
+    let (_, report) = crate::validate_json(&[crate::path_str(&path)]);
+    assert_eq!(report["summary"]["unparsable"], 0, "{report}");
+    assert_eq!(report["results"][0]["provider"], "daily", "{report}");
+    let out = cmd().args(["inspect", "--body-only", "--compact"]).arg(&path).output().unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{text}\n"));
+}
+
+#[test]
+fn a_finding_names_its_pointer_once() {
+    let path = crate::scratch(
+        "no-type.json",
+        br#"{"version":"1.0.0","id":"x","payload":{"room":"r"},"event_ts":1708526033.049}"#,
+    );
+    for format in [&["--brief"][..], &["--format", "github"]] {
+        let out =
+            cmd().arg("validate").args(format).args(["--provider", "daily"]).arg(&path).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("missing the event type at /type"), "{text}");
+        assert!(!text.contains("at /type at /type"), "{text}");
+    }
+}
