@@ -53,8 +53,36 @@ pub struct Cli {
 impl Cli {
     /// Parses the command line, where a missing subcommand means `inspect`: `hookscope x.json`.
     pub fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Self {
+        use clap::CommandFactory;
         let args = with_default_subcommand(args.into_iter().collect()).unwrap_or_else(|e| e.exit());
-        Self::parse_from(args)
+        let cli = Self::parse_from(args);
+        if let Some(message) = cli.command.conflict() {
+            Self::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit();
+        }
+        cli
+    }
+}
+
+/// The name a value has on the command line (`json` for `--format json`).
+fn flag_value(value: &impl ValueEnum) -> String {
+    value.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
+}
+
+impl Command {
+    /// Options that each make sense alone but not together, which clap cannot say by itself
+    /// (they conflict with some values of `--format` only).
+    fn conflict(&self) -> Option<String> {
+        match self {
+            Self::Validate(a) if a.brief && a.format != ValidateFormat::Human => Some(format!(
+                "the argument '--brief' cannot be used with '--format {}' (--brief is a human format)",
+                flag_value(&a.format)
+            )),
+            Self::Diff(a) if a.stat && a.format != DiffFormat::Human => Some(format!(
+                "the argument '--stat' cannot be used with '--format {}' (--stat is a human summary line)",
+                flag_value(&a.format)
+            )),
+            _ => None,
+        }
     }
 }
 

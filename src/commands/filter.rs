@@ -64,11 +64,9 @@ fn type_globs(patterns: &[String]) -> Result<Option<GlobSet>, UsageError> {
 }
 
 pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    if let Some(p) = &args.provider {
-        find_provider(&config.catalog, p)?;
-    }
+    let provider = args.provider.as_deref().map(|p| find_provider(&config.catalog, p)).transpose()?;
     let criteria = Criteria {
-        provider: args.provider.clone(),
+        provider: provider.map(|p| p.id().to_owned()),
         types: type_globs(&args.event_type)?,
         statuses: args.status.clone(),
         strict: config.strict(args.strict),

@@ -456,6 +456,12 @@ fn read_source(
                 .filter(har::is_har);
             match har {
                 Some(doc) => har::frame(name, &buf, bom_len, &doc, sink, &mut stats)?,
+                None if mode == InputMode::Har => {
+                    let message = "not a HAR file (a JSON document with `log.entries`); \
+                                   leave out `--input har` to read it as JSON"
+                        .to_owned();
+                    return Err(ReadError::Input(InputError { path: name.to_string(), message }));
+                }
                 None => frame_document_stream(name, &buf, bom_len, sink)?,
             }
         }

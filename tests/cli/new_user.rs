@@ -184,3 +184,43 @@ fn a_finding_names_its_pointer_once() {
         assert!(!text.contains("at /type at /type"), "{text}");
     }
 }
+
+#[test]
+fn conflicting_flags_are_usage_errors() {
+    for args in [
+        &["validate", "--format", "json", "--brief", "samples/daily"][..],
+        &[
+            "diff",
+            "--stat",
+            "--format",
+            "json",
+            "samples/daily/meeting.started.json",
+            "samples/daily/meeting.ended.json",
+        ],
+    ] {
+        let out = cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    cmd().args(["validate", "--brief", "samples/daily/meeting.started.json"]).assert().code(0);
+}
+
+#[test]
+fn provider_names_are_case_insensitive() {
+    let upper = cmd().args(["list", "Daily"]).output().unwrap();
+    assert_eq!(upper.status.code(), Some(0));
+    assert_eq!(upper.stdout, cmd().args(["list", "daily"]).output().unwrap().stdout);
+    let out =
+        cmd().args(["filter", "--provider", "DAILY", "samples/daily/meeting.started.json"]).output().unwrap();
+    assert_eq!(out.stdout, std::fs::read(crate::root().join("samples/daily/meeting.started.json")).unwrap());
+}
+
+#[test]
+fn input_har_on_a_plain_document_says_it_is_not_har() {
+    let out =
+        cmd().args(["validate", "--input", "har", "samples/daily/meeting.started.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("not a HAR file"), "{stderr}");
+}
