@@ -5,6 +5,9 @@ data/events.ndjson   a mixed-provider NDJSON log of at least LOG_MB megabytes (d
 data/half.ndjson     the first half of it (for the linear-cost and memory checks)
 data/fixtures/       2,000 single-event files of one type (so single-schema peers can check them)
 data/small.json      one small event (start-up)
+data/array.json      a one-line JSON array export of ARRAY_MB megabytes (default 50) of events
+data/array-pretty.json  the same array pretty-printed (indent 2)
+data/array.ndjson    the same events as NDJSON (the linear baseline for arrays)
 data/large.json      one large event document (~30 MB) for pretty-printing against jq
 data/schemas/        self-contained copies of the schemas the peers need ($refs inlined)
 """
@@ -31,6 +34,19 @@ with open(os.path.join(data, "events.ndjson"), "wb") as out:
         i += 1
 with open(os.path.join(data, "events.ndjson"), "rb") as src, open(os.path.join(data, "half.ndjson"), "wb") as out:
     out.write(src.read(target // 2).rsplit(b"\n", 1)[0] + b"\n")
+
+# A JSON array export (what dashboards and `jq -s` write) and the same events as NDJSON.
+array_target = int(os.environ.get("ARRAY_MB", "50")) * 1_000_000
+array_lines, size = [], 0
+while size < array_target:
+    array_lines.append(lines[len(array_lines) % len(lines)])
+    size += len(array_lines[-1]) + 1
+with open(os.path.join(data, "array.json"), "wb") as out:
+    out.write(b"[" + b",".join(array_lines) + b"]\n")
+with open(os.path.join(data, "array.ndjson"), "wb") as out:
+    out.write(b"\n".join(array_lines) + b"\n")
+with open(os.path.join(data, "array-pretty.json"), "w") as out:
+    json.dump([json.loads(l) for l in array_lines], out, indent=2)
 
 # 2,000 fixtures of one documented type, each slightly different.
 base = json.load(open(os.path.join(repo, "samples", "daily", "meeting.started.json")))

@@ -17,6 +17,7 @@ def cmd(*args):
         return "not installed"
 
 log, fixtures, small, large = times("log.json"), times("fixtures.json"), times("small.json.results"), times("large.results")
+arrays = times("array.results")
 memory = json.load(open(os.path.join(data, "memory.json")))
 size_mb = os.path.getsize(os.path.join(data, "events.ndjson")) / 1e6
 events = sum(1 for _ in open(os.path.join(data, "events.ndjson"), "rb"))
@@ -55,6 +56,9 @@ r = ratio(large.get("jq ."), large.get("hookscope inspect --body-only"))
 check("pretty-printing a large document vs jq", None if r is None else f"{r:.2f}×", "≥ 1×", r is not None and r >= 1)
 r = ratio(log.get("hookscope validate -j1"), log.get("hookscope validate -j1 (half log)"))
 check("cost of the full log / half the log (linear = 2)", None if r is None else f"{r:.2f}", "2 ± 10 %", r is not None and 1.8 <= r <= 2.2)
+for shape in ["one-line array", "pretty array"]:
+    r = ratio(arrays.get(f"stats, {shape}"), arrays.get("stats, NDJSON"))
+    check(f"stats on a {shape} export vs the same events as NDJSON", None if r is None else f"{r:.2f}×", "≤ 1.5×", r is not None and r <= 1.5)
 
 def table(title, measured):
     lines = [f"### {title}", "", "| command | mean |", "|---|---|"]
@@ -79,7 +83,8 @@ ajv-cli {cmd('sh', '-c', 'npm ls -g ajv-cli --depth=0 2>/dev/null | grep ajv-cli
 | target | measured | goal | |
 |---|---|---|---|
 """ + "\n".join(results) + "\n\n## Measurements\n\n" + table("NDJSON log", log) + "\n" + table("2,000 fixture files", fixtures)
-      + "\n" + table("one small file", small) + "\n" + table("large document", large))
+      + "\n" + table("one small file", small) + "\n" + table("large document", large)
+      + "\n" + table("JSON array export vs NDJSON", arrays))
 profile = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profile.md")
 if os.path.exists(profile):
     print(open(profile).read())

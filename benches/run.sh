@@ -43,6 +43,12 @@ hf "$DATA/log.json" \
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'; }
 echo "{\"log_kb\": $(peak "$HS" validate --format ndjson "$DATA/events.ndjson"), \"half_kb\": $(peak "$HS" validate --format ndjson "$DATA/half.ndjson")}" > "$DATA/memory.json"
 
+echo "== a JSON array export vs the same events as NDJSON (linear: array within 1.5x of NDJSON)"
+hf "$DATA/array.results" \
+  -n "stats, NDJSON" "$HS stats $DATA/array.ndjson" \
+  -n "stats, one-line array" "$HS stats $DATA/array.json" \
+  -n "stats, pretty array" "$HS stats $DATA/array-pretty.json"
+
 echo "== 2,000 fixture files in one call"
 FIXTURES=("$DATA"/fixtures/*.json)
 fixture_cmds=(-n "hookscope validate -j1" "$HS validate -j1 $DATA/fixtures" -n "hookscope validate" "$HS validate $DATA/fixtures")

@@ -58,7 +58,7 @@ log\t'Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -81,7 +81,7 @@ log\t'Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l format -d 'Output format' -r -f -a "human\t'For people: findings as source snippets, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'
@@ -109,7 +109,7 @@ log\t'Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'"
@@ -154,7 +154,7 @@ log\t'Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l top -d 'How many of the most frequent findings to show' -r
@@ -209,7 +209,7 @@ log\t'Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-env -d 'Read the secret from this environment variable' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-file -d 'Read the secret from this file (surrounding whitespace is ignored)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s H -l header -d 'Add a delivery header, `Name: value` (repeatable), for bodies captured without headers' -r

@@ -47,8 +47,8 @@ log\:"Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
-'-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
-'--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
@@ -77,8 +77,8 @@ log\:"Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
-'-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
-'--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings as source snippets, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"
@@ -113,8 +113,8 @@ log\:"Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
-'-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
-'--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"))' \
@@ -169,8 +169,8 @@ log\:"Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
-'-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
-'--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--format=[Output format]:FORMAT:(human json)' \
 '--top=[How many of the most frequent findings to show]:N:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
@@ -242,8 +242,8 @@ log\:"Log lines with a prefix before the JSON; lines without JSON are skipped an
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
-'-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
-'--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
+'-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--secret-env=[Read the secret from this environment variable]:NAME:_default' \
 '--secret-file=[Read the secret from this file (surrounding whitespace is ignored)]:PATH:_files' \
 '*-H+[Add a delivery header, \`Name\: value\` (repeatable), for bodies captured without headers]:HEADER:_default' \

@@ -53,13 +53,58 @@ pub struct Cli {
 impl Cli {
     /// Parses the command line, where a missing subcommand means `inspect`: `hookscope x.json`.
     pub fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Self {
-        Self::parse_from(with_default_subcommand(args.into_iter().collect()))
+        use clap::CommandFactory;
+        let args = with_default_subcommand(args.into_iter().collect()).unwrap_or_else(|e| e.exit());
+        let cli = Self::parse_from(args);
+        if let Some(message) = cli.command.conflict() {
+            Self::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit();
+        }
+        cli
     }
 }
 
+/// The name a value has on the command line (`json` for `--format json`).
+fn flag_value(value: &impl ValueEnum) -> String {
+    value.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
+}
+
+impl Command {
+    /// Options that each make sense alone but not together, which clap cannot say by itself
+    /// (they conflict with some values of `--format` only).
+    fn conflict(&self) -> Option<String> {
+        match self {
+            Self::Validate(a) if a.brief && a.format != ValidateFormat::Human => Some(format!(
+                "the argument '--brief' cannot be used with '--format {}' (--brief is a human format)",
+                flag_value(&a.format)
+            )),
+            Self::Diff(a) if a.stat && a.format != DiffFormat::Human => Some(format!(
+                "the argument '--stat' cannot be used with '--format {}' (--stat is a human summary line)",
+                flag_value(&a.format)
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// The subcommand a first argument that is not a path was probably meant to be (`validat`).
+fn near_subcommand<'a>(arg: &str, names: &'a [String]) -> Option<&'a str> {
+    if arg.starts_with('-') || arg.contains(['/', '\\', '.']) || std::path::Path::new(arg).exists() {
+        return None;
+    }
+    names
+        .iter()
+        .map(|n| (strsim::damerau_levenshtein(arg, n), n))
+        .filter(|(d, n)| *d <= if n.len() >= 5 { 2 } else { 1 })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n.as_str())
+}
+
 /// Inserts `inspect` before the first argument that is neither a global option (with its value)
-/// nor a subcommand, help or version flag.
-fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+/// nor a subcommand, help or version flag. A first argument that is no path but nearly a
+/// subcommand's name is a usage error, not a file to inspect.
+fn with_default_subcommand(
+    mut args: Vec<std::ffi::OsString>,
+) -> Result<Vec<std::ffi::OsString>, clap::Error> {
     use clap::CommandFactory;
     let command = Cli::command();
     let names: Vec<String> = command
@@ -81,12 +126,16 @@ fn with_default_subcommand(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::O
             continue;
         }
         if names.iter().any(|n| *n == arg) || ["-h", "--help", "-V", "--version"].contains(&arg.as_ref()) {
-            return args;
+            return Ok(args);
+        }
+        if let Some(name) = near_subcommand(&arg, &names) {
+            let message = format!("unrecognized subcommand '{arg}'\n\n  tip: did you mean `{name}`?");
+            return Err(command.clone().error(clap::error::ErrorKind::InvalidSubcommand, message));
         }
         break;
     }
     args.insert(i.min(args.len()), "inspect".into());
-    args
+    Ok(args)
 }
 
 #[derive(Debug, Subcommand)]
@@ -198,9 +247,19 @@ pub struct InputArgs {
     #[arg(long, default_value_t = crate::input::DEFAULT_MAX_EVENT_BYTES, value_name = "BYTES")]
     pub max_event_bytes: usize,
 
-    /// Threads validating events (default: all cores); results stay in input order
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(usize))]
+    /// Threads validating events, 1 to 256 (default: all cores); results stay in input order
+    #[arg(long, short = 'j', value_name = "N", value_parser = threads_in_range)]
     pub threads: Option<usize>,
+}
+
+/// More threads than this only costs memory: the work is bound by the cores.
+const MAX_THREADS: usize = 256;
+
+fn threads_in_range(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        _ => Err(format!("expected a number of threads from 1 to {MAX_THREADS}")),
+    }
 }
 
 impl Default for InputArgs {
@@ -540,7 +599,17 @@ mod tests {
 
     fn words(args: &[&str]) -> Vec<String> {
         let args = args.iter().map(std::ffi::OsString::from).collect();
-        with_default_subcommand(args).into_iter().map(|a| a.into_string().unwrap()).collect()
+        with_default_subcommand(args).unwrap().into_iter().map(|a| a.into_string().unwrap()).collect()
+    }
+
+    #[test]
+    fn a_mistyped_subcommand_is_named() {
+        let names: Vec<String> = ["validate", "sign", "stats", "inspect"].map(str::to_owned).to_vec();
+        assert_eq!(near_subcommand("validat", &names), Some("validate"));
+        assert_eq!(near_subcommand("sgin", &names), Some("sign"));
+        assert_eq!(near_subcommand("events.json", &names), None);
+        assert_eq!(near_subcommand("samples", &names), None);
+        assert_eq!(near_subcommand("--stats", &names), None);
     }
 
     #[test]

@@ -137,19 +137,66 @@ impl Diagnostics {
         Self { styles: Styles::new(color.enabled(io::stderr().is_terminal())) }
     }
 
+    // Messages may quote paths and payload text, so they are escaped like every human format.
     pub fn error(&self, message: &dyn std::fmt::Display) {
+        let message = message.to_string();
         // A failing stderr leaves nowhere to report to.
-        let _ = writeln!(io::stderr().lock(), "hookscope: {} {message}", self.styles.error.style("error:"));
+        let _ = writeln!(
+            io::stderr().lock(),
+            "hookscope: {} {}",
+            self.styles.error.style("error:"),
+            escape_controls(&message)
+        );
     }
 
     pub fn note(&self, message: &dyn std::fmt::Display) {
-        let _ = writeln!(io::stderr().lock(), "hookscope: {message}");
+        let message = message.to_string();
+        let _ = writeln!(io::stderr().lock(), "hookscope: {}", escape_controls(&message));
     }
 
     pub fn warning(&self, message: &dyn std::fmt::Display) {
-        let _ =
-            writeln!(io::stderr().lock(), "hookscope: {} {message}", self.styles.warning.style("warning:"));
+        let message = message.to_string();
+        let _ = writeln!(
+            io::stderr().lock(),
+            "hookscope: {} {}",
+            self.styles.warning.style("warning:"),
+            escape_controls(&message)
+        );
     }
+}
+
+/// Text that came from a payload (values, keys, pointers, file names), made safe for a terminal:
+/// every control character (C0, DEL, C1) becomes a visible escape (`\n`, `\r`, `\t`, `\u{1b}`),
+/// so a payload can neither drive the terminal nor break one finding over two lines. The one
+/// place this is decided; every human renderer calls it.
+pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_escaped(&mut out, c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Pushes `c`, or its visible escape when it is a control character.
+pub(crate) fn push_escaped(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if c.is_control() => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
+}
+
+/// Adds a row of cells to a table for people, each escaped as payload text.
+pub(crate) fn add_row<S: AsRef<str>>(table: &mut comfy_table::Table, cells: impl IntoIterator<Item = S>) {
+    table.add_row(cells.into_iter().map(|c| escape_controls(c.as_ref()).into_owned()).collect::<Vec<_>>());
 }
 
 /// A table for people: `bordered` gives a grid with a header rule, otherwise a framed list of
@@ -218,6 +265,16 @@ mod tests {
     fn progress_text_counts() {
         assert_eq!(progress_text(1024, 1), "1024 events read from 1 source…");
         assert_eq!(progress_text(5, 3), "5 events read from 3 sources…");
+    }
+
+    #[test]
+    fn control_characters_are_escaped_visibly() {
+        assert_eq!(escape_controls("plain"), "plain");
+        assert_eq!(
+            escape_controls("\u{1b}[2J\u{1b}]0;pwned\u{7}\r\nweird\tfield\u{7f}\u{9b}"),
+            "\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\r\\nweird\\tfield\\u{7f}\\u{9b}"
+        );
+        assert_eq!(escape_controls("é → ✓"), "é → ✓");
     }
 
     #[test]

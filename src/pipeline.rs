@@ -89,7 +89,7 @@ impl<'s, 'c: 's, 'h> Pipeline<'s, 'c, 'h> {
     fn dispatch(&mut self) -> anyhow::Result<()> {
         let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
         if self.workers.is_none() {
-            self.workers = Some(self.start());
+            self.workers = Some(self.start()?);
         }
         let workers = self.workers.as_mut().expect("just started");
         workers.jobs.send((workers.sent, batch)).map_err(|_| anyhow::anyhow!("analysis threads stopped"))?;
@@ -99,15 +99,15 @@ impl<'s, 'c: 's, 'h> Pipeline<'s, 'c, 'h> {
         self.drain(|w| w.sent - w.next > limit)
     }
 
-    fn start(&self) -> Workers<'c> {
+    fn start(&self) -> anyhow::Result<Workers<'c>> {
         let (jobs, queue) = sync_channel::<(u64, Vec<Job<'c>>)>(self.threads * 2);
         let queue = Arc::new(Mutex::new(queue));
         let (done_tx, done): (Sender<(u64, Results)>, _) = channel();
-        for _ in 0..self.threads {
+        for i in 0..self.threads {
             let queue = Arc::clone(&queue);
             let done_tx = done_tx.clone();
             let engine = self.engine;
-            self.scope.spawn(move || {
+            let spawned = std::thread::Builder::new().spawn_scoped(self.scope, move || {
                 loop {
                     let next = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
                     let Ok((seq, batch)) = next else { return };
@@ -116,8 +116,14 @@ impl<'s, 'c: 's, 'h> Pipeline<'s, 'c, 'h> {
                     }
                 }
             });
+            // The system may allow fewer threads than asked for: go on with those it gave.
+            match spawned {
+                Ok(_) => {}
+                Err(e) if i == 0 => return Err(anyhow::anyhow!("cannot start an analysis thread: {e}")),
+                Err(_) => break,
+            }
         }
-        Workers { jobs, done, sent: 0, next: 0, finished: BTreeMap::new() }
+        Ok(Workers { jobs, done, sent: 0, next: 0, finished: BTreeMap::new() })
     }
 
     /// Hands finished batches to `handle` in order; blocks while `wait` says too much is pending.

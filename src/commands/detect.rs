@@ -6,7 +6,7 @@ use super::for_each_event;
 use crate::cli::{DetectArgs, ReportFormat};
 use crate::config::Config;
 use crate::exit::Outcome;
-use crate::output::Output;
+use crate::output::{Output, escape_controls};
 use crate::report::{JsonReport, Status, Summary, identity, write_ndjson_result};
 
 pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
@@ -35,7 +35,7 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
                     }
                     _ => identity(result),
                 };
-                writeln!(out, "{}  {what}", styles.strong.style(result.label()))?;
+                writeln!(out, "{}  {what}", styles.strong.style(escape_controls(&result.label())))?;
             }
         }
         Ok(())

@@ -56,11 +56,9 @@ fn type_globs(patterns: &[String]) -> Result<Option<GlobSet>, UsageError> {
 }
 
 pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    if let Some(p) = &args.provider {
-        find_provider(&config.catalog, p)?;
-    }
+    let provider = args.provider.as_deref().map(|p| find_provider(&config.catalog, p)).transpose()?;
     let criteria = Criteria {
-        provider: args.provider.clone(),
+        provider: provider.map(|p| p.id().to_owned()),
         types: type_globs(&args.event_type)?,
         statuses: args.status.clone(),
     };
@@ -74,10 +72,20 @@ pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let input = InputArgs { paths: args.paths.clone(), input: args.input, ..InputArgs::default() };
     let pass = for_each_event(config, &input, config.strict(args.strict), &mut |analyzed| {
         let result = &analyzed.result;
-        let mismatch = criteria.mismatch(analyzed);
-        if mismatch.is_none() != args.invert {
-            out.write_all(analyzed.original())?;
-            out.write_all(b"\n")?;
+        let original = analyzed.original();
+        // An empty source or an oversized record has no bytes to pass on: it is only accounted for.
+        let mismatch = if original.is_empty() {
+            Some("nothing to write: the record is empty or was not kept".to_owned())
+        } else {
+            criteria.mismatch(analyzed)
+        };
+        if mismatch.is_none() != args.invert && !original.is_empty() {
+            // Lines and files keep their own line ending; a value framed out of a longer line
+            // gets one.
+            out.write_all(original)?;
+            if !original.ends_with(b"\n") {
+                out.write_all(b"\n")?;
+            }
             written += 1;
             return Ok(());
         }

@@ -13,7 +13,7 @@ use crate::cli::InspectArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::json::{PrettyOptions, pretty_print, sort_keys};
-use crate::output::Output;
+use crate::output::{Output, add_row, escape_controls};
 use crate::report::{Status, iso8601, render_snippet};
 
 pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
@@ -24,9 +24,11 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
     let mut first = true;
     let print = |text: &[u8], out: &mut Output| -> std::io::Result<()> {
         match args.sort_keys.then(|| sort_keys(text)).flatten() {
-            Some(sorted) => pretty_print(&sorted, &styles, options, out),
-            None => pretty_print(text, &styles, options, out),
+            Some(sorted) => pretty_print(&sorted, &styles, options, out)?,
+            None => pretty_print(text, &styles, options, out)?,
         }
+        // The compact form is one line per event, so events never run together (`}{`).
+        if options.compact { out.write_all(b"\n") } else { Ok(()) }
     };
     let pass = for_each_event(config, &args.input, strict, &mut |analyzed| {
         let record = &analyzed.record;
@@ -39,10 +41,10 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
                 for finding in &result.errors {
                     config.diagnostics.error(&format_args!(
                         "{}:{}:{}: {}",
-                        result.source,
+                        escape_controls(&result.source),
                         finding.line.unwrap_or(result.line),
                         finding.column.unwrap_or(result.column),
-                        finding.message
+                        escape_controls(&finding.message)
                     ));
                 }
             }
@@ -52,7 +54,7 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
             writeln!(out)?;
         }
         first = false;
-        let heading = format!("── {} ", result.label());
+        let heading = format!("── {} ", escape_controls(&result.label()));
         writeln!(out, "{}", styles.strong.style(format!("{heading:─<72}")))?;
         let provider = result.provider.as_deref().and_then(|id| config.catalog.provider(id));
         writeln!(out, "{}", summary_table(analyzed, provider))?;
@@ -61,7 +63,7 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
         }
         if let (Some(p), Some(value)) = (provider, analyzed.value.as_ref()) {
             for notice in p.desc.notices.iter().filter_map(|n| n.render(value)) {
-                writeln!(out, "{}: {notice}", styles.ok.style("note"))?;
+                writeln!(out, "{}: {}", styles.ok.style("note"), escape_controls(&notice))?;
             }
         }
         if analyzed.value.is_some() {
@@ -75,9 +77,7 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
 fn summary_table(analyzed: &Analyzed, provider: Option<&Provider>) -> Table {
     let (result, value) = (&analyzed.result, analyzed.value.as_ref());
     let mut table = crate::output::table(false);
-    let mut row = |key: &str, value: String| {
-        table.add_row(vec![key.to_owned(), value]);
-    };
+    let mut row = |key: &str, value: String| add_row(&mut table, [key, &value]);
     match provider {
         Some(p) => row("provider", format!("{} ({})", p.id(), p.desc.name)),
         None => row("provider", "unknown".to_owned()),

@@ -9,7 +9,7 @@ use crate::catalog::Provider;
 use crate::cli::{ListArgs, ListFormat};
 use crate::config::Config;
 use crate::exit::Outcome;
-use crate::output::Output;
+use crate::output::{Output, add_row, escape_controls};
 
 pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let providers: Vec<&Provider> = match &args.provider {
@@ -56,9 +56,9 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
         writeln!(
             out,
             "{} {} — {} ({types})",
-            styles.strong.style(provider.id()),
-            styles.dim.style(format!("({})", provider.desc.name)),
-            provider.desc.description
+            styles.strong.style(escape_controls(provider.id())),
+            styles.dim.style(format!("({})", escape_controls(&provider.desc.name))),
+            escape_controls(&provider.desc.description)
         )?;
         if count == 0 {
             continue;
@@ -78,7 +78,7 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
                     row.push(if versions.contains(v) { "✓".to_owned() } else { String::new() });
                 }
             }
-            table.add_row(row);
+            add_row(&mut table, row);
         }
         writeln!(out, "{table}")?;
     }

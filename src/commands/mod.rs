@@ -34,8 +34,11 @@ use crate::report::Status;
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// A provider named on the command line: ids are lower case, and `Daily` means `daily`.
 pub(crate) fn find_provider<'c>(catalog: &'c Catalog, id: &str) -> Result<&'c Provider, UsageError> {
-    catalog.provider(id).ok_or_else(|| {
+    let found =
+        catalog.provider(id).or_else(|| catalog.providers().find(|p| p.id().eq_ignore_ascii_case(id)));
+    found.ok_or_else(|| {
         let known: Vec<&str> = catalog.providers().map(Provider::id).collect();
         UsageError(format!("unknown provider {id:?} (known: {})", known.join(", ")))
     })

@@ -1,7 +1,7 @@
 //! `hookscope sign PATH`: the signature headers a real delivery of this body would carry, so
 //! people can build signed fixtures and test their receivers.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
 use super::{UsageError, find_provider};
 use crate::analyze::Analyzer;
@@ -9,23 +9,17 @@ use crate::cli::{SignArgs, SignFormat};
 use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
-use crate::input::Record;
+use crate::input::{ReadError, ReadOptions, Record, Source, read_records};
 use crate::output::Output;
 use crate::signature;
 
 pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let secret = super::verify::read_secret(&args.secret)?;
-    let body = if args.path.as_os_str() == "-" {
-        let mut body = Vec::new();
-        std::io::stdin().read_to_end(&mut body)?;
-        body
-    } else {
-        std::fs::read(&args.path).map_err(|e| UsageError(format!("{}: {e}", args.path.display())))?
-    };
+    let record = read_one(&args.path)?;
+    let body = record.text().to_vec();
     let provider = if let Some(id) = &args.provider {
         find_provider(&config.catalog, id)?
     } else {
-        let record = Record::new(args.path.display().to_string().into(), 1, 1, body.clone());
         let analyzed = Analyzer::new(&config.catalog).analyze(record, &Forced::default())?;
         let id = analyzed.result.provider.ok_or_else(|| {
             UsageError("cannot tell the provider from the body; name it with --provider".to_owned())
@@ -68,4 +62,28 @@ pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result
         }
     }
     Ok(Outcome::default())
+}
+
+/// The one record of PATH, framed as every command frames it, so `sign` signs the body that
+/// `verify` checks: the JSON value without the whitespace around it, or a capture's exact body.
+fn read_one(path: &std::path::Path) -> anyhow::Result<Record> {
+    let source = if path.as_os_str() == "-" { Source::Stdin } else { Source::File(path.to_owned()) };
+    let mut records = Vec::new();
+    read_records(&source, ReadOptions::default(), &mut |record| {
+        records.push(record);
+        Ok(())
+    })
+    .map_err(|e| match e {
+        ReadError::Input(e) => anyhow::Error::from(UsageError(e.to_string())),
+        ReadError::Sink(e) => e,
+    })?;
+    let count = records.len();
+    let record = records
+        .pop()
+        .filter(|_| count == 1)
+        .ok_or_else(|| UsageError(format!("{}: holds {count} events; sign signs one body", source.name())))?;
+    if let Some(problem) = &record.problem {
+        return Err(UsageError(format!("{}: {problem}", source.name())).into());
+    }
+    Ok(record)
 }

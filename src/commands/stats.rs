@@ -111,7 +111,7 @@ fn counts_table(what: &str, counts: &BTreeMap<String, BTreeMap<String, usize>>) 
     table.set_header(vec!["provider", what, "events"]);
     for (provider, by_key) in counts {
         for (key, n) in by_key {
-            table.add_row(vec![provider.clone(), key.clone(), n.to_string()]);
+            crate::output::add_row(&mut table, [provider.clone(), key.clone(), n.to_string()]);
         }
     }
     table
@@ -131,13 +131,16 @@ fn render(out: &mut Output, stats: &Stats) -> std::io::Result<()> {
         let mut findings = crate::output::table(true);
         findings.set_header(vec!["count", "level", "code", "where", "for example"]);
         for f in &stats.top_findings {
-            findings.add_row(vec![
-                f.count.to_string(),
-                f.severity.to_owned(),
-                f.code.clone(),
-                f.pointer.clone(),
-                f.example.clone(),
-            ]);
+            crate::output::add_row(
+                &mut findings,
+                [
+                    f.count.to_string(),
+                    f.severity.to_owned(),
+                    f.code.clone(),
+                    f.pointer.clone(),
+                    f.example.clone(),
+                ],
+            );
         }
         writeln!(out, "\ntop findings\n{findings}")?;
     }

@@ -10,7 +10,7 @@ use crate::catalog::SignatureScheme;
 use crate::cli::{ReportFormat, SecretArgs, VerifyArgs};
 use crate::config::Config;
 use crate::exit::Outcome;
-use crate::output::Output;
+use crate::output::{Output, escape_controls};
 use crate::report::{JsonReport, write_ndjson_result};
 use crate::signature::{self, Clock, Delivery, Verification};
 
@@ -111,11 +111,26 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
                     clock.tolerance_future = t;
                 }
                 let delivery = Delivery { headers: &headers, body: record.text() };
-                match signature::verify(scheme, &secret, &delivery, &clock) {
+                let mut verdict = signature::verify(scheme, &secret, &delivery, &clock);
+                // The body is the JSON value; a signer of the whole file signed its exact bytes.
+                let mut over_exact = false;
+                if let (Verification::Invalid { .. }, Some(exact)) = (&verdict, record.exact_bytes()) {
+                    let retry =
+                        signature::verify(scheme, &secret, &Delivery { body: exact, ..delivery }, &clock);
+                    if let Verification::Valid { .. } = retry {
+                        (verdict, over_exact) = (retry, true);
+                    }
+                }
+                match verdict {
                     Verification::Valid { age, .. } => {
                         let when =
                             if age >= 0 { format!("{age} s old") } else { format!("{} s ahead", -age) };
-                        ("valid", None, format!("signature valid (timestamp {when})"))
+                        let over = if over_exact {
+                            ", over the file's exact bytes (the whitespace around the JSON value included)"
+                        } else {
+                            ""
+                        };
+                        ("valid", None, format!("signature valid (timestamp {when}){over}"))
                     }
                     Verification::Invalid { problem } => {
                         ("invalid", Some(problem.code()), problem.to_string())
@@ -154,7 +169,13 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(" ");
-                writeln!(out, "{}: {mark} {who}: {}", styles.strong.style(result.label()), checked.message)?;
+                writeln!(
+                    out,
+                    "{}: {mark} {}: {}",
+                    styles.strong.style(escape_controls(&result.label())),
+                    escape_controls(&who),
+                    escape_controls(&checked.message)
+                )?;
             }
         }
         Ok(())

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::core::{Change, Diff, Op};
-use crate::output::Styles;
+use crate::output::{Styles, escape_controls};
 
 /// One compared event, as detected.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -46,14 +46,14 @@ pub(crate) fn human(out: &mut dyn Write, styles: &Styles, header: &Header, diff:
                 out,
                 "{} {what} differs: {} {} {}",
                 styles.warning.style("!"),
-                or_unknown(left.as_deref()),
+                escape_controls(or_unknown(left.as_deref())),
                 styles.dim.style("→"),
-                or_unknown(right.as_deref())
+                escape_controls(or_unknown(right.as_deref()))
             )?;
         }
     }
     for change in &diff.changes {
-        let pointer = styles.pointer.style(display_pointer(&change.pointer));
+        let pointer = styles.pointer.style(escape_controls(display_pointer(&change.pointer)));
         match (change.op, &change.left, &change.right) {
             (Op::Added, _, Some(v)) => {
                 writeln!(out, "{} {pointer}: {}", styles.ok.style("+"), value(styles, v))?;
@@ -135,7 +135,12 @@ fn describe(side: &Side) -> String {
         .into_iter()
         .filter_map(|d| d.as_deref())
         .collect();
-    if details.is_empty() { side.label.clone() } else { format!("{} ({})", side.label, details.join(", ")) }
+    let text = if details.is_empty() {
+        side.label.clone()
+    } else {
+        format!("{} ({})", side.label, details.join(", "))
+    };
+    escape_controls(&text).into_owned()
 }
 
 fn or_unknown(v: Option<&str>) -> &str {
@@ -149,7 +154,7 @@ fn display_pointer(pointer: &str) -> &str {
 
 /// A value as compact JSON, shortened, in the style of its kind.
 fn value(styles: &Styles, v: &Value) -> String {
-    let text = shorten(&v.to_string());
+    let text = shorten(&escape_controls(&v.to_string()));
     let style = match v {
         Value::String(_) => styles.string,
         Value::Number(_) => styles.number,

@@ -10,6 +10,11 @@ pub(super) fn is_blank(line: &[u8]) -> bool {
     line.iter().all(u8::is_ascii_whitespace)
 }
 
+/// True when `text` is only JSON whitespace (a form feed is not).
+pub(super) fn is_json_blank(text: &[u8]) -> bool {
+    trim_end(text) == 0
+}
+
 /// True when the line's values are all complete on it (as in NDJSON).
 pub(super) fn holds_whole_values(line: &[u8]) -> bool {
     let mut pos = 0;
@@ -52,6 +57,7 @@ pub(super) fn frame_line(
     sink: &mut Sink<'_>,
     stats: &mut ReadStats,
 ) -> Result<(), ReadError> {
+    let whole = line;
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let mut pos = 0;
@@ -65,26 +71,55 @@ pub(super) fn frame_line(
         pos = start;
     }
     let first = pos;
+    let mut cursor = Cursor::new(at.number, 1);
     loop {
         let (start, end) = match frame_value(line, pos) {
             Frame::Empty => return Ok(()),
             Frame::Complete { start, end } if matches!(line[start], b'{' | b'[') => (start, end),
             Frame::Complete { start, .. } | Frame::Incomplete { start } => (start, trim_end(line)),
         };
+        let (_, column) = cursor.advance(line, start);
         let alone = (pos == first) && end == trim_end(line);
         if alone && split_array(&line[start..end]).is_none() {
-            // The only value on its line: the record is the whole line (prefix included), so
-            // `filter` can write it back byte for byte.
-            let mut record = Record::new(Arc::clone(name), at.number, column_of(line, start), line.to_vec());
+            // The only value on its line: the record is the whole line (prefix and line ending
+            // included), so `filter` can write it back byte for byte.
+            let mut record = Record::new(Arc::clone(name), at.number, column, whole.to_vec());
             record.body = Body::Span(start..end);
             record.byte_offset = at.offset;
             sink(record)?;
         } else {
-            let place =
-                Place { line: at.number, column: column_of(line, start), offset: at.offset + start as u64 };
+            let place = Place { line: at.number, column, offset: at.offset + start as u64 };
             emit(name, place, &line[start..end], sink)?;
         }
         pos = end;
+    }
+}
+
+/// Line and column of offsets in a text, asked in increasing order: each byte is looked at once,
+/// so positioning every element of a huge one-line array stays linear.
+struct Cursor {
+    /// Line and column of the byte at `at`.
+    line: usize,
+    column: usize,
+    at: usize,
+}
+
+impl Cursor {
+    fn new(line: usize, column: usize) -> Self {
+        Self { line, column, at: 0 }
+    }
+
+    /// The position of `offset` (not before the last one asked) in `text`.
+    fn advance(&mut self, text: &[u8], offset: usize) -> (usize, usize) {
+        let skipped = &text[self.at..offset];
+        if let Some(last) = memchr::memrchr(b'\n', skipped) {
+            self.line += memchr::memchr_iter(b'\n', skipped).count();
+            self.column = column_of(&skipped[last + 1..], skipped.len() - last - 1);
+        } else {
+            self.column += column_of(skipped, skipped.len()) - 1;
+        }
+        self.at = offset;
+        (self.line, self.column)
     }
 }
 
@@ -96,9 +131,7 @@ pub(super) fn frame_document_stream(
     sink: &mut Sink<'_>,
 ) -> Result<(), ReadError> {
     let mut pos = 0;
-    // Newlines are counted once, up to the start of each record in turn.
-    let mut line = 1;
-    let mut counted_to = 0;
+    let mut cursor = Cursor::new(1, 1);
     loop {
         let (start, end) = match frame_value(buf, pos) {
             Frame::Empty => return Ok(()),
@@ -108,10 +141,15 @@ pub(super) fn frame_document_stream(
             // `{` or `[`), so one broken document does not swallow the rest.
             Frame::Incomplete { start } => (start, next_document(buf, start).unwrap_or(buf.len())),
         };
-        line += memchr::memchr_iter(b'\n', &buf[counted_to..start]).count();
-        counted_to = start;
-        let line_begin = memchr::memrchr(b'\n', &buf[..start]).map_or(0, |i| i + 1);
-        let column = column_of(&buf[line_begin..], start - line_begin);
+        let (line, column) = cursor.advance(buf, start);
+        if pos == 0 && buf[start] == b'{' && is_json_blank(&buf[end..]) {
+            // A file of one document: the record keeps the file's exact bytes (its final newline),
+            // for `filter` to write back and `verify` to try.
+            let mut record = Record::new(Arc::clone(name), line, column, buf.to_vec());
+            record.body = Body::Span(start..end);
+            record.byte_offset = base;
+            return Ok(sink(record)?);
+        }
         emit(name, Place { line, column, offset: base + start as u64 }, &buf[start..end], sink)?;
         pos = end;
     }
@@ -136,14 +174,9 @@ fn emit(name: &Arc<str>, place: Place, text: &[u8], sink: &mut Sink<'_>) -> Resu
     let Some(elements) = split_array(text) else {
         return Ok(sink(record_at(name, place, text))?);
     };
+    let mut cursor = Cursor::new(place.line, place.column);
     for (start, end) in elements {
-        let newlines = memchr::memchr_iter(b'\n', &text[..start]).count();
-        let line_begin = memchr::memrchr(b'\n', &text[..start]).map_or(0, |i| i + 1);
-        let (line, column) = if newlines == 0 {
-            (place.line, place.column + column_of(text, start) - 1)
-        } else {
-            (place.line + newlines, column_of(&text[line_begin..], start - line_begin))
-        };
+        let (line, column) = cursor.advance(text, start);
         let element = Place { line, column, offset: place.offset + start as u64 };
         sink(record_at(name, element, &text[start..end]))?;
     }
@@ -205,6 +238,17 @@ fn next_document(buf: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cursor_counts_lines_and_characters() {
+        let text = "ab\ncé{x\n\n  {".as_bytes();
+        let mut cursor = Cursor::new(3, 5);
+        assert_eq!(cursor.advance(text, 0), (3, 5));
+        assert_eq!(cursor.advance(text, 2), (3, 7));
+        assert_eq!(cursor.advance(text, 6), (4, 3), "é is one column");
+        assert_eq!(cursor.advance(text, 7), (4, 4));
+        assert_eq!(cursor.advance(text, text.len() - 1), (6, 3));
+    }
 
     #[test]
     fn arrays_of_objects_split_others_do_not() {

@@ -147,6 +147,17 @@ impl Record {
         matches!(self.body, Body::Span(_))
     }
 
+    /// The record's exact bytes, where they differ from its body only by the whitespace around
+    /// it (a document file's final newline): what a signer of the whole file signed. Captures
+    /// (with headers) have no other body than the one received.
+    pub fn exact_bytes(&self) -> Option<&[u8]> {
+        let Body::Span(range) = &self.body else { return None };
+        let o = &self.original;
+        let around_is_blank =
+            framing::is_json_blank(&o[..range.start]) && framing::is_json_blank(&o[range.end..]);
+        (self.headers.is_empty() && o.len() != range.len() && around_is_blank).then_some(o.as_slice())
+    }
+
     /// A header's value, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
@@ -390,14 +401,18 @@ fn read_source(
         },
         (chosen, _) => chosen,
     };
-    let line_mode = match mode {
-        InputMode::Ndjson | InputMode::Log => true,
-        InputMode::Auto => {
-            first.is_some_and(|l| holds_whole_values(l))
-                || second.is_some_and(|l| matches!(l.first(), Some(b'{' | b'[')))
-        }
-        InputMode::Json | InputMode::Http | InputMode::Har => false,
-    };
+    // A line longer than the limit was not kept whole, so it cannot be part of a document: it
+    // is reported in place, line by line, with its real size.
+    let cut_short = head.iter().any(|l| l.len() > limit);
+    let line_mode = cut_short
+        || match mode {
+            InputMode::Ndjson | InputMode::Log => true,
+            InputMode::Auto => {
+                first.is_some_and(|l| holds_whole_values(l))
+                    || second.is_some_and(|l| matches!(l.first(), Some(b'{' | b'[')))
+            }
+            InputMode::Json | InputMode::Http | InputMode::Har => false,
+        };
 
     if line_mode {
         let in_log = mode == InputMode::Log;
@@ -441,6 +456,12 @@ fn read_source(
                 .filter(har::is_har);
             match har {
                 Some(doc) => har::frame(name, &buf, bom_len, &doc, sink, &mut stats)?,
+                None if mode == InputMode::Har => {
+                    let message = "not a HAR file (a JSON document with `log.entries`); \
+                                   leave out `--input har` to read it as JSON"
+                        .to_owned();
+                    return Err(ReadError::Input(InputError { path: name.to_string(), message }));
+                }
                 None => frame_document_stream(name, &buf, bom_len, sink)?,
             }
         }

@@ -26,13 +26,44 @@ pub(crate) struct ParseError {
 }
 
 pub(crate) fn parse(text: &[u8]) -> Result<Parsed, ParseError> {
+    match parse_exact(text) {
+        // JSON has no range limit on numbers: `1e400` is a number, beyond what an f64 holds. The
+        // value gets the largest f64 of its sign; the text (what is printed and quoted) keeps the
+        // spelling that was sent.
+        Err(e) if e.to_string().starts_with("number out of range") => {
+            parse_exact(&clamp_huge_numbers(text)).map_err(|_| describe(text, &e))
+        }
+        other => other.map_err(|e| describe(text, &e)),
+    }
+}
+
+fn parse_exact(text: &[u8]) -> Result<Parsed, serde_json::Error> {
     let duplicates = Cell::new(false);
     let mut de = serde_json::Deserializer::from_slice(text);
-    let value = ValueSeed(&duplicates)
-        .deserialize(&mut de)
-        .and_then(|v| de.end().map(|()| v))
-        .map_err(|e| describe(text, &e))?;
+    let value = ValueSeed(&duplicates).deserialize(&mut de).and_then(|v| de.end().map(|()| v))?;
     Ok(Parsed { value, has_duplicate_keys: duplicates.get() })
+}
+
+/// `text` with every number too large for an f64 replaced by the largest f64 of its sign.
+fn clamp_huge_numbers(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut lexer = super::Lexer::new(text, 0);
+    let mut copied = 0;
+    while let Some((token, start, end)) = lexer.next_token() {
+        let huge = token == super::Token::Scalar
+            && std::str::from_utf8(&text[start..end])
+                .ok()
+                .and_then(|s| s.parse::<f64>().ok())
+                .is_some_and(f64::is_infinite);
+        if huge {
+            out.extend_from_slice(&text[copied..start]);
+            let max = if text[start] == b'-' { "-1.7976931348623157e308" } else { "1.7976931348623157e308" };
+            out.extend_from_slice(max.as_bytes());
+            copied = end;
+        }
+    }
+    out.extend_from_slice(&text[copied..]);
+    out
 }
 
 fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
@@ -182,6 +213,15 @@ mod tests {
     fn truncation_is_named() {
         let err = parse(br#"{"a": [1"#).unwrap_err();
         assert!(err.message.starts_with("truncated JSON"), "{}", err.message);
+    }
+
+    #[test]
+    fn numbers_beyond_f64_are_numbers() {
+        let parsed = parse(br#"{"a": 1e400, "b": [-2E+999], "c": "1e400"}"#).unwrap();
+        assert_eq!(parsed.value["a"].as_f64(), Some(f64::MAX));
+        assert_eq!(parsed.value["b"][0].as_f64(), Some(f64::MIN));
+        assert_eq!(parsed.value["c"], "1e400");
+        assert!(parse(b"[1e400, x]").is_err(), "other errors stay errors");
     }
 
     #[test]

@@ -62,12 +62,14 @@ pub(crate) fn pretty_print(
                 }
             }
             Token::String if expect_key.last() == Some(&true) => {
-                write!(out, "{}", styles.key.style(&raw))?;
+                write!(out, "{}", styles.key.style(&json_controls(&raw)))?;
                 if let Some(k) = expect_key.last_mut() {
                     *k = false;
                 }
             }
-            Token::String | Token::Unterminated => write!(out, "{}", styles.string.style(&raw))?,
+            Token::String | Token::Unterminated => {
+                write!(out, "{}", styles.string.style(&json_controls(&raw)))?;
+            }
             Token::Scalar => {
                 let style = if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
                     styles.number
@@ -82,6 +84,24 @@ pub(crate) fn pretty_print(
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// A string token with its raw control characters (DEL and C1 are legal unescaped in JSON, and
+/// a terminal would obey them) written as JSON escapes: the same value, never a raw control byte.
+fn json_controls(raw: &str) -> std::borrow::Cow<'_, str> {
+    use std::fmt::Write as _;
+    if !raw.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len() + 8);
+    for c in raw.chars() {
+        if c.is_control() {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -102,6 +122,15 @@ mod tests {
             "{\n  \"z\": 12345678901234567891,\n  \"a\": [\n    1.50,\n    1e3,\n    \"\\u00e9\\n\"\n  ],\n  \"e\": {},\n  \"f\": []\n}\n"
         );
         assert_eq!(render(text, true), text);
+    }
+
+    #[test]
+    fn never_writes_a_raw_control_character() {
+        // Escaped controls keep their spelling; DEL and C1, legal raw in JSON, become escapes.
+        let text = "{\"a\\u001b\":\"\\u001b[2J\u{9b}2J\u{7f}\"}";
+        let out = render(text, false);
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        assert_eq!(out, "{\n  \"a\\u001b\": \"\\u001b[2J\\u009b2J\\u007f\"\n}\n");
     }
 
     #[test]

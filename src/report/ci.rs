@@ -33,7 +33,7 @@ fn describe(finding: &Finding, result: &EventResult) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let at = if finding.pointer.is_empty() { String::new() } else { format!(" at {}", finding.pointer) };
+    let at = super::pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
     format!("{}:{line}:{column}: {level}: {}{at} [{}]", result.source, finding.message, finding.code)
 }
 
@@ -109,11 +109,19 @@ pub(crate) fn write_junit(out: &mut dyn Write, results: &[EventResult]) -> io::R
     writeln!(out, "</testsuites>")
 }
 
-/// Escapes GitHub workflow-command data (`%`, CR, LF) and, for properties, `:` and `,` too.
+/// Escapes GitHub workflow-command data as the runner requires (`%`, CR, LF and, for properties,
+/// `:` and `,`); other control characters get the visible escape of every human format.
 fn gh_escape(text: &str, property: bool) -> String {
-    let mut out = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-    if property {
-        out = out.replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
+            c => crate::output::push_escaped(&mut out, c),
+        }
     }
     out
 }
@@ -131,7 +139,7 @@ pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bo
             Severity::Warning => "warning",
         };
         let title = format!("{} ({})", finding.code, event_name(result));
-        let at = if finding.pointer.is_empty() { String::new() } else { format!(" at {}", finding.pointer) };
+        let at = super::pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
         writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
@@ -179,7 +187,7 @@ pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: 
             sarif_results.push(json!({
                 "ruleId": f.code,
                 "level": level,
-                "message": {"text": if f.pointer.is_empty() { f.message.clone() } else { format!("{} at {}", f.message, f.pointer) }},
+                "message": {"text": super::pointer_to_append(f).map_or_else(|| f.message.clone(), |p| format!("{} at {p}", f.message))},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": r.source},
                     "region": {"startLine": f.line.unwrap_or(r.line), "startColumn": f.column.unwrap_or(r.column)}
@@ -218,5 +226,6 @@ mod tests {
         assert_eq!(xml_escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
         assert_eq!(gh_escape("50%, a:b\nc", true), "50%25%2C a%3Ab%0Ac");
         assert_eq!(gh_escape("50%, a:b\nc", false), "50%25, a:b%0Ac");
+        assert_eq!(gh_escape("\u{1b}]0;pwned\u{7}\r", true), "\\u{1b}]0;pwned\\u{7}%0D");
     }
 }

@@ -8,10 +8,10 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
 use super::{EventResult, Finding, Severity, Summary};
 use crate::input::{Body, Record};
-use crate::output::Styles;
+use crate::output::{Styles, escape_controls, push_escaped};
 
 /// One finding on one line, clickable in editors and terminals:
-/// `path:line:col: error: message at /pointer [keyword]`.
+/// `path:line:col: error: message at /pointer [code]`.
 pub(crate) fn render_finding(
     out: &mut dyn Write,
     styles: &Styles,
@@ -27,11 +27,12 @@ pub(crate) fn render_finding(
     write!(
         out,
         "{}: {level}: {}",
-        styles.strong.style(format!("{}:{line}:{column}", result.source)),
-        finding.message
+        styles.strong.style(format!("{}:{line}:{column}", escape_controls(&result.source))),
+        escape_controls(&finding.message)
     )?;
-    if !finding.pointer.is_empty() {
-        write!(out, " {}", styles.dim.style(format!("at {}", styles.pointer.style(&finding.pointer))))?;
+    if let Some(pointer) = super::pointer_to_append(finding) {
+        let pointer = escape_controls(pointer);
+        write!(out, " {}", styles.dim.style(format!("at {}", styles.pointer.style(&pointer))))?;
     }
     writeln!(out, " {}", styles.dim.style(format!("[{}]", finding.code)))
 }
@@ -58,21 +59,45 @@ pub(crate) fn render_snippet(
     let source = source.strip_suffix('\r').unwrap_or(source);
     let from = (at - begin).min(source.len());
     let to = (body.start + span.end - begin).clamp(from, source.len());
+    let (source, from, to) = escape_line(source, from, to);
     // The record may start mid-line (a document after another on the same line): count from there.
     let line_start = line;
-    let label = if finding.pointer.is_empty() { String::new() } else { format!("at {}", finding.pointer) };
+    let label = if finding.pointer.is_empty() {
+        String::new()
+    } else {
+        format!("at {}", escape_controls(&finding.pointer))
+    };
+    let message = escape_controls(&finding.message);
+    let path = escape_controls(&result.source);
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let report = &[level.primary_title(&finding.message).id(&finding.code).element(
-        Snippet::source(source)
+    let report = &[level.primary_title(message.as_ref()).id(&finding.code).element(
+        Snippet::source(source.as_str())
             .line_start(line_start)
-            .path(&result.source)
+            .path(path.as_ref())
             .annotation(AnnotationKind::Primary.span(from..to).label(&label)),
     )];
     let renderer = if styles.ansi { Renderer::styled() } else { Renderer::plain() };
     writeln!(out, "{}\n", renderer.decor_style(DecorStyle::Unicode).render(report))
+}
+
+/// A source line with its control characters escaped, and the byte range `from..to` moved along.
+fn escape_line(source: &str, from: usize, to: usize) -> (String, usize, usize) {
+    let mut escaped = String::with_capacity(source.len());
+    let (mut new_from, mut new_to) = (None, None);
+    for (i, c) in source.char_indices() {
+        if i >= from && new_from.is_none() {
+            new_from = Some(escaped.len());
+        }
+        if i >= to && new_to.is_none() {
+            new_to = Some(escaped.len());
+        }
+        push_escaped(&mut escaped, c);
+    }
+    let end = escaped.len();
+    (escaped, new_from.unwrap_or(end), new_to.unwrap_or(end))
 }
 
 /// `3 events: 1 valid, 1 invalid, 0 unknown, 1 unparsable; 2 warnings`
@@ -121,5 +146,5 @@ pub(crate) fn identity(result: &EventResult) -> String {
     } else if let Some(c) = &result.api_version_candidates {
         parts.push(format!("({})", c.join(" | ")));
     }
-    parts.join(" ")
+    escape_controls(&parts.join(" ")).into_owned()
 }

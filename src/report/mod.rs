@@ -133,6 +133,13 @@ pub mod code {
     ];
 }
 
+/// The pointer a one-line rendering appends as ` at POINTER`: none for the root, nor when the
+/// message already names it ("missing the event type at /type").
+pub(crate) fn pointer_to_append(finding: &Finding) -> Option<&str> {
+    let pointer = finding.pointer.as_str();
+    (!pointer.is_empty() && !finding.message.contains(pointer)).then_some(pointer)
+}
+
 /// Everything known about one event (or one record that failed to be an event).
 #[derive(Debug, Clone, Serialize)]
 pub struct EventResult {

@@ -117,7 +117,7 @@ fn inspect_shows_summary_findings_and_the_event() {
 fn inspect_body_only_keeps_every_value_as_written() {
     let input = r#"{"big":12345678901234567891,"dec":1.50,"exp":1e3,"esc":"\u00e9\/\n","k":[]}"#;
     let out = cmd().args(["inspect", "--body-only", "--compact"]).write_stdin(input).output().unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), input);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{input}\n"));
     let out = cmd().args(["inspect", "--body-only"]).write_stdin(input).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(

@@ -36,7 +36,7 @@ fn the_bad_input_suite() {
         ("deep nesting", deep.into_bytes(), 1, "unparsable", "nested deeper than 128 levels"),
         ("duplicate keys", compact.replacen("\"room\"", "\"room\":\"x\",\"room\"", 1).into_bytes(), 0, "valid", ""),
         ("empty", Vec::new(), 1, "unparsable", "empty input"),
-        ("huge number", br#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"start_ts":1e999999},"event_ts":123456789012345678901234567890}"#.to_vec(), 1, "unparsable", "number out of range"),
+        ("huge number", br#"{"version":"1.0.0","type":"meeting.started","id":"x","payload":{"meeting_id":"m","room":"r","start_ts":1e999999},"event_ts":123456789012345678901234567890}"#.to_vec(), 0, "valid", ""),
     ];
     for (name, input, code, status, needle) in cases {
         let (got_code, report, _) = run_stdin(&input, &[]);
