@@ -56,9 +56,17 @@ pub fn validate(
         );
         return Ok(Verdict::unknown(finding, None));
     };
+    // A forced version applies to the provider that documents it: it pins an inferred API
+    // version, or stands for the version a provider states in its envelope.
+    let forced_version = forced_version
+        .filter(|v| provider.versions().iter().chain(provider.known_versions()).any(|known| known == v));
+    let stated_version = match forced_version {
+        Some(v) if provider.versions().is_empty() => Some(v.to_owned()),
+        _ => detection.stated_version.clone(),
+    };
     let type_pointer = detection.type_pointer.unwrap_or_default();
     let Some(sent_type) = &detection.event_type else {
-        return Ok(missing_type(event, type_pointer, detection.stated_version.clone()));
+        return Ok(missing_type(event, type_pointer, stated_version));
     };
     let (event_type, alias) = if provider.has_type(sent_type) || provider.accepts_any_type() {
         (sent_type.as_str(), None)
@@ -72,7 +80,7 @@ pub fn validate(
             let _ = write!(message, "; did you mean {}?", quoted.join(" or "));
         }
         let finding = Finding::new(Severity::Error, type_pointer, "event-type", code::UNKNOWN_TYPE, message);
-        return Ok(Verdict::unknown(finding, detection.stated_version.clone()));
+        return Ok(Verdict::unknown(finding, stated_version));
     };
 
     let any_type = [String::new()];
@@ -131,7 +139,7 @@ pub fn validate(
     let fits: Vec<usize> =
         fitting.into_iter().filter(|&i| shape_distance(&runs[i].1) == best_shape).collect();
     let (chosen, api_version, candidates) = if provider.versions().is_empty() {
-        (0, detection.stated_version.clone(), None)
+        (0, stated_version.clone(), None)
     } else if runs.len() == 1 {
         (0, Some(runs[0].0.to_owned()), None)
     } else if fits.len() == 1 {
@@ -145,7 +153,7 @@ pub fn validate(
         (newest, None, Some(fits.iter().map(|&i| runs[i].0.to_owned()).collect()))
     };
     let (version, mut findings) = runs.swap_remove(chosen);
-    if let Some(finding) = unknown_version(provider, detection.stated_version.as_deref()) {
+    if let Some(finding) = unknown_version(provider, stated_version.as_deref()) {
         findings.push(finding);
     }
     let status = if has_errors(&findings) { Status::Invalid } else { Status::Valid };

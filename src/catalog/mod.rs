@@ -235,6 +235,12 @@ impl Provider {
         Ok(self.store()?.doc(&self.schema_uri(event_type, version)))
     }
 
+    /// The schema of a type with its shared definitions embedded: self-contained, for other
+    /// validators.
+    pub fn bundled_schema(&self, event_type: &str, version: &str) -> Result<Value, CatalogError> {
+        self.store()?.bundled(&self.schema_uri(event_type, version))
+    }
+
     pub fn info(&self, event_type: &str) -> EventInfo {
         let Ok(Some(schema)) = self.schema(event_type, None) else {
             return EventInfo::default();

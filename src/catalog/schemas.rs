@@ -88,6 +88,41 @@ impl SchemaStore {
         Ok(validator)
     }
 
+    /// One schema document with every shared definition it references copied into its `$defs`
+    /// and each `$ref` pointing there, so that any JSON Schema validator can use it without the
+    /// catalog's folders.
+    pub(crate) fn bundled(&self, uri: &str) -> Result<Value, CatalogError> {
+        let mut root =
+            self.docs.get(uri).ok_or_else(|| CatalogError::Missing { file: uri.to_owned() })?.clone();
+        let mut names: HashMap<String, String> = HashMap::new();
+        let mut defs = serde_json::Map::new();
+        let mut pending = Vec::new();
+        localise(&mut root, uri, true, &mut names, &mut pending)?;
+        while let Some((target, name)) = pending.pop() {
+            let (doc, fragment) = target.split_once('#').unwrap_or((target.as_str(), ""));
+            let mut node =
+                self.docs.get(doc).and_then(|d| crate::json::lookup(d, fragment)).cloned().ok_or_else(
+                    || CatalogError::Schema {
+                        file: self.file_name(uri),
+                        message: format!("$ref to {target} does not resolve"),
+                    },
+                )?;
+            localise(&mut node, doc, false, &mut names, &mut pending)?;
+            defs.insert(name, node);
+        }
+        if !defs.is_empty() {
+            let own = root
+                .as_object_mut()
+                .expect("an event schema is an object")
+                .entry("$defs")
+                .or_insert_with(|| Value::Object(serde_json::Map::new()));
+            if let Value::Object(own) = own {
+                own.extend(defs);
+            }
+        }
+        Ok(root)
+    }
+
     /// The schema object that holds the keyword at an absolute keyword location
     /// (`<document uri>#/json/pointer/keyword`).
     pub(crate) fn keyword_parent(&self, location: &str) -> Option<&Value> {
@@ -96,6 +131,66 @@ impl SchemaStore {
         let parent = percent_decode(parent);
         crate::json::lookup(self.docs.get(doc)?, &parent)
     }
+}
+
+/// Points every `$ref` of a node at the bundle's `$defs`, queueing the definitions it needs.
+/// References inside the root document stay as they are.
+fn localise(
+    node: &mut Value,
+    doc: &str,
+    is_root: bool,
+    names: &mut HashMap<String, String>,
+    pending: &mut Vec<(String, String)>,
+) -> Result<(), CatalogError> {
+    match node {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get_mut("$ref") {
+                let (path, fragment) = reference.split_once('#').unwrap_or((reference.as_str(), ""));
+                if !(is_root && path.is_empty()) {
+                    let target_doc = if path.is_empty() { doc.to_owned() } else { resolve(doc, path) };
+                    let target = format!("{target_doc}#{fragment}");
+                    let next = names.len();
+                    let name = names.entry(target.clone()).or_insert_with(|| {
+                        let stem =
+                            target_doc.rsplit('/').next().unwrap_or_default().trim_end_matches(".json");
+                        let last = fragment.rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or(stem);
+                        let name = if last == stem { stem.to_owned() } else { format!("{stem}.{last}") };
+                        pending.push((target.clone(), format!("{name}.{next}")));
+                        format!("{name}.{next}")
+                    });
+                    *reference = format!("#/$defs/{name}");
+                }
+            }
+            for (key, value) in map.iter_mut() {
+                if key != "$ref" {
+                    localise(value, doc, is_root, names, pending)?;
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                localise(item, doc, is_root, names, pending)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A relative reference (`../defs/envelope.json`) resolved against the URI of the document it
+/// is written in.
+fn resolve(base: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = base.rsplit_once('/').map_or(base, |(dir, _)| dir).split('/').collect();
+    for segment in relative.split('/') {
+        match segment {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
 }
 
 /// The URI a catalog file is known by.

@@ -64,14 +64,23 @@ pub(crate) fn find_type<'c>(
     })
 }
 
+/// The API or envelope versions a provider documents: inferred ones (Extend) or stated ones
+/// (`version.known`, Daily).
+fn documented_versions(provider: &Provider) -> &[String] {
+    if provider.versions().is_empty() { provider.known_versions() } else { provider.versions() }
+}
+
 fn check_version(provider: &Provider, version: &str) -> Result<(), UsageError> {
-    if provider.versions().is_empty() || provider.versions().iter().any(|v| v == version) {
+    let known = documented_versions(provider);
+    if known.iter().any(|v| v == version) {
         Ok(())
+    } else if known.is_empty() {
+        Err(UsageError(format!("{} documents no API versions; --api-version does not apply", provider.id())))
     } else {
         Err(UsageError(format!(
             "unknown API version {version:?} for {} (known: {})",
             provider.id(),
-            provider.versions().join(", ")
+            known.join(", ")
         )))
     }
 }
@@ -89,12 +98,17 @@ fn resolve_forced<'c>(
         let owners: Vec<&Provider> = match (event_type, provider) {
             (Some(t), _) => vec![t.provider],
             (None, Some(p)) => vec![p],
-            (None, None) => catalog.providers().filter(|p| !p.versions().is_empty()).collect(),
+            (None, None) => catalog.providers().filter(|p| !documented_versions(p).is_empty()).collect(),
         };
-        if let Some(first) = owners.first()
-            && owners.iter().all(|p| check_version(p, version).is_err())
-        {
-            return Err(check_version(first, version).unwrap_err());
+        if let [only] = owners.as_slice() {
+            check_version(only, version)?;
+        } else if owners.iter().all(|p| check_version(p, version).is_err()) {
+            let known: Vec<String> =
+                owners.iter().map(|p| format!("{} {}", p.id(), documented_versions(p).join(", "))).collect();
+            return Err(UsageError(format!(
+                "unknown API version {version:?} (known: {}); it applies to the provider that documents it",
+                known.join("; ")
+            )));
         }
     }
     Ok(Forced { provider, event_type, api_version })

@@ -29,6 +29,34 @@ pub(crate) struct DiffOptions {
     pub shape: bool,
 }
 
+impl DiffOptions {
+    /// Whether the value at `pointer` is left out of the comparison: `--ignore`d, or volatile
+    /// for its provider (unless volatile fields are included).
+    fn mute(&self, pointer: &str) -> Option<Mute> {
+        if self.ignore.iter().any(|p| p.matches(pointer)) {
+            Some(Mute::Ignore)
+        } else if !self.include_volatile && self.volatile.iter().any(|p| p.matches(pointer)) {
+            Some(Mute::Volatile)
+        } else {
+            None
+        }
+    }
+
+    /// Whether a change at `pointer` is left out: the pointer or one of its parents is muted.
+    pub(crate) fn leaves_out(&self, pointer: &str) -> bool {
+        let mut at = pointer;
+        loop {
+            if self.mute(at).is_some() {
+                return true;
+            }
+            match at.rfind('/') {
+                Some(i) => at = &at[..i],
+                None => return false,
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Op {
@@ -125,15 +153,7 @@ impl<'o> Walker<'o> {
         if !in_scope && !o.only.iter().any(|p| p.may_match_below(pointer)) {
             return Step::Skip;
         }
-        let muted = muted.or_else(|| {
-            if o.ignore.iter().any(|p| p.matches(pointer)) {
-                Some(Mute::Ignore)
-            } else if !o.include_volatile && o.volatile.iter().any(|p| p.matches(pointer)) {
-                Some(Mute::Volatile)
-            } else {
-                None
-            }
-        });
+        let muted = muted.or_else(|| o.mute(pointer));
         match (in_scope, muted) {
             (true, Some(mute)) => Step::Count(mute),
             (true, None) => Step::Compare,

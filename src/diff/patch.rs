@@ -9,13 +9,14 @@ use super::core::{DiffOptions, identity_match};
 use crate::json::escape_segment;
 
 /// A patch (`[{"op": "add"|"remove"|"replace", "path", "value"?}]`) that reproduces `right` from
-/// `left` when applied in order. Nothing is ignored: ignore, volatile and shape options do not
-/// apply, only `array_key`, so an element inserted into an identified array is one `add`.
-/// Equality here is exact (`1` and `1.0` differ), since the result must be `right` itself.
+/// `left` when applied in order, except at the pointers the diff leaves out (`--ignore` and the
+/// provider's volatile fields, as in every other format). `array_key` makes an element inserted
+/// into an identified array one `add`. Equality here is exact (`1` and `1.0` differ).
 pub(crate) fn to_patch(left: &Value, right: &Value, options: &DiffOptions) -> Value {
     let mut ops = Vec::new();
     let mut pointer = String::new();
     walk(&mut pointer, left, right, &options.array_key, &mut ops);
+    ops.retain(|op| !op["path"].as_str().is_some_and(|path| options.leaves_out(path)));
     Value::Array(ops)
 }
 

@@ -7,6 +7,7 @@ mod commands;
 mod diff;
 mod escaping;
 mod fidelity;
+mod first_trial;
 mod fuzz_regressions;
 mod input;
 mod new_user;

@@ -1,0 +1,109 @@
+//! Defects a new user met in a first trial (issue 19): versions checked against the provider they
+//! belong to, patches that honour `--ignore`, self-contained schemas, CI reports that carry every
+//! failure.
+
+use serde_json::{Value, json};
+
+use crate::{cmd, path_str, results, root, scratch, validate_json};
+
+fn stderr_of(args: &[&str]) -> (i32, String) {
+    let out = cmd().args(args).output().unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn an_api_version_is_checked_against_the_provider_it_belongs_to() {
+    // A Daily envelope version applies to Daily events and leaves Extend alone.
+    let (code, report) = validate_json(&["--api-version", "1.0.0", "samples/daily/meeting.started.json"]);
+    assert_eq!(code, 0);
+    assert_eq!(results(&report)[0]["api_version"], "1.0.0");
+    // An Extend version forced on a Daily event does not apply to it, and is not an error.
+    let (code, report) =
+        validate_json(&["--api-version", "2025-04-21", "samples/daily/meeting.started.json"]);
+    assert_eq!((code, results(&report)[0]["api_version"].as_str()), (0, Some("1.0.0")));
+    let (code, err) =
+        stderr_of(&["validate", "--provider", "daily", "--api-version", "2025-04-21", "samples/daily"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown API version \"2025-04-21\" for daily (known: 1.0.0, 1.1.0)"), "{err}");
+    let (code, err) = stderr_of(&["validate", "--api-version", "9.9", "samples/daily"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("daily 1.0.0, 1.1.0") && err.contains("extend 2024-12-23"), "{err}");
+    let (code, err) =
+        stderr_of(&["validate", "--provider", "alfred", "--api-version", "1", "samples/alfred"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("alfred documents no API versions"), "{err}");
+}
+
+#[test]
+fn the_patch_leaves_out_ignored_and_volatile_fields() {
+    let a = root().join("samples/daily/meeting.started.json");
+    let mut changed: Value = serde_json::from_str(&std::fs::read_to_string(&a).unwrap()).unwrap();
+    changed["id"] = json!("met-sta-other");
+    changed["event_ts"] = json!(1);
+    changed["payload"]["room"] = json!("other-room");
+    let b = scratch("patch-volatile.json", changed.to_string().as_bytes());
+    let run = |extra: &[&str]| {
+        let mut args = vec!["diff", "--format", "patch"];
+        args.extend_from_slice(extra);
+        args.extend([path_str(&a), path_str(&b)]);
+        let out = cmd().args(&args).output().unwrap();
+        let patch: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let paths: Vec<String> =
+            patch.as_array().unwrap().iter().map(|op| op["path"].as_str().unwrap().to_owned()).collect();
+        (out.status.code().unwrap(), paths)
+    };
+    assert_eq!(run(&[]), (1, vec!["/payload/room".to_owned()]), "volatile /id and /event_ts are left out");
+    assert_eq!(run(&["--ignore", "/payload/room"]), (0, vec![]), "the exit code and the patch agree");
+    let (code, paths) = run(&["--include-volatile"]);
+    assert_eq!(code, 1);
+    assert!(paths.contains(&"/id".to_owned()) && paths.contains(&"/event_ts".to_owned()), "{paths:?}");
+}
+
+#[test]
+fn printed_and_exported_schemas_are_self_contained() {
+    for args in [
+        vec!["schema", "participant.joined"],
+        vec!["schema", "extract_run.processed"],
+        vec!["schema", "job_finished_event"],
+        vec!["schema", "workflow_run.completed", "--api-version", "2025-04-21"],
+    ] {
+        let out = cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut refs = Vec::new();
+        collect_refs(&schema, &mut refs);
+        assert!(!refs.is_empty(), "{args:?} uses shared definitions");
+        for r in &refs {
+            let fragment = r.strip_prefix('#').unwrap_or_else(|| panic!("{args:?}: external $ref {r}"));
+            assert!(schema.pointer(fragment).is_some(), "{args:?}: {r} does not resolve inside the document");
+        }
+    }
+    let dir = root().join("target/test-scratch/bundled-export");
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = cmd().args(["schema", "export", path_str(&dir)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let bundled = dir.join("bundled/extend/2026-02-09/extract_run.processed.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(&bundled).unwrap()).unwrap();
+    let mut refs = Vec::new();
+    collect_refs(&schema, &mut refs);
+    assert!(refs.iter().all(|r| r.starts_with('#')), "{refs:?}");
+    // The export still loads as a catalog: the bundled folder has no provider.json.
+    let out = cmd()
+        .args(["--no-builtin", "--catalog", path_str(&dir), "validate", "samples/daily/meeting.started.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn collect_refs(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get("$ref") {
+                out.push(r.clone());
+            }
+            map.values().for_each(|v| collect_refs(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_refs(v, out)),
+        _ => {}
+    }
+}
