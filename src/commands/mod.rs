@@ -23,7 +23,7 @@ use crate::cli::InputArgs;
 use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
-use crate::input::{ReadError, Source, expand, read_records};
+use crate::input::{InputError, ReadError, Source, expand, read_records};
 use crate::output::Progress;
 use crate::pipeline::{Job, Pipeline};
 use crate::policy::Policy;
@@ -173,7 +173,7 @@ impl<'c> Selections<'c> {
 }
 
 /// The sources named by PATHS, or standard input when none are given and it is not a terminal.
-fn sources(config: &Config, input: &InputArgs, outcome: &mut Outcome) -> Result<Vec<Source>, UsageError> {
+fn sources(config: &Config, input: &InputArgs, pass: &mut Pass) -> Result<Vec<Source>, UsageError> {
     if input.paths.is_empty() {
         if std::io::stdin().is_terminal() {
             return Err(UsageError(
@@ -186,8 +186,7 @@ fn sources(config: &Config, input: &InputArgs, outcome: &mut Outcome) -> Result<
     }
     let (sources, errors) = expand(&input.paths);
     for error in errors {
-        config.diagnostics.error(&error);
-        outcome.error = true;
+        pass.unreadable(config, error);
     }
     Ok(sources)
 }
@@ -197,6 +196,17 @@ fn sources(config: &Config, input: &InputArgs, outcome: &mut Outcome) -> Result<
 pub(crate) struct Pass {
     pub outcome: Outcome,
     pub skipped: usize,
+    /// The paths that could not be read, for the reports that list every input (JUnit, SARIF,
+    /// GitHub); each was also said on stderr as it was met.
+    pub unreadable: Vec<InputError>,
+}
+
+impl Pass {
+    fn unreadable(&mut self, config: &Config, error: InputError) {
+        config.diagnostics.error(&error);
+        self.outcome.error = true;
+        self.unreadable.push(error);
+    }
 }
 
 /// Reads every event of the input in order and hands each analysed record to `handle`.
@@ -210,8 +220,8 @@ pub(crate) fn for_each_event(
 ) -> anyhow::Result<Pass> {
     let engine = Analyzer::new(&config.catalog);
     let selections = Selections::new(config, input)?;
-    let mut pass = Pass { outcome: Outcome::default(), skipped: 0 };
-    let sources = sources(config, input, &mut pass.outcome)?;
+    let mut pass = Pass { outcome: Outcome::default(), skipped: 0, unreadable: Vec::new() };
+    let sources = sources(config, input, &mut pass)?;
     let threads =
         input.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let mut progress = Progress::new();
@@ -237,10 +247,7 @@ pub(crate) fn for_each_event(
             });
             match result {
                 Ok(stats) => pass.skipped += stats.skipped,
-                Err(ReadError::Input(e)) => {
-                    config.diagnostics.error(&e);
-                    pass.outcome.error = true;
-                }
+                Err(ReadError::Input(e)) => pass.unreadable(config, e),
                 Err(ReadError::Sink(e)) => return Err(e),
             }
         }

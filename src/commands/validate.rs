@@ -10,7 +10,7 @@ use crate::exit::Outcome;
 use crate::output::Output;
 use crate::report::{
     EventResult, JsonReport, Status, Summary, identity, render_finding, render_snippet, render_summary_line,
-    write_github, write_junit, write_ndjson_result, write_sarif,
+    write_github, write_github_unreadable, write_junit, write_ndjson_result, write_sarif,
 };
 
 pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
@@ -71,9 +71,10 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
     summary.skipped = pass.skipped;
     match args.format {
         ValidateFormat::Json => json.finish(out, &summary)?,
-        ValidateFormat::Ndjson | ValidateFormat::Github => {}
-        ValidateFormat::Junit => write_junit(out, &kept)?,
-        ValidateFormat::Sarif => write_sarif(out, &kept, strict)?,
+        ValidateFormat::Ndjson => {}
+        ValidateFormat::Github => write_github_unreadable(out, &pass.unreadable)?,
+        ValidateFormat::Junit => write_junit(out, &kept, &pass.unreadable)?,
+        ValidateFormat::Sarif => write_sarif(out, &kept, &pass.unreadable, strict)?,
         ValidateFormat::Human => render_summary_line(out, &styles, &summary)?,
     }
     Ok(Outcome { finding: failed, ..pass.outcome })

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use crate::input::InputError;
 use serde_json::{Value, json};
 
 use super::{EventResult, Finding, Severity};
@@ -47,7 +48,13 @@ fn event_name(result: &EventResult) -> String {
 }
 
 /// One testsuite per input file, one testcase per event; failing events carry every message.
-pub(crate) fn write_junit(out: &mut dyn Write, results: &[EventResult]) -> io::Result<()> {
+/// Paths that could not be read are test suites with one `<error>` each, so a CI dashboard never
+/// shows a green run that skipped an input.
+pub(crate) fn write_junit(
+    out: &mut dyn Write,
+    results: &[EventResult],
+    unreadable: &[InputError],
+) -> io::Result<()> {
     let mut by_source: BTreeMap<&str, Vec<&EventResult>> = BTreeMap::new();
     for r in results {
         by_source.entry(r.source.as_str()).or_default().push(r);
@@ -56,9 +63,20 @@ pub(crate) fn write_junit(out: &mut dyn Write, results: &[EventResult]) -> io::R
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
-        r#"<testsuites name="hookscope" tests="{}" failures="{total_failures}" errors="0">"#,
-        results.len()
+        r#"<testsuites name="hookscope" tests="{}" failures="{total_failures}" errors="{}">"#,
+        results.len() + unreadable.len(),
+        unreadable.len()
     )?;
+    for e in unreadable {
+        writeln!(
+            out,
+            r#"  <testsuite name="{}" tests="1" failures="0" errors="1" skipped="0">"#,
+            xml_escape(&e.path)
+        )?;
+        writeln!(out, r#"    <testcase name="{}" classname="unreadable">"#, xml_escape(&e.path))?;
+        writeln!(out, r#"      <error type="unreadable" message="{}"/>"#, xml_escape(&e.message))?;
+        writeln!(out, "    </testcase>\n  </testsuite>")?;
+    }
     for (source, events) in by_source {
         let failures = events.iter().filter(|r| r.fails()).count();
         writeln!(
@@ -164,11 +182,43 @@ pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bo
     Ok(())
 }
 
-/// A SARIF 2.1.0 log with one result per finding and a rule per finding code.
-pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: bool) -> io::Result<()> {
+/// A SARIF 2.1.0 log with one result per finding and a rule per finding code, plus a result for
+/// each project-file expectation that failed and each path that could not be read. Locations are
+/// relative URI references against `SRCROOT` (the working directory), percent-encoded.
+pub(crate) fn write_sarif(
+    out: &mut dyn Write,
+    results: &[EventResult],
+    unreadable: &[InputError],
+    strict: bool,
+) -> io::Result<()> {
     let mut rules: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut sarif_results = Vec::new();
+    for e in unreadable {
+        rules.insert(UNREADABLE);
+        sarif_results.push(json!({
+            "ruleId": UNREADABLE,
+            "level": "error",
+            "message": {"text": format!("cannot be read: {}", e.message)},
+            "locations": [{"physicalLocation": {"artifactLocation": artifact(&e.path)}}],
+        }));
+    }
     for r in results {
+        if let Some(expected) = r.expect.filter(|e| *e != r.status) {
+            rules.insert(EXPECTATION);
+            sarif_results.push(json!({
+                "ruleId": EXPECTATION,
+                "level": "error",
+                "message": {"text": format!(
+                    "expected to be {} (project file), but it is {}",
+                    expected.as_str(),
+                    r.status.as_str()
+                )},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": artifact(&r.source),
+                    "region": {"startLine": r.line, "startColumn": r.column}
+                }}],
+            }));
+        }
         for f in r.findings_in_order() {
             rules.insert(f.code.as_str());
             let level = match f.severity {
@@ -189,7 +239,7 @@ pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: 
                 "level": level,
                 "message": {"text": super::pointer_to_append(f).map_or_else(|| f.message.clone(), |p| format!("{} at {p}", f.message))},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": r.source},
+                    "artifactLocation": artifact(&r.source),
                     "region": {"startLine": f.line.unwrap_or(r.line), "startColumn": f.column.unwrap_or(r.column)}
                 }}],
                 "properties": properties,
@@ -210,6 +260,7 @@ pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: 
                 "informationUri": "https://github.com/hookscope/hookscope",
                 "rules": rules,
             }},
+            "originalUriBaseIds": {"SRCROOT": {"uri": working_directory_uri()}},
             "results": sarif_results,
         }]
     });
@@ -217,9 +268,77 @@ pub(crate) fn write_sarif(out: &mut dyn Write, results: &[EventResult], strict: 
     writeln!(out)
 }
 
+/// One `::error` annotation per path that could not be read.
+pub(crate) fn write_github_unreadable(out: &mut dyn Write, unreadable: &[InputError]) -> io::Result<()> {
+    for e in unreadable {
+        writeln!(
+            out,
+            "::error file={},title={UNREADABLE}::{}",
+            gh_escape(&e.path, true),
+            gh_escape(&format!("cannot be read: {}", e.message), false)
+        )?;
+    }
+    Ok(())
+}
+
+/// SARIF rule ids of the results that are not findings.
+const UNREADABLE: &str = "unreadable";
+const EXPECTATION: &str = "fixture-expectation";
+
+/// A SARIF artifact location: a path under the working directory as a relative, percent-encoded
+/// URI reference against `SRCROOT`; anything else (an absolute path elsewhere, `<stdin>`) as a
+/// URI of its own.
+fn artifact(source: &str) -> Value {
+    let path = std::path::Path::new(source);
+    let relative = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok().map(std::path::Path::to_path_buf))
+    } else {
+        Some(path.to_path_buf())
+    };
+    match relative {
+        Some(rel) if source != "<stdin>" => {
+            json!({"uri": percent_encode(&rel.to_string_lossy().replace('\\', "/")), "uriBaseId": "SRCROOT"})
+        }
+        _ if path.is_absolute() => {
+            json!({"uri": format!("file://{}", percent_encode(&source.replace('\\', "/")))})
+        }
+        _ => json!({"uri": percent_encode(source)}),
+    }
+}
+
+fn working_directory_uri() -> String {
+    let cwd = std::env::current_dir().map(|d| d.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+    format!("file://{}/", percent_encode(cwd.trim_end_matches('/')))
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters and `/`.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sarif_locations_are_uri_references() {
+        assert_eq!(
+            artifact("samples/daily/a b#.json"),
+            json!({"uri": "samples/daily/a%20b%23.json", "uriBaseId": "SRCROOT"})
+        );
+        assert_eq!(artifact("<stdin>"), json!({"uri": "%3Cstdin%3E"}));
+        assert_eq!(artifact("/elsewhere/x y.json")["uri"], "file:///elsewhere/x%20y.json");
+    }
 
     #[test]
     fn xml_and_github_escaping() {

@@ -7,7 +7,7 @@ mod machine;
 
 use serde::Serialize;
 
-pub(crate) use ci::{write_github, write_junit, write_sarif};
+pub(crate) use ci::{write_github, write_github_unreadable, write_junit, write_sarif};
 pub(crate) use human::{identity, render_finding, render_snippet, render_summary_line};
 pub(crate) use machine::{JsonReport, write_ndjson_result};
 

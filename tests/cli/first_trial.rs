@@ -107,3 +107,66 @@ fn collect_refs(value: &Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+#[test]
+fn ci_reports_carry_expectation_failures_and_unreadable_paths() {
+    let dir = root().join("target/test-scratch/ci-expectations");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(root().join("samples/daily/meeting.started.json"), dir.join("good name.json")).unwrap();
+    std::fs::write(
+        dir.join("hookscope.toml"),
+        "[[fixtures]]\npaths = [\"good name.json\"]\nexpect = \"invalid\"\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let out = cmd()
+            .current_dir(&dir)
+            .args(["validate", "--format", format, "good name.json", "missing.json"])
+            .output()
+            .unwrap();
+        (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, sarif) = run("sarif");
+    assert_eq!(code, 2, "an unreadable path wins");
+    let sarif: Value = serde_json::from_str(&sarif).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let rule =
+        |id: &str| results.iter().find(|r| r["ruleId"] == id).unwrap_or_else(|| panic!("no {id} in {sarif}"));
+    assert!(
+        rule("fixture-expectation")["message"]["text"].as_str().unwrap().contains("expected to be invalid")
+    );
+    let location = &rule("fixture-expectation")["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(
+        (location["uri"].as_str(), location["uriBaseId"].as_str()),
+        (Some("good%20name.json"), Some("SRCROOT"))
+    );
+    assert!(
+        sarif["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"].as_str().unwrap().starts_with("file:///")
+    );
+    assert_eq!(
+        rule("unreadable")["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "missing.json"
+    );
+
+    let (code, junit) = run("junit");
+    assert_eq!(code, 2);
+    let doc = roxmltree::Document::parse(&junit).unwrap();
+    let suites = doc.root_element();
+    assert_eq!(
+        (suites.attribute("tests"), suites.attribute("errors"), suites.attribute("failures")),
+        (Some("2"), Some("1"), Some("1"))
+    );
+    assert!(
+        doc.descendants()
+            .any(|n| n.has_tag_name("error") && n.attribute("message") == Some("no such file or directory"))
+    );
+
+    let (code, github) = run("github");
+    assert_eq!(code, 2);
+    assert!(
+        github.contains(
+            "::error file=missing.json,title=unreadable::cannot be read: no such file or directory"
+        ),
+        "{github}"
+    );
+}
