@@ -224,3 +224,14 @@ fn input_har_on_a_plain_document_says_it_is_not_har() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("not a HAR file"), "{stderr}");
 }
+
+#[test]
+fn every_command_keeps_the_exit_code_table() {
+    // stats: a finding (here an unparsable event) is 1, all valid is 0.
+    cmd().args(["stats", "-"]).write_stdin("not json\n").assert().code(1);
+    cmd().args(["stats", "samples/daily/meeting.started.json"]).assert().code(0);
+    // catalog check: a folder that cannot be read is 2, not a finding.
+    let out = cmd().args(["catalog", "check", "/nonexistent"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent"));
+}
