@@ -162,31 +162,23 @@ impl Diagnostics {
         Self { styles: Styles::new(color.enabled(io::stderr().is_terminal())) }
     }
 
-    // Messages may quote paths and payload text, so they are escaped like every human format.
+    // Messages may quote paths and payload text, so they are escaped like every human format;
+    // only the line breaks of hookscope's own multi-line hints are kept.
     pub fn error(&self, message: &dyn std::fmt::Display) {
-        let message = message.to_string();
+        let message = diagnostic_text(message);
         // A failing stderr leaves nowhere to report to.
-        let _ = writeln!(
-            io::stderr().lock(),
-            "hookscope: {} {}",
-            self.styles.error.style("error:"),
-            escape_controls(&message)
-        );
+        let _ = writeln!(io::stderr().lock(), "hookscope: {} {}", self.styles.error.style("error:"), message);
     }
 
     pub fn note(&self, message: &dyn std::fmt::Display) {
-        let message = message.to_string();
-        let _ = writeln!(io::stderr().lock(), "hookscope: {}", escape_controls(&message));
+        let message = diagnostic_text(message);
+        let _ = writeln!(io::stderr().lock(), "hookscope: {message}");
     }
 
     pub fn warning(&self, message: &dyn std::fmt::Display) {
-        let message = message.to_string();
-        let _ = writeln!(
-            io::stderr().lock(),
-            "hookscope: {} {}",
-            self.styles.warning.style("warning:"),
-            escape_controls(&message)
-        );
+        let message = diagnostic_text(message);
+        let _ =
+            writeln!(io::stderr().lock(), "hookscope: {} {}", self.styles.warning.style("warning:"), message);
     }
 }
 
@@ -222,6 +214,11 @@ pub(crate) fn push_escaped(out: &mut String, c: char) {
 /// Adds a row of cells to a table for people, each escaped as payload text.
 pub(crate) fn add_row<S: AsRef<str>>(table: &mut comfy_table::Table, cells: impl IntoIterator<Item = S>) {
     table.add_row(cells.into_iter().map(|c| escape_controls(c.as_ref()).into_owned()).collect::<Vec<_>>());
+}
+
+/// A diagnostic's text with control characters escaped, line breaks kept.
+fn diagnostic_text(message: &dyn std::fmt::Display) -> String {
+    message.to_string().split('\n').map(escape_controls).collect::<Vec<_>>().join("\n")
 }
 
 /// A table for people: `bordered` gives a grid with a header rule, otherwise a framed list of
