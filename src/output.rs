@@ -2,6 +2,7 @@
 //! the `hookscope: error: ...` diagnostics on stderr.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use owo_colors::Style;
 
@@ -90,21 +91,39 @@ impl Styles {
     }
 }
 
+/// Whether the progress line is on the terminal now (it is drawn on stderr, which may be the
+/// same terminal as stdout).
+static PROGRESS_SHOWN: AtomicBool = AtomicBool::new(false);
+
+/// Erases the progress line if it is shown, so what comes next starts on a clean line.
+fn erase_progress() {
+    if PROGRESS_SHOWN.swap(false, Ordering::Relaxed) && io::stderr().is_terminal() {
+        let _ = write!(io::stderr().lock(), "\r\x1b[K");
+    }
+}
+
 /// Buffered stdout (or any writer, for tests) with its styles.
 pub struct Output {
     out: Box<dyn Write>,
     pub(crate) styles: Styles,
+    /// stdout is a terminal, where the progress line is too: it is erased before each write.
+    shares_terminal: bool,
 }
 
 impl Output {
     pub fn stdout(color: ColorChoice) -> Self {
         let stdout = io::stdout();
-        let styles = Styles::new(color.enabled(stdout.is_terminal()));
-        Self { out: Box::new(BufWriter::with_capacity(64 * 1024, stdout)), styles }
+        let terminal = stdout.is_terminal();
+        let styles = Styles::new(color.enabled(terminal));
+        // On a terminal, stdout's own line buffering keeps every finished line on screen before
+        // the progress line is drawn again; elsewhere a large buffer is faster.
+        let out: Box<dyn Write> =
+            if terminal { Box::new(stdout) } else { Box::new(BufWriter::with_capacity(64 * 1024, stdout)) };
+        Self { out, styles, shares_terminal: terminal }
     }
 
     pub fn new(out: Box<dyn Write>, styles_on: bool) -> Self {
-        Self { out, styles: Styles::new(styles_on) }
+        Self { out, styles: Styles::new(styles_on), shares_terminal: false }
     }
 
     /// Machine formats are never coloured.
@@ -115,10 +134,16 @@ impl Output {
 
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.shares_terminal {
+            erase_progress();
+        }
         self.out.write(buf)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        if self.shares_terminal {
+            erase_progress();
+        }
         self.out.write_all(buf)
     }
 
@@ -137,31 +162,23 @@ impl Diagnostics {
         Self { styles: Styles::new(color.enabled(io::stderr().is_terminal())) }
     }
 
-    // Messages may quote paths and payload text, so they are escaped like every human format.
+    // Messages may quote paths and payload text, so they are escaped like every human format;
+    // only the line breaks of hookscope's own multi-line hints are kept.
     pub fn error(&self, message: &dyn std::fmt::Display) {
-        let message = message.to_string();
+        let message = diagnostic_text(message);
         // A failing stderr leaves nowhere to report to.
-        let _ = writeln!(
-            io::stderr().lock(),
-            "hookscope: {} {}",
-            self.styles.error.style("error:"),
-            escape_controls(&message)
-        );
+        let _ = writeln!(io::stderr().lock(), "hookscope: {} {}", self.styles.error.style("error:"), message);
     }
 
     pub fn note(&self, message: &dyn std::fmt::Display) {
-        let message = message.to_string();
-        let _ = writeln!(io::stderr().lock(), "hookscope: {}", escape_controls(&message));
+        let message = diagnostic_text(message);
+        let _ = writeln!(io::stderr().lock(), "hookscope: {message}");
     }
 
     pub fn warning(&self, message: &dyn std::fmt::Display) {
-        let message = message.to_string();
-        let _ = writeln!(
-            io::stderr().lock(),
-            "hookscope: {} {}",
-            self.styles.warning.style("warning:"),
-            escape_controls(&message)
-        );
+        let message = diagnostic_text(message);
+        let _ =
+            writeln!(io::stderr().lock(), "hookscope: {} {}", self.styles.warning.style("warning:"), message);
     }
 }
 
@@ -199,6 +216,11 @@ pub(crate) fn add_row<S: AsRef<str>>(table: &mut comfy_table::Table, cells: impl
     table.add_row(cells.into_iter().map(|c| escape_controls(c.as_ref()).into_owned()).collect::<Vec<_>>());
 }
 
+/// A diagnostic's text with control characters escaped, line breaks kept.
+fn diagnostic_text(message: &dyn std::fmt::Display) -> String {
+    message.to_string().split('\n').map(escape_controls).collect::<Vec<_>>().join("\n")
+}
+
 /// A table for people: `bordered` gives a grid with a header rule, otherwise a framed list of
 /// rows. Off a terminal the width is fixed, so output does not depend on where it is piped.
 pub(crate) fn table(bordered: bool) -> comfy_table::Table {
@@ -206,10 +228,19 @@ pub(crate) fn table(bordered: bool) -> comfy_table::Table {
     let mut table = comfy_table::Table::new();
     let style = if bordered { presets::UTF8_FULL_CONDENSED } else { presets::UTF8_BORDERS_ONLY };
     table.load_style(style).set_content_arrangement(ContentArrangement::Dynamic);
-    if !io::stdout().is_terminal() {
-        table.set_width(120);
-    }
+    let width = table_width(io::stdout().is_terminal(), table.width());
+    table.set_width(width);
     table
+}
+
+/// Off a terminal a fixed 120 columns; on one its width, or 80 when it reports none or a
+/// useless one (0 columns, as some terminals and CI pseudo-terminals do).
+fn table_width(is_terminal: bool, reported: Option<u16>) -> u16 {
+    match (is_terminal, reported) {
+        (false, _) => 120,
+        (true, Some(width)) if width >= 20 => width,
+        (true, _) => 80,
+    }
 }
 
 /// A progress line on stderr for long runs, only when stderr is a terminal. It appears after a
@@ -218,7 +249,6 @@ pub struct Progress {
     enabled: bool,
     start: std::time::Instant,
     last: std::time::Instant,
-    shown: bool,
 }
 
 impl Progress {
@@ -227,7 +257,7 @@ impl Progress {
 
     pub fn new() -> Self {
         let now = std::time::Instant::now();
-        Self { enabled: io::stderr().is_terminal(), start: now, last: now, shown: false }
+        Self { enabled: io::stderr().is_terminal(), start: now, last: now }
     }
 
     /// Called once per event; cheap when nothing is due.
@@ -240,14 +270,15 @@ impl Progress {
             return;
         }
         self.last = now;
-        self.shown = true;
+        // What stdout holds of a line goes out first, so the progress line never lands inside it.
+        let _ = io::stdout().flush();
         let _ = write!(io::stderr().lock(), "\r\x1b[Khookscope: {}", progress_text(events, sources));
+        PROGRESS_SHOWN.store(true, Ordering::Relaxed);
     }
 
     pub fn finish(&mut self) {
-        if self.shown {
-            let _ = write!(io::stderr().lock(), "\r\x1b[K");
-            self.shown = false;
+        if self.enabled {
+            erase_progress();
         }
     }
 }
@@ -265,6 +296,22 @@ mod tests {
     fn progress_text_counts() {
         assert_eq!(progress_text(1024, 1), "1024 events read from 1 source…");
         assert_eq!(progress_text(5, 3), "5 events read from 3 sources…");
+    }
+
+    #[test]
+    fn tables_fall_back_to_80_columns() {
+        assert_eq!(table_width(true, Some(0)), 80);
+        assert_eq!(table_width(true, None), 80);
+        assert_eq!(table_width(true, Some(200)), 200);
+        assert_eq!(table_width(false, Some(0)), 120);
+    }
+
+    #[test]
+    fn output_on_the_terminal_erases_the_progress_line_first() {
+        let mut out = Output { shares_terminal: true, ..Output::new(Box::new(Vec::new()), false) };
+        PROGRESS_SHOWN.store(true, Ordering::Relaxed);
+        out.write_all(b"finding\n").unwrap();
+        assert!(!PROGRESS_SHOWN.load(Ordering::Relaxed), "the next progress line is drawn anew");
     }
 
     #[test]

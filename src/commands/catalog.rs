@@ -15,6 +15,12 @@ use crate::report::Status;
 
 pub fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let CatalogCommand::Check { dir } = &args.command;
+    // A folder that cannot be read is not a catalog with problems: hookscope could not do its job.
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Err(super::UsageError(format!("{}: not a folder", dir.display())).into()),
+        Err(e) => return Err(super::UsageError(format!("{}: {e}", dir.display())).into()),
+    }
     let styles = out.styles;
     let mut problems: Vec<String> = Vec::new();
     let (providers, types, samples) = match Catalog::load(false, std::slice::from_ref(dir)) {

@@ -38,9 +38,12 @@ pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Resul
     let mut stats = Stats::default();
     let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
     let mut findings: HashMap<(&'static str, String, String), (usize, String)> = HashMap::new();
-    let pass = for_each_event(config, &args.input, false, &mut |analyzed| {
+    let strict = config.strict(false);
+    let mut failed = false;
+    let pass = for_each_event(config, &args.input, strict, &mut |analyzed| {
         let r = &analyzed.result;
         stats.summary.add(r);
+        failed |= r.fails();
         let provider = r.provider.clone().unwrap_or_else(|| "-".to_owned());
         let event_type = r.event_type.clone().unwrap_or_else(|| "-".to_owned());
         *stats.types.entry(provider.clone()).or_default().entry(event_type).or_default() += 1;
@@ -102,7 +105,9 @@ pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Resul
     } else {
         render(out, &stats)?;
     }
-    Ok(pass.outcome)
+    // Counting is not checking, but an invalid, unknown or unparsable event is a finding in
+    // every command, so a job can gate on `stats` as on `validate`.
+    Ok(Outcome { finding: failed, ..pass.outcome })
 }
 
 /// One row per provider and key (event type, API version) with its count.

@@ -83,6 +83,25 @@ pub(super) fn frame(name: &Arc<str>, buf: &[u8], base: u64, sink: &mut Sink<'_>)
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
             .and_then(|(_, v)| v.parse::<usize>().ok());
+        let chunked = header_pairs.iter().any(|(k, v)| {
+            k.eq_ignore_ascii_case("transfer-encoding") && v.to_ascii_lowercase().contains("chunked")
+        });
+        if chunked {
+            // The event is the body after de-chunking; the record keeps the request as captured.
+            let (line, column) = position(body_start);
+            let (decoded, next, problem) = match dechunk(buf, body_start) {
+                Ok((body, end)) => (body, end, None),
+                Err(why) => (Vec::new(), next_request(buf, body_start).unwrap_or(buf.len()), Some(why)),
+            };
+            let mut record = Record::new(Arc::clone(name), line, column, decoded);
+            record.body = super::Body::Decoded;
+            record.byte_offset = base + pos as u64;
+            record.headers = header_pairs;
+            record.problem = problem;
+            sink(record)?;
+            pos = next;
+            continue;
+        }
         let (body_end, next) = if let Some(len) = declared {
             // A Content-Length near `usize::MAX` must not overflow: it is a truncated body.
             let end = body_start.saturating_add(len).min(buf.len());
@@ -115,6 +134,45 @@ pub(super) fn frame(name: &Arc<str>, buf: &[u8], base: u64, sink: &mut Sink<'_>)
     Ok(())
 }
 
+/// Decodes a `Transfer-Encoding: chunked` body starting at `from`: the body, and where the
+/// request ends (after the last chunk and any trailers).
+fn dechunk(buf: &[u8], from: usize) -> Result<(Vec<u8>, usize), String> {
+    let mut body = Vec::new();
+    let mut pos = from;
+    let line_end = |pos: usize| memchr::memchr(b'\n', &buf[pos..]).map(|i| pos + i);
+    loop {
+        let end = line_end(pos).ok_or("malformed chunked body: a chunk size line never ends")?;
+        let size_line = String::from_utf8_lossy(&buf[pos..end]);
+        let size_text = size_line.split(';').next().unwrap_or_default().trim();
+        let size = usize::from_str_radix(size_text, 16)
+            .map_err(|_| format!("malformed chunked body: {size_text:?} is not a hexadecimal chunk size"))?;
+        pos = end + 1;
+        if size == 0 {
+            // Trailers, up to an empty line (or the end of the capture).
+            while let Some(end) = line_end(pos) {
+                let blank = buf[pos..end].trim_ascii().is_empty();
+                pos = end + 1;
+                if blank {
+                    break;
+                }
+            }
+            return Ok((body, pos.min(buf.len())));
+        }
+        let data_end = pos
+            .checked_add(size)
+            .filter(|e| *e <= buf.len())
+            .ok_or_else(|| format!("truncated chunked body: a chunk of {size} bytes is cut short"))?;
+        body.extend_from_slice(&buf[pos..data_end]);
+        pos = data_end;
+        // The CRLF that closes the chunk's data.
+        if buf[pos..].starts_with(b"\r\n") {
+            pos += 2;
+        } else if buf[pos..].starts_with(b"\n") {
+            pos += 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +203,18 @@ mod tests {
     fn truncated_body_is_named() {
         let got = records("POST / HTTP/1.1\nContent-Length: 100\n\n{\"a\":1}");
         assert!(got[0].problem.as_deref().unwrap().contains("Content-Length says 100 bytes, 7 are present"));
+    }
+
+    #[test]
+    fn chunked_bodies_are_decoded() {
+        let text = "POST /h HTTP/1.1\r\nTransfer-Encoding: chunked\r\nX-A: 1\r\n\r\n7\r\n{\"a\":1,\r\n6;ext=1\r\n\"b\":2}\r\n0\r\n\r\nPOST /h HTTP/1.1\nContent-Length: 2\n\n{}";
+        let got = records(text);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].text(), b"{\"a\":1,\"b\":2}");
+        assert_eq!(got[0].problem, None);
+        assert_eq!(got[1].text(), b"{}");
+        let bad = records("POST /h HTTP/1.1\nTransfer-Encoding: chunked\n\nzz\n{}\n0\n\n");
+        assert!(bad[0].problem.as_deref().unwrap().contains("not a hexadecimal chunk size"));
     }
 
     #[test]

@@ -313,7 +313,39 @@ fn open(source: &Source, name: &str) -> Result<Box<dyn BufRead>, ReadError> {
             flate2::bufread::MultiGzDecoder::new(reader),
         )));
     }
+    // UTF-16 (what a PowerShell redirect writes) is known by its byte-order mark; it is decoded
+    // to UTF-8 whole, as such files are small.
+    if let Some(big_endian) = utf16_bom(head) {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).map_err(|e| ReadError::Input(InputError::io(name, &e)))?;
+        let text = decode_utf16(&bytes[2..], big_endian)
+            .map_err(|message| ReadError::Input(InputError { path: name.to_owned(), message }))?;
+        return Ok(Box::new(io::Cursor::new(text.into_bytes())));
+    }
     Ok(Box::new(reader))
+}
+
+/// `Some(true)` for a big-endian UTF-16 byte-order mark, `Some(false)` for little-endian. The
+/// first character after it must be ASCII, as every JSON, HTTP or log text starts, so stray
+/// bytes `FF FE` in a binary or garbage input are not taken for a mark.
+fn utf16_bom(head: &[u8]) -> Option<bool> {
+    match head {
+        [0xFE, 0xFF, 0, c, ..] if *c != 0 && c.is_ascii() => Some(true),
+        [0xFF, 0xFE, c, 0, ..] if *c != 0 && c.is_ascii() => Some(false),
+        _ => None,
+    }
+}
+
+fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, String> {
+    if bytes.len() % 2 == 1 {
+        return Err("UTF-16 text with an odd number of bytes (cut short?)".to_owned());
+    }
+    let units = bytes.chunks_exact(2).map(|p| {
+        if big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) }
+    });
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|e| format!("invalid UTF-16: a lone surrogate 0x{:04x}", e.unpaired_surrogate()))
 }
 
 fn too_big(size: u64, limit: usize) -> String {
@@ -591,6 +623,27 @@ mod tests {
             (2, Some("event of 4.9 KiB exceeds the 1000 B limit (--max-event-bytes)".to_owned()), 0)
         );
         assert_eq!((got[2].0, got[2].1.is_none()), (3, true));
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let text = "{\"a\":\"é\"}\r\n{\"b\":2}\r\n";
+        for big_endian in [false, true] {
+            let mut bytes = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+            for unit in text.encode_utf16() {
+                bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            }
+            let path = std::env::temp_dir()
+                .join(format!("hookscope-utf16-{}-{big_endian}.json", std::process::id()));
+            std::fs::write(&path, bytes).unwrap();
+            let mut got = Vec::new();
+            read_records(&Source::File(path), ReadOptions::default(), &mut |r| {
+                got.push((r.line, String::from_utf8(r.text().to_vec()).unwrap()));
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(got, vec![(1, "{\"a\":\"é\"}".to_owned()), (2, "{\"b\":2}".to_owned())]);
+        }
     }
 
     #[test]

@@ -218,7 +218,7 @@ fn filter_by_provider_and_status_with_a_report() {
 fn stats_counts_match_the_input() {
     let (path, _) = mixed_log();
     let out = cmd().args(["stats", "--format", "json", path_str(&path)]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(1), "an unparsable event is a finding");
     let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(stats["summary"]["events"], 7);
     assert_eq!(stats["summary"]["unparsable"], 1);

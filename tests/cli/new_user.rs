@@ -224,3 +224,34 @@ fn input_har_on_a_plain_document_says_it_is_not_har() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("not a HAR file"), "{stderr}");
 }
+
+#[test]
+fn every_command_keeps_the_exit_code_table() {
+    // stats: a finding (here an unparsable event) is 1, all valid is 0.
+    cmd().args(["stats", "-"]).write_stdin("not json\n").assert().code(1);
+    cmd().args(["stats", "samples/daily/meeting.started.json"]).assert().code(0);
+    // catalog check: a folder that cannot be read is 2, not a finding.
+    let out = cmd().args(["catalog", "check", "/nonexistent"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent"));
+}
+
+#[test]
+fn chunked_captures_and_utf16_files_are_decoded() {
+    let sample = std::fs::read_to_string(crate::root().join("samples/daily/meeting.started.json")).unwrap();
+    let (head, tail) = sample.split_at(sample.len() / 2);
+    let capture = format!(
+        "POST /hooks HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{head}\r\n{:x}\r\n{tail}\r\n0\r\n\r\n",
+        head.len(),
+        tail.len()
+    );
+    let path = crate::scratch("chunked.http", capture.as_bytes());
+    let (code, report) = crate::validate_json(&[crate::path_str(&path)]);
+    assert_eq!((code, report["results"][0]["status"].as_str()), (0, Some("valid")), "{report}");
+    // A PowerShell redirect: UTF-16 little-endian with a byte-order mark.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(sample.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = crate::scratch("powershell.json", &utf16);
+    let (code, report) = crate::validate_json(&[crate::path_str(&path)]);
+    assert_eq!((code, report["results"][0]["status"].as_str()), (0, Some("valid")), "{report}");
+}

@@ -122,7 +122,7 @@ fn broken_catalogs_are_rejected_naming_the_file() {
     assert!(text.contains("samples/payment.refunded.json: missing"), "{text}");
 
     let (code, _) = check("no/such/catalog");
-    assert_eq!(code, 1);
+    assert_eq!(code, 2, "a folder that cannot be read is an error, not a finding");
 }
 
 #[test]
