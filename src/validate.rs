@@ -52,7 +52,11 @@ pub fn validate(
             "",
             "provider",
             code::UNKNOWN_PROVIDER,
-            format!("{what} ({known_providers})"),
+            if known_providers.is_empty() {
+                format!("{what}: no provider is loaded (--no-builtin without a --catalog)")
+            } else {
+                format!("{what} ({known_providers})")
+            },
         );
         return Ok(Verdict::unknown(finding, None));
     };

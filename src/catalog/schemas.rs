@@ -82,10 +82,33 @@ impl SchemaStore {
             .should_validate_formats(true)
             .with_keyword(crate::validate::EXPECTED, crate::validate::expected_keyword)
             .build(schema)
-            .map_err(|e| CatalogError::Schema { file: self.file_name(uri), message: e.to_string() })?;
+            .map_err(|e| CatalogError::Schema {
+                file: self.file_name(uri),
+                message: self.plain(&e.to_string()),
+            })?;
         let validator = Arc::new(validator);
         cache.insert(uri.to_owned(), Arc::clone(&validator));
         Ok(validator)
+    }
+
+    /// A validator library message in the catalog's own terms: files as the author knows them,
+    /// and what an unresolvable `$ref` means here.
+    fn plain(&self, message: &str) -> String {
+        if let Some(rest) = message.strip_prefix("Resource '")
+            && let Some((target, _)) = rest.split_once('\'')
+        {
+            return if target.starts_with(BASE_URI) {
+                format!(
+                    "$ref to {} does not resolve: no such file in the provider folder",
+                    self.file_name(target)
+                )
+            } else {
+                format!(
+                    "$ref to {target} is outside the catalog: references must name files inside the provider folder (hookscope never fetches schemas)"
+                )
+            };
+        }
+        message.replace(&format!("{BASE_URI}{}/", self.provider), "")
     }
 
     /// One schema document with every shared definition it references copied into its `$defs`

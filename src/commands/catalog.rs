@@ -144,11 +144,14 @@ fn check_sample(
     };
     let checked = engine.analyze(record.clone(), &forced)?;
     if checked.result.status != Status::Valid {
-        let why = checked
-            .result
-            .errors
-            .first()
-            .map_or_else(String::new, |e| format!(": {} at {}", e.message, e.pointer));
+        let why =
+            checked.result.errors.first().map_or_else(
+                String::new,
+                |e| match crate::report::pointer_to_append(e) {
+                    Some(pointer) => format!(": {} at {pointer}", e.message),
+                    None => format!(": {}", e.message),
+                },
+            );
         problems.push(format!("{file}: does not validate as {name}{why}"));
     }
     // And it is recognised as this provider's, unforced.

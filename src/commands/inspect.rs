@@ -102,7 +102,7 @@ fn summary_table(analyzed: &Analyzed, provider: Option<&Provider>) -> Table {
     row("verdict", verdict);
     if let (Some(p), Some(value)) = (provider, value) {
         if let Some(id) = p.desc.id_at.as_deref().and_then(|at| value.pointer(at)) {
-            row("id", scalar(id));
+            row("event id", scalar(id));
         }
         if let Some(time) = &p.desc.time
             && let Some(raw) = value.pointer(&time.at)

@@ -162,18 +162,21 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
                 let mark = match status {
                     "valid" => styles.ok.style("ok"),
                     "unsigned" => styles.warning.style("unsigned"),
+                    "unknown" => styles.error.style("unknown"),
                     _ => styles.error.style("bad"),
                 };
-                let who = [checked.provider, checked.event_type]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let who = [checked.provider, checked.event_type].into_iter().flatten().fold(
+                    String::new(),
+                    |mut who, part| {
+                        who.push(' ');
+                        who.push_str(&escape_controls(part));
+                        who
+                    },
+                );
                 writeln!(
                     out,
-                    "{}: {mark} {}: {}",
+                    "{}: {mark}{who}: {}",
                     styles.strong.style(escape_controls(&result.label())),
-                    escape_controls(&who),
                     escape_controls(&checked.message)
                 )?;
             }

@@ -170,3 +170,56 @@ fn ci_reports_carry_expectation_failures_and_unreadable_paths() {
         "{github}"
     );
 }
+
+#[test]
+fn messages_say_what_happened_in_plain_words() {
+    let out = cmd()
+        .args(["--no-builtin", "validate", "--brief", "samples/daily/meeting.started.json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("no provider is loaded (--no-builtin without a --catalog)") && !text.contains("()"),
+        "{text}"
+    );
+
+    let foreign = scratch("verify-foreign.json", br#"{"a": 1}"#);
+    let out = cmd()
+        .env("HS_SECRET", "c2VjcmV0")
+        .args(["verify", "--secret-env", "HS_SECRET", path_str(&foreign)])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(": unknown: no known provider") && !text.contains("bad :"), "{text}");
+
+    let dir = root().join("target/test-scratch/message-catalog/acme");
+    std::fs::create_dir_all(dir.join("schemas")).unwrap();
+    std::fs::write(
+        dir.join("provider.json"),
+        r#"{"id":"acme","name":"Acme","description":"x","envelopes":[{"markers":[{"pointer":"/event","type":"string"}],"min_markers":1,"type_at":"/event"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("schemas/remote.json"), r#"{"$ref": "https://example.com/x.json"}"#).unwrap();
+    std::fs::write(
+        dir.join("schemas/local.json"),
+        r#"{"properties": {"x": {"$ref": "../defs/missing.json"}}}"#,
+    )
+    .unwrap();
+    let out = cmd().args(["catalog", "check", path_str(dir.parent().unwrap())]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    assert!(text.contains("$ref to https://example.com/x.json is outside the catalog"), "{text}");
+    assert!(text.contains("defs/missing.json does not resolve"), "{text}");
+    for internal in ["resolve-http", "catalog.hookscope.invalid", " at \n", " at :"] {
+        assert!(!text.contains(internal), "{internal:?} in {text}");
+    }
+
+    let out = cmd().args(["inspect", "samples/alfred/job_finished_event.json"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("alfred (Alfred by Tagshelf)") && !text.contains("(Alfred (Tagshelf))"), "{text}");
+    let out =
+        cmd().args(["inspect", "samples/extend/2026-02-09/extract_run.processed.json"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let id_rows = text.lines().filter(|l| l.trim_start_matches(['│', ' ']).starts_with("id ")).count();
+    assert_eq!(id_rows, 1, "one id row (the event's own is `event id`): {text}");
+    assert!(text.contains("event id"), "{text}");
+}
