@@ -326,7 +326,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
         ValidationErrorKind::Enum { options } => {
             let message = match declared.as_ref().and_then(|d| d.message.as_ref()) {
                 // An enum the provider may extend: what is documented is named beside what was sent.
-                Some(m) => format!("{m}: found {found}; documented: {}", list_values(options)),
+                Some(m) => format!("{m} (found {found}; documented: {})", list_values(options)),
                 None if declared.is_some() => format!(
                     "found {found}, not among the documented values ({}); the provider may add values",
                     list_values(options)

@@ -11,6 +11,7 @@ mod first_trial;
 mod fuzz_regressions;
 mod input;
 mod new_user;
+mod readme;
 mod robustness;
 mod signatures;
 mod user_catalog;
