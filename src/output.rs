@@ -122,7 +122,8 @@ impl Output {
         Self { out, styles, shares_terminal: terminal }
     }
 
-    pub fn new(out: Box<dyn Write>, styles_on: bool) -> Self {
+    #[cfg(test)]
+    pub(crate) fn new(out: Box<dyn Write>, styles_on: bool) -> Self {
         Self { out, styles: Styles::new(styles_on), shares_terminal: false }
     }
 
