@@ -2,7 +2,9 @@
 //! the `hookscope: error: ...` diagnostics on stderr.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use owo_colors::Style;
 
@@ -91,14 +93,17 @@ impl Styles {
     }
 }
 
-/// Whether the progress line is on the terminal now (it is drawn on stderr, which may be the
-/// same terminal as stdout).
-static PROGRESS_SHOWN: AtomicBool = AtomicBool::new(false);
+/// The progress bar while one is shown (it draws on stderr, which may be the terminal stdout
+/// writes to): every write to the terminal happens with the bar suspended, so the two never
+/// share a line.
+static BAR: Mutex<Option<ProgressBar>> = Mutex::new(None);
 
-/// Erases the progress line if it is shown, so what comes next starts on a clean line.
-fn erase_progress() {
-    if PROGRESS_SHOWN.swap(false, Ordering::Relaxed) && io::stderr().is_terminal() {
-        let _ = write!(io::stderr().lock(), "\r\x1b[K");
+/// Runs `write` with the progress bar (if any) taken off the screen, then puts it back.
+fn suspended<R>(write: impl FnOnce() -> R) -> R {
+    let bar = BAR.lock().unwrap_or_else(PoisonError::into_inner).clone();
+    match bar {
+        Some(bar) => bar.suspend(write),
+        None => write(),
     }
 }
 
@@ -136,14 +141,17 @@ impl Output {
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.shares_terminal {
-            erase_progress();
+            let out = &mut self.out;
+            // Flushed inside, so nothing of it is left to appear under the redrawn bar.
+            return suspended(|| out.write(buf).and_then(|n| out.flush().map(|()| n)));
         }
         self.out.write(buf)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         if self.shares_terminal {
-            erase_progress();
+            let out = &mut self.out;
+            return suspended(|| out.write_all(buf).and_then(|()| out.flush()));
         }
         self.out.write_all(buf)
     }
@@ -244,42 +252,43 @@ fn table_width(is_terminal: bool, reported: Option<u16>) -> u16 {
     }
 }
 
-/// A progress line on stderr for long runs, only when stderr is a terminal. It appears after a
-/// second, updates a few times a second, and is erased at the end.
+/// A progress line on stderr for long runs (indicatif), only when stderr is a terminal. It
+/// appears after a second, redraws a few times a second, and is cleared at the end.
 pub struct Progress {
     enabled: bool,
     start: std::time::Instant,
-    last: std::time::Instant,
 }
 
 impl Progress {
     const DELAY: std::time::Duration = std::time::Duration::from_secs(1);
-    const EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
     pub fn new() -> Self {
-        let now = std::time::Instant::now();
-        Self { enabled: io::stderr().is_terminal(), start: now, last: now }
+        Self { enabled: io::stderr().is_terminal(), start: std::time::Instant::now() }
     }
 
     /// Called once per event; cheap when nothing is due.
     pub fn tick(&mut self, events: usize, sources: usize) {
-        if !self.enabled || !events.is_multiple_of(256) {
+        if !self.enabled || !events.is_multiple_of(256) || self.start.elapsed() < Self::DELAY {
             return;
         }
-        let now = std::time::Instant::now();
-        if now - self.start < Self::DELAY || now - self.last < Self::EVERY {
-            return;
-        }
-        self.last = now;
-        // What stdout holds of a line goes out first, so the progress line never lands inside it.
-        let _ = io::stdout().flush();
-        let _ = write!(io::stderr().lock(), "\r\x1b[Khookscope: {}", progress_text(events, sources));
-        PROGRESS_SHOWN.store(true, Ordering::Relaxed);
+        let mut slot = BAR.lock().unwrap_or_else(PoisonError::into_inner);
+        let bar = slot.get_or_insert_with(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
+            bar.set_style(
+                ProgressStyle::with_template("hookscope: {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar
+        });
+        bar.set_message(progress_text(events, sources));
     }
 
     pub fn finish(&mut self) {
-        if self.enabled {
-            erase_progress();
+        if !self.enabled {
+            return;
+        }
+        if let Some(bar) = BAR.lock().unwrap_or_else(PoisonError::into_inner).take() {
+            bar.finish_and_clear();
         }
     }
 }
@@ -308,11 +317,25 @@ mod tests {
     }
 
     #[test]
-    fn output_on_the_terminal_erases_the_progress_line_first() {
-        let mut out = Output { shares_terminal: true, ..Output::new(Box::new(Vec::new()), false) };
-        PROGRESS_SHOWN.store(true, Ordering::Relaxed);
-        out.write_all(b"finding\n").unwrap();
-        assert!(!PROGRESS_SHOWN.load(Ordering::Relaxed), "the next progress line is drawn anew");
+    fn terminal_output_is_written_whole_around_the_progress_bar() {
+        struct Shared(std::sync::Arc<Mutex<Vec<u8>>>);
+        impl Write for Shared {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let sink = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let mut out = Output { shares_terminal: true, ..Output::new(Box::new(Shared(sink.clone())), false) };
+        *BAR.lock().unwrap() = Some(ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()));
+        out.write_all(b"finding 1\n").unwrap();
+        writeln!(out, "finding {}", 2).unwrap();
+        Progress { enabled: true, start: std::time::Instant::now() }.finish();
+        assert!(BAR.lock().unwrap().is_none(), "finishing takes the bar down");
+        assert_eq!(sink.lock().unwrap().as_slice(), b"finding 1\nfinding 2\n");
     }
 
     #[test]
