@@ -11,7 +11,7 @@ use crate::output::ColorChoice;
 #[command(
     name = "hookscope",
     version,
-    about = "Inspect, validate and detect webhook events from Alfred, Daily and Extend",
+    about = "Inspect, validate and detect webhook events against a catalog of providers (`hookscope list`)",
     long_about = "hookscope reads webhook event JSON from files, directories and standard input, \
                   recognises the provider, event type and API version, validates each event against \
                   the provider's documented shape, and shows the result to people or machines.\n\n\
