@@ -289,12 +289,16 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__detect)
-            opts="-j -h --provider --type --api-version --input --max-event-bytes --threads --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -393,12 +397,16 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__filter)
-            opts="-v -h --input --provider --type --status --invert --report --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-v -h --no-ignore --hidden --exclude --allow-empty --input --provider --type --status --invert --report --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
                     return 0
@@ -691,12 +699,16 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__inspect)
-            opts="-j -h --provider --type --api-version --input --max-event-bytes --threads --body-only --compact --sort-keys --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --body-only --compact --sort-keys --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -987,12 +999,16 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__stats)
-            opts="-j -h --provider --type --api-version --input --max-event-bytes --threads --format --top --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --top --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1049,12 +1065,16 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__validate)
-            opts="-j -v -h --provider --type --api-version --input --max-event-bytes --threads --format --strict --verbose --brief --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -v -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --strict --verbose --brief --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1107,12 +1127,16 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__verify)
-            opts="-j -H -h --provider --type --api-version --input --max-event-bytes --threads --secret-env --secret-file --header --tolerance --now --format --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -H -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --secret-env --secret-file --header --tolerance --now --format --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --provider)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -48,6 +48,7 @@ complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "catalog" -d 'Ch
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l type -d 'Force the event type (its wire name, a documented alias, or a loose spelling)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
@@ -64,6 +65,9 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l hidden -d 'Walk hidden files and folders too'
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l body-only -d 'Print only the pretty-printed events, no summary or findings'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l compact -d 'Print events compact (one line each) instead of indented'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l sort-keys -d 'Sort object keys (values are still printed exactly as written)'
@@ -71,6 +75,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l strict -
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l type -d 'Force the event type (its wire name, a documented alias, or a loose spelling)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
@@ -93,12 +98,16 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l hidden -d 'Walk hidden files and folders too'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l strict -d 'Warnings fail the run too (exit code 1)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s v -l verbose -d 'List every event, not only those with findings'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l brief -d 'One line per finding (`path:line:col: level: message`) instead of source snippets'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l type -d 'Force the event type (its wire name, a documented alias, or a loose spelling)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
@@ -118,9 +127,13 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l hidden -d 'Walk hidden files and folders too'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l input -d 'How to read the input (auto: by file name ending, else by content)' -r -f -a "auto\t'By file name ending, else by looking at the first lines'
 json\t'One or more JSON documents (pretty or compact), or NDJSON'
 ndjson\t'One JSON value per line'
@@ -139,11 +152,15 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l hidden -d 'Walk hidden files and folders too'
+complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -s v -l invert -d 'Keep the events that do NOT match'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l strict -d 'Warnings make an event fail `--status valid` too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l type -d 'Force the event type (its wire name, a documented alias, or a loose spelling)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
@@ -163,6 +180,9 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l hidden -d 'Walk hidden files and folders too'
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -199,6 +219,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l include-vol
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l type -d 'Force the event type (its wire name, a documented alias, or a loose spelling)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
@@ -223,6 +244,9 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l hidden -d 'Walk hidden files and folders too'
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l strict -d 'Events whose provider documents no signature fail the run too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'

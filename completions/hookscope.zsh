@@ -37,6 +37,7 @@ never\:""))' \
         case $line[1] in
             (inspect)
 _arguments "${_arguments_options[@]}" : \
+'*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
 '--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
 '--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
 '--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
@@ -54,6 +55,9 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--hidden[Walk hidden files and folders too]' \
+'--allow-empty[A directory with no event files is not an error]' \
 '--body-only[Print only the pretty-printed events, no summary or findings]' \
 '--compact[Print events compact (one line each) instead of indented]' \
 '--sort-keys[Sort object keys (values are still printed exactly as written)]' \
@@ -62,11 +66,12 @@ never\:""))' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har, honouring .gitignore and .ignore, skipping hidden files) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
 && ret=0
 ;;
 (validate)
 _arguments "${_arguments_options[@]}" : \
+'*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
 '--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
 '--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
 '--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
@@ -90,6 +95,9 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--hidden[Walk hidden files and folders too]' \
+'--allow-empty[A directory with no event files is not an error]' \
 '--strict[Warnings fail the run too (exit code 1)]' \
 '-v[List every event, not only those with findings]' \
 '--verbose[List every event, not only those with findings]' \
@@ -98,11 +106,12 @@ never\:""))' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har, honouring .gitignore and .ignore, skipping hidden files) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
 && ret=0
 ;;
 (detect)
 _arguments "${_arguments_options[@]}" : \
+'*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
 '--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
 '--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
 '--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
@@ -123,15 +132,19 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--hidden[Walk hidden files and folders too]' \
+'--allow-empty[A directory with no event files is not an error]' \
 '--no-config[Ignore any project file]' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har, honouring .gitignore and .ignore, skipping hidden files) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
 && ret=0
 ;;
 (filter)
 _arguments "${_arguments_options[@]}" : \
+'*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
 '--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
 json\:"One or more JSON documents (pretty or compact), or NDJSON"
 ndjson\:"One JSON value per line"
@@ -147,6 +160,9 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--hidden[Walk hidden files and folders too]' \
+'--allow-empty[A directory with no event files is not an error]' \
 '-v[Keep the events that do NOT match]' \
 '--invert[Keep the events that do NOT match]' \
 '--strict[Warnings make an event fail \`--status valid\` too]' \
@@ -159,6 +175,7 @@ never\:""))' \
 ;;
 (stats)
 _arguments "${_arguments_options[@]}" : \
+'*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
 '--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
 '--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
 '--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
@@ -178,11 +195,14 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--hidden[Walk hidden files and folders too]' \
+'--allow-empty[A directory with no event files is not an error]' \
 '--no-config[Ignore any project file]' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har, honouring .gitignore and .ignore, skipping hidden files) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
 && ret=0
 ;;
 (list)
@@ -232,6 +252,7 @@ never\:""))' \
 ;;
 (verify)
 _arguments "${_arguments_options[@]}" : \
+'*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
 '--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:_default' \
 '--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:_default' \
 '--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
@@ -258,12 +279,15 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--hidden[Walk hidden files and folders too]' \
+'--allow-empty[A directory with no event files is not an error]' \
 '--strict[Events whose provider documents no signature fail the run too]' \
 '--no-config[Ignore any project file]' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har, honouring .gitignore and .ignore, skipping hidden files) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
 && ret=0
 ;;
 (sign)

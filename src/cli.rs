@@ -174,9 +174,13 @@ pub struct CompletionsArgs {
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http,
-    /// *.har) or `-` for standard input; with none, standard input when it is not a terminal
+    /// *.har, honouring .gitignore and .ignore, skipping hidden files) or `-` for standard input;
+    /// with none, standard input when it is not a terminal
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: WalkArgs,
 
     /// Force the provider instead of detecting it (alfred, daily, extend)
     #[arg(long, value_name = "ID")]
@@ -207,12 +211,45 @@ impl Default for InputArgs {
     fn default() -> Self {
         Self {
             paths: Vec::new(),
+            walk: WalkArgs::default(),
             provider: None,
             event_type: None,
             api_version: None,
             input: crate::input::InputMode::Auto,
             max_event_bytes: crate::input::DEFAULT_MAX_EVENT_BYTES,
             threads: None,
+        }
+    }
+}
+
+/// How directories given as PATHS are walked (files named explicitly are always read).
+#[derive(Debug, Clone, Args, Default)]
+pub struct WalkArgs {
+    /// Read .gitignore, .ignore and git exclude files of nothing: walk every event file
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Walk hidden files and folders too
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Leave out files and folders matching this gitignore-style glob (relative to each
+    /// directory given; repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// A directory with no event files is not an error
+    #[arg(long)]
+    pub allow_empty: bool,
+}
+
+impl WalkArgs {
+    pub fn options(&self) -> crate::input::WalkOptions {
+        crate::input::WalkOptions {
+            no_ignore: self.no_ignore,
+            hidden: self.hidden,
+            exclude: self.exclude.clone(),
+            allow_empty: self.allow_empty,
         }
     }
 }
@@ -310,6 +347,9 @@ pub struct FilterArgs {
     /// Files, directories or `-` (standard input when none)
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: WalkArgs,
 
     /// How to read the input (auto: by file name ending, else by content)
     #[arg(long, value_enum, default_value_t, value_name = "MODE")]

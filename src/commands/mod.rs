@@ -167,7 +167,8 @@ fn sources(config: &Config, input: &InputArgs, outcome: &mut Outcome) -> Result<
         }
         return Ok(vec![Source::Stdin]);
     }
-    let (sources, errors) = expand(&input.paths);
+    let (sources, errors) =
+        expand(&input.paths, &input.walk.options()).map_err(|e| UsageError(e.to_string()))?;
     for error in errors {
         config.diagnostics.error(&error);
         outcome.error = true;
