@@ -1065,7 +1065,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__validate)
-            opts="-j -v -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --strict --verbose --brief --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -v -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --strict --verbose --brief --skip-foreign --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

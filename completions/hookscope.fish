@@ -104,6 +104,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l allow-e
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l strict -d 'Warnings fail the run too (exit code 1)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s v -l verbose -d 'List every event, not only those with findings'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l brief -d 'One line per finding (`path:line:col: level: message`) instead of source snippets'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l skip-foreign -d 'Skip JSON documents that no provider recognises (`package.json`), saying which: for pre-commit hooks over every `*.json` of a repository'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -102,6 +102,7 @@ never\:""))' \
 '-v[List every event, not only those with findings]' \
 '--verbose[List every event, not only those with findings]' \
 '--brief[One line per finding (\`path\:line\:col\: level\: message\`) instead of source snippets]' \
+'--skip-foreign[Skip JSON documents that no provider recognises (\`package.json\`), saying which\: for pre-commit hooks over every \`*.json\` of a repository]' \
 '--no-config[Ignore any project file]' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \

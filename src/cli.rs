@@ -330,6 +330,11 @@ pub struct ValidateArgs {
     /// One line per finding (`path:line:col: level: message`) instead of source snippets
     #[arg(long)]
     pub brief: bool,
+
+    /// Skip JSON documents that no provider recognises (`package.json`), saying which: for
+    /// pre-commit hooks over every `*.json` of a repository
+    #[arg(long)]
+    pub skip_foreign: bool,
 }
 
 #[derive(Debug, Clone, Args)]

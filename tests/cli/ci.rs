@@ -256,3 +256,77 @@ fn man_page_is_roff() {
     assert_eq!(code, 0);
     assert!(text.contains(".TH hookscope 1") && text.contains(".SH NAME"), "{text}");
 }
+
+/// The `entry` commands of `.pre-commit-hooks.yaml`, without the program name.
+fn pre_commit_entries() -> Vec<Vec<String>> {
+    let hooks = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    let entries: Vec<Vec<String>> = hooks
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("entry:"))
+        .map(|e| e.split_whitespace().skip(1).map(str::to_owned).collect())
+        .collect();
+    assert_eq!(entries.len(), 2, "{hooks}");
+    entries
+}
+
+#[test]
+fn pre_commit_hooks_skip_json_that_is_no_webhook_event_and_say_so() {
+    let dir = root().join("target/test-scratch/pre-commit");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("package.json"), r#"{"name": "app", "version": "1.0.0"}"#).unwrap();
+    let event = root().join("samples/daily/meeting.started.json");
+    for entry in pre_commit_entries() {
+        // pre-commit appends the staged file names.
+        let out = cmd().args(&entry).arg(dir.join("package.json")).arg(&event).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{entry:?}: {stderr}");
+        assert!(
+            stderr.contains("skipped 1 file that is not a webhook event: ")
+                && stderr.contains("pre-commit/package.json"),
+            "{entry:?}: {stderr}"
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.contains("1 event: 1 valid") && stdout.contains("1 document skipped"), "{stdout}");
+    }
+}
+
+#[test]
+fn skip_foreign_keeps_every_webhook_finding_and_counts_what_it_skips() {
+    let dir = root().join("target/test-scratch/skip-foreign");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = concat!(
+        r#"{"name": "app"}"#,
+        "\n",
+        r#"{"version":"1.0.0","type":"meeting.exploded","id":"x","payload":{},"event_ts":1}"#,
+        "\n",
+        "{broken\n",
+        "[1, 2]\n",
+    );
+    std::fs::write(dir.join("mixed.ndjson"), log).unwrap();
+    let out = cmd()
+        .args(["validate", "--format", "json", "--skip-foreign"])
+        .arg(dir.join("mixed.ndjson"))
+        .output()
+        .unwrap();
+    // A known provider's unknown type and an unparsable line still fail.
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["events"], 2);
+    assert_eq!(report["summary"]["unknown"], 1);
+    assert_eq!(report["summary"]["unparsable"], 1);
+    assert_eq!(report["summary"]["foreign"], 2);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("skipped 2 documents that are not a webhook event: ")
+            && stderr.contains("mixed.ndjson:1:1")
+            && stderr.contains("mixed.ndjson:4:1"),
+        "{stderr}"
+    );
+    // Without the flag nothing is skipped.
+    let (code, report) = validate_json(&[path_str(&dir.join("mixed.ndjson"))]);
+    assert_eq!(code, 1);
+    assert_eq!(report["summary"]["events"], 4);
+    assert!(report["summary"].get("foreign").is_none());
+}
