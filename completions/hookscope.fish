@@ -232,8 +232,8 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s j -l threads -d 'Threads validating events (default: all cores); results stay in input order' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-env -d 'Read the secret from this environment variable' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-file -d 'Read the secret from this file (surrounding whitespace is ignored)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-env -d 'Read a secret from this environment variable; `KEY=NAME` keeps it for deliveries of the provider or signature scheme KEY (`daily=DAILY_SECRET`), a bare NAME is tried on every delivery (repeatable)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-file -d 'Read a secret from this file, or standard input for `-` (surrounding whitespace is ignored); `KEY=PATH` as for --secret-env (repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s H -l header -d 'Add a delivery header, `Name: value` (repeatable), for bodies captured without headers' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l tolerance -d 'Seconds a signed timestamp may be off the clock, either way (default: the scheme\'s own: 300 s back; 60 s ahead for Extend, 300 s for the others)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l now -d 'Judge timestamps as if it were this Unix time (for captured fixtures)' -r
@@ -254,7 +254,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l no-builti
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l provider -d 'The provider whose scheme to use (default: detected from the body)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l secret-env -d 'Read the secret from this environment variable' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l secret-file -d 'Read the secret from this file (surrounding whitespace is ignored)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l secret-file -d 'Read the secret from this file, or standard input for `-` (surrounding whitespace is ignored)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l timestamp -d 'The Unix timestamp to sign with (default: now)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l id -d 'The message id, for schemes that sign one (Standard Webhooks; default: derived from the body)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l format -d 'Output format' -r -f -a "headers\t'`Name: value` header lines'

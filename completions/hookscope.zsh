@@ -266,8 +266,8 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events (default\: all cores); results stay in input order]:N:_default' \
-'--secret-env=[Read the secret from this environment variable]:NAME:_default' \
-'--secret-file=[Read the secret from this file (surrounding whitespace is ignored)]:PATH:_files' \
+'*--secret-env=[Read a secret from this environment variable; \`KEY=NAME\` keeps it for deliveries of the provider or signature scheme KEY (\`daily=DAILY_SECRET\`), a bare NAME is tried on every delivery (repeatable)]:NAME:_default' \
+'*--secret-file=[Read a secret from this file, or standard input for \`-\` (surrounding whitespace is ignored); \`KEY=PATH\` as for --secret-env (repeatable)]:PATH:_default' \
 '*-H+[Add a delivery header, \`Name\: value\` (repeatable), for bodies captured without headers]:HEADER:_default' \
 '*--header=[Add a delivery header, \`Name\: value\` (repeatable), for bodies captured without headers]:HEADER:_default' \
 '--tolerance=[Seconds a signed timestamp may be off the clock, either way (default\: the scheme'\''s own\: 300 s back; 60 s ahead for Extend, 300 s for the others)]:SECONDS:_default' \
@@ -295,7 +295,7 @@ never\:""))' \
 _arguments "${_arguments_options[@]}" : \
 '--provider=[The provider whose scheme to use (default\: detected from the body)]:ID:_default' \
 '--secret-env=[Read the secret from this environment variable]:NAME:_default' \
-'--secret-file=[Read the secret from this file (surrounding whitespace is ignored)]:PATH:_files' \
+'--secret-file=[Read the secret from this file, or standard input for \`-\` (surrounding whitespace is ignored)]:PATH:_files' \
 '--timestamp=[The Unix timestamp to sign with (default\: now)]:UNIX_SECONDS:_default' \
 '--id=[The message id, for schemes that sign one (Standard Webhooks; default\: derived from the body)]:ID:_default' \
 '--format=[Output format]:FORMAT:((headers\:"\`Name\: value\` header lines"

@@ -447,9 +447,25 @@ pub struct SecretArgs {
     #[arg(long, value_name = "NAME")]
     pub secret_env: Option<String>,
 
-    /// Read the secret from this file (surrounding whitespace is ignored)
+    /// Read the secret from this file, or standard input for `-` (surrounding whitespace is
+    /// ignored)
     #[arg(long, value_name = "PATH")]
     pub secret_file: Option<PathBuf>,
+}
+
+/// Where `verify`'s secrets come from: several, each for one provider or scheme or for all.
+#[derive(Debug, Clone, Args, Default)]
+pub struct VerifySecretArgs {
+    /// Read a secret from this environment variable; `KEY=NAME` keeps it for deliveries of the
+    /// provider or signature scheme KEY (`daily=DAILY_SECRET`), a bare NAME is tried on every
+    /// delivery (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub secret_env: Vec<String>,
+
+    /// Read a secret from this file, or standard input for `-` (surrounding whitespace is
+    /// ignored); `KEY=PATH` as for --secret-env (repeatable)
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Vec<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -458,7 +474,7 @@ pub struct VerifyArgs {
     pub input: InputArgs,
 
     #[command(flatten)]
-    pub secret: SecretArgs,
+    pub secret: VerifySecretArgs,
 
     /// Add a delivery header, `Name: value` (repeatable), for bodies captured without headers
     #[arg(long = "header", short = 'H', value_name = "HEADER")]

@@ -20,6 +20,7 @@ mod pipeline;
 mod policy;
 mod project;
 mod report;
+mod secret;
 mod signature;
 mod validate;
 
