@@ -300,11 +300,11 @@ _hookscope() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -412,11 +412,11 @@ _hookscope() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --status)
@@ -710,11 +710,11 @@ _hookscope() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -757,7 +757,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__list)
-            opts="-h --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --format --color --config --no-config --catalog --no-builtin --help alfred daily extend cloudevents standard-webhooks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -787,12 +787,16 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__man)
-            opts="-h --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --dir --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -813,14 +817,14 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__sample)
-            opts="-h --provider --api-version --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --provider --api-version --color --config --no-config --catalog --no-builtin --help batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -847,14 +851,14 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__schema)
-            opts="-h --provider --api-version --color --config --no-config --catalog --no-builtin --help export help"
+            opts="-h --provider --api-version --color --config --no-config --catalog --no-builtin --help batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -956,7 +960,7 @@ _hookscope() {
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --secret-env)
@@ -1010,11 +1014,11 @@ _hookscope() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -1076,11 +1080,11 @@ _hookscope() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -1138,11 +1142,11 @@ _hookscope() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)

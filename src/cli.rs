@@ -117,8 +117,16 @@ pub enum Command {
     Catalog(CatalogArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write one page per subcommand with --dir
+    Man(ManArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ManArgs {
+    /// Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR
+    /// (created if missing) instead of printing the main page
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

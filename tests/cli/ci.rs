@@ -330,3 +330,75 @@ fn skip_foreign_keeps_every_webhook_finding_and_counts_what_it_skips() {
     assert_eq!(report["summary"]["events"], 4);
     assert!(report["summary"].get("foreign").is_none());
 }
+
+/// The `hookscope-<sub>(1)` pages a roff page refers to.
+fn page_references(roff: &str) -> Vec<String> {
+    let text = roff.replace("\\-", "-");
+    text.match_indices("hookscope-")
+        .filter_map(|(at, _)| {
+            let rest = &text[at..];
+            let end = rest.find("(1)")?;
+            let name = &rest[..end];
+            name.chars().all(|c| c.is_ascii_lowercase() || c == '-').then(|| name.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn man_dir_writes_every_page_that_the_pages_name() {
+    let dir = root().join("target/test-scratch/man");
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = cmd().args(["man", "--dir"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed = String::from_utf8(out.stdout).unwrap();
+    let mut pages: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    pages.sort();
+    assert_eq!(listed.lines().count(), pages.len(), "{listed}");
+    for page in ["hookscope.1", "hookscope-validate.1", "hookscope-verify.1", "hookscope-schema-export.1"] {
+        assert!(pages.iter().any(|p| p == page), "{page} missing from {pages:?}");
+    }
+    let validate = std::fs::read_to_string(dir.join("hookscope-validate.1")).unwrap();
+    assert!(
+        validate.contains(".TH hookscope-validate 1") && validate.contains("skip\\-foreign"),
+        "{validate}"
+    );
+    // Every page named, by `hookscope man` or by any written page, exists.
+    let (code, main) = stdout_of(&["man"]);
+    assert_eq!(code, 0);
+    let mut named = page_references(&main);
+    assert!(named.contains(&"hookscope-validate".to_owned()), "{named:?}");
+    for page in &pages {
+        named.extend(page_references(&std::fs::read_to_string(dir.join(page)).unwrap()));
+    }
+    for name in named {
+        assert!(dir.join(format!("{name}.1")).is_file(), "{name}(1) is named but not written");
+    }
+}
+
+#[test]
+fn completions_offer_provider_ids_and_event_types() {
+    let (_, bash) = stdout_of(&["completions", "bash"]);
+    // `sample TYPE` and `schema TYPE` offer the types; `--provider` and `--type` their values.
+    let sample = bash.split("hookscope__subcmd__sample)").nth(1).unwrap();
+    let opts = sample.lines().find(|l| l.trim_start().starts_with("opts=")).unwrap();
+    assert!(opts.contains("recording.ready-to-download") && opts.contains("job_finished_event"), "{opts}");
+    let validate = bash.split("hookscope__subcmd__validate)").nth(1).unwrap();
+    let provider = validate.split("--provider)").nth(1).unwrap().lines().nth(1).unwrap();
+    assert!(provider.contains("\"alfred daily extend"), "{provider}");
+    let event_type = validate.split("--type)").nth(1).unwrap().lines().nth(1).unwrap();
+    assert!(event_type.contains("extract_run.processed"), "{event_type}");
+    let (_, zsh) = stdout_of(&["completions", "zsh"]);
+    assert!(zsh.contains("daily\\:\"Daily\"") && zsh.contains("meeting.started\\:\"daily\""));
+    let (_, fish) = stdout_of(&["completions", "fish"]);
+    let schema = fish
+        .lines()
+        .find(|l| {
+            l.starts_with("complete -c hookscope -n \"__fish_hookscope_using_subcommand schema\" -f -a")
+        })
+        .expect("schema TYPE completes");
+    assert!(schema.contains("batch-processor.error"), "{schema}");
+    // Completion lists never restrict what parsing accepts (user catalogs add names).
+    let out = cmd().args(["validate", "--provider", "acme", "samples/daily"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown provider \"acme\""));
+}
