@@ -289,18 +289,22 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__detect)
-            opts="-j -h --provider --type --api-version --input --max-event-bytes --threads --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --provider)
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -393,22 +397,26 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__filter)
-            opts="-v -h --input --provider --type --status --invert --report --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-v -h --no-ignore --hidden --exclude --allow-empty --input --provider --type --status --invert --report --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --status)
@@ -691,18 +699,22 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__inspect)
-            opts="-j -h --provider --type --api-version --input --max-event-bytes --threads --body-only --compact --sort-keys --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --body-only --compact --sort-keys --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --provider)
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -745,7 +757,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__list)
-            opts="-h --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --format --color --config --no-config --catalog --no-builtin --help alfred daily extend cloudevents standard-webhooks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -775,12 +787,16 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__man)
-            opts="-h --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --dir --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -801,14 +817,14 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__sample)
-            opts="-h --provider --api-version --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --provider --api-version --color --config --no-config --catalog --no-builtin --help batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -835,14 +851,14 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__schema)
-            opts="-h --provider --api-version --color --config --no-config --catalog --no-builtin --help export help"
+            opts="-h --provider --api-version --color --config --no-config --catalog --no-builtin --help batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -944,7 +960,7 @@ _hookscope() {
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --secret-env)
@@ -987,18 +1003,22 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__stats)
-            opts="-j -h --provider --type --api-version --input --max-event-bytes --threads --format --top --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --top --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --provider)
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -1049,18 +1069,22 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__validate)
-            opts="-j -v -h --provider --type --api-version --input --max-event-bytes --threads --format --strict --verbose --brief --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -v -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --strict --verbose --brief --skip-foreign --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --provider)
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)
@@ -1107,18 +1131,22 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__verify)
-            opts="-j -H -h --provider --type --api-version --input --max-event-bytes --threads --secret-env --secret-file --header --tolerance --now --format --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -H -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --secret-env --secret-file --header --tolerance --now --format --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --provider)
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
                     return 0
                     ;;
                 --api-version)

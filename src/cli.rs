@@ -166,8 +166,16 @@ pub enum Command {
     Catalog(CatalogArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print the man page (roff), or write one page per subcommand with --dir
+    Man(ManArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ManArgs {
+    /// Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR
+    /// (created if missing) instead of printing the main page
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -223,9 +231,13 @@ pub struct CompletionsArgs {
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http,
-    /// *.har) or `-` for standard input; with none, standard input when it is not a terminal
+    /// *.har, honouring .gitignore and .ignore, skipping hidden files) or `-` for standard input;
+    /// with none, standard input when it is not a terminal
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: WalkArgs,
 
     /// Force the provider instead of detecting it (alfred, daily, extend)
     #[arg(long, value_name = "ID")]
@@ -266,12 +278,45 @@ impl Default for InputArgs {
     fn default() -> Self {
         Self {
             paths: Vec::new(),
+            walk: WalkArgs::default(),
             provider: None,
             event_type: None,
             api_version: None,
             input: crate::input::InputMode::Auto,
             max_event_bytes: crate::input::DEFAULT_MAX_EVENT_BYTES,
             threads: None,
+        }
+    }
+}
+
+/// How directories given as PATHS are walked (files named explicitly are always read).
+#[derive(Debug, Clone, Args, Default)]
+pub struct WalkArgs {
+    /// Read .gitignore, .ignore and git exclude files of nothing: walk every event file
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Walk hidden files and folders too
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Leave out files and folders matching this gitignore-style glob (relative to each
+    /// directory given; repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// A directory with no event files is not an error
+    #[arg(long)]
+    pub allow_empty: bool,
+}
+
+impl WalkArgs {
+    pub fn options(&self) -> crate::input::WalkOptions {
+        crate::input::WalkOptions {
+            no_ignore: self.no_ignore,
+            hidden: self.hidden,
+            exclude: self.exclude.clone(),
+            allow_empty: self.allow_empty,
         }
     }
 }
@@ -352,6 +397,11 @@ pub struct ValidateArgs {
     /// One line per finding (`path:line:col: level: message`) instead of source snippets
     #[arg(long)]
     pub brief: bool,
+
+    /// Skip JSON documents that no provider recognises (`package.json`), saying which: for
+    /// pre-commit hooks over every `*.json` of a repository
+    #[arg(long)]
+    pub skip_foreign: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -369,6 +419,9 @@ pub struct FilterArgs {
     /// Files, directories or `-` (standard input when none)
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: WalkArgs,
 
     /// How to read the input (auto: by file name ending, else by content)
     #[arg(long, value_enum, default_value_t, value_name = "MODE")]
@@ -461,9 +514,25 @@ pub struct SecretArgs {
     #[arg(long, value_name = "NAME")]
     pub secret_env: Option<String>,
 
-    /// Read the secret from this file (surrounding whitespace is ignored)
+    /// Read the secret from this file, or standard input for `-` (surrounding whitespace is
+    /// ignored)
     #[arg(long, value_name = "PATH")]
     pub secret_file: Option<PathBuf>,
+}
+
+/// Where `verify`'s secrets come from: several, each for one provider or scheme or for all.
+#[derive(Debug, Clone, Args, Default)]
+pub struct VerifySecretArgs {
+    /// Read a secret from this environment variable; `KEY=NAME` keeps it for deliveries of the
+    /// provider or signature scheme KEY (`daily=DAILY_SECRET`), a bare NAME is tried on every
+    /// delivery (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub secret_env: Vec<String>,
+
+    /// Read a secret from this file, or standard input for `-` (surrounding whitespace is
+    /// ignored); `KEY=PATH` as for --secret-env (repeatable)
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Vec<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -472,7 +541,7 @@ pub struct VerifyArgs {
     pub input: InputArgs,
 
     #[command(flatten)]
-    pub secret: SecretArgs,
+    pub secret: VerifySecretArgs,
 
     /// Add a delivery header, `Name: value` (repeatable), for bodies captured without headers
     #[arg(long = "header", short = 'H', value_name = "HEADER")]

@@ -20,6 +20,7 @@ mod pipeline;
 mod policy;
 mod project;
 mod report;
+mod secret;
 mod signature;
 mod validate;
 
@@ -33,9 +34,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     // Generated text needs neither the catalog nor a project file.
     match &cli.command {
         cli::Command::Completions(args) => {
-            return finish(Ok(commands::completions::completions(args, &mut out)), out);
+            return finish(commands::completions::completions(args, &mut out), out);
         }
-        cli::Command::Man => return finish(commands::completions::man(&mut out), out),
+        cli::Command::Man(args) => return finish(commands::completions::man(args, &mut out), out),
         _ => {}
     }
     let config =
@@ -53,7 +54,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         cli::Command::Schema(args) => commands::schema::run(&args, &config, &mut out),
         cli::Command::Sample(args) => commands::sample::run(&args, &config, &mut out),
         cli::Command::Catalog(args) => commands::catalog::run(&args, &config, &mut out),
-        cli::Command::Completions(_) | cli::Command::Man => unreachable!("handled above"),
+        cli::Command::Completions(_) | cli::Command::Man(_) => unreachable!("handled above"),
     };
     finish(outcome, out)
 }

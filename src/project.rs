@@ -23,6 +23,8 @@ pub struct ProjectFile {
     #[serde(default)]
     pub diff: DiffSection,
     #[serde(default)]
+    pub verify: VerifySection,
+    #[serde(default)]
     pub fixtures: Vec<Fixture>,
     /// Per-code levels: silence a finding code, or make it a warning or an error.
     #[serde(default)]
@@ -54,6 +56,15 @@ pub struct ValidateSection {
 pub struct DiffSection {
     #[serde(default)]
     pub ignore: Vec<String>,
+}
+
+/// `[verify]`: which environment variable holds the secret of each provider or scheme. Names
+/// only: a secret's value never belongs in a file that is committed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifySection {
+    #[serde(default)]
+    pub secret_env: std::collections::BTreeMap<String, String>,
 }
 
 /// Files matched by `paths` are read as this provider/type/version, and must end with this status.
@@ -131,6 +142,17 @@ impl Project {
                 set.add(glob);
             }
             globs.push(set.build().map_err(|e| format!("fixtures[{i}]: {e}"))?);
+        }
+        for (key, name) in &file.verify.secret_env {
+            // The value is not quoted back: it may be a secret pasted by mistake.
+            let is_name = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !is_name {
+                return Err(format!(
+                    "verify.secret_env.{key}: not an environment variable name (the project file names \
+                     the variable that holds a secret, never the secret itself)"
+                ));
+            }
         }
         let mut rules = Vec::new();
         for (i, entry) in file.findings.iter().enumerate() {
@@ -265,6 +287,16 @@ api_version = "2025-04-21"
         assert!(fixture("/repo/good/a.json").is_none());
         assert!(fixture("/elsewhere/bad/a.json").is_none());
         assert!(fixture("/repo/good/../bad/a.json").is_some());
+    }
+
+    #[test]
+    fn verify_secrets_are_variable_names_never_values() {
+        let text = "[verify]\nsecret_env = {daily = \"DAILY_SECRET\", standard-webhooks = \"_K2\"}\n";
+        let project = Project::parse(Path::new("/repo/hookscope.toml"), text).unwrap();
+        assert_eq!(project.file.verify.secret_env["daily"], "DAILY_SECRET");
+        let text = "[verify]\nsecret_env = {daily = \"whsec_abc+/=\"}\n";
+        let err = Project::parse(Path::new("h.toml"), text).err().unwrap();
+        assert!(err.contains("verify.secret_env.daily") && !err.contains("whsec_abc"), "{err}");
     }
 
     #[test]

@@ -69,7 +69,12 @@ pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         None => None,
     };
     let (mut written, mut dropped, mut unparsable) = (0usize, 0usize, 0usize);
-    let input = InputArgs { paths: args.paths.clone(), input: args.input, ..InputArgs::default() };
+    let input = InputArgs {
+        paths: args.paths.clone(),
+        walk: args.walk.clone(),
+        input: args.input,
+        ..InputArgs::default()
+    };
     let pass = for_each_event(config, &input, config.strict(args.strict), &mut |analyzed| {
         let result = &analyzed.result;
         let original = analyzed.original();

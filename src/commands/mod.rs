@@ -184,7 +184,8 @@ fn sources(config: &Config, input: &InputArgs, pass: &mut Pass) -> Result<Vec<So
         }
         return Ok(vec![Source::Stdin]);
     }
-    let (sources, errors) = expand(&input.paths);
+    let (sources, errors) =
+        expand(&input.paths, &input.walk.options()).map_err(|e| UsageError(e.to_string()))?;
     for error in errors {
         pass.unreadable(config, error);
     }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use super::{UsageError, find_provider};
 use crate::analyze::Analyzer;
-use crate::cli::{SignArgs, SignFormat};
+use crate::cli::{SecretArgs, SignArgs, SignFormat};
 use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
@@ -14,7 +14,7 @@ use crate::output::Output;
 use crate::signature;
 
 pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    let secret = super::verify::read_secret(&args.secret)?;
+    let secret = read_secret(&args.secret, &args.path)?;
     let record = read_one(&args.path)?;
     let body = record.text().to_vec();
     let provider = if let Some(id) = &args.provider {
@@ -86,4 +86,23 @@ fn read_one(path: &std::path::Path) -> anyhow::Result<Record> {
         return Err(UsageError(format!("{}: {problem}", source.name())).into());
     }
     Ok(record)
+}
+
+/// The one secret to sign with, from the environment, a file or standard input.
+fn read_secret(args: &SecretArgs, body: &std::path::Path) -> Result<Vec<u8>, UsageError> {
+    let read = match (&args.secret_env, &args.secret_file) {
+        (Some(name), _) => crate::secret::from_env("--secret-env", name),
+        (None, Some(path)) if path.as_os_str() == "-" && body.as_os_str() == "-" => {
+            return Err(UsageError(
+                "--secret-file - and the body cannot both come from standard input".to_owned(),
+            ));
+        }
+        (None, Some(path)) => crate::secret::from_file("--secret-file", path),
+        (None, None) => {
+            return Err(UsageError(
+                "give the secret with --secret-env NAME or --secret-file PATH".to_owned(),
+            ));
+        }
+    };
+    read.map_err(|e| UsageError(e.0))
 }

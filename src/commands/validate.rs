@@ -24,8 +24,14 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
     let mut json = JsonReport::new();
     // JUnit and SARIF group results, so they are kept until the end.
     let mut kept: Vec<EventResult> = Vec::new();
+    // Each skipped document's label (`path:line:col`) and source.
+    let mut foreign: Vec<(String, String)> = Vec::new();
     let pass = for_each_event(config, &args.input, strict, &mut |analyzed| {
         let result = &analyzed.result;
+        if args.skip_foreign && is_foreign(result) {
+            foreign.push((result.label(), result.source.clone()));
+            return Ok(());
+        }
         summary.add(result);
         let fails = result.fails();
         failed |= fails;
@@ -69,6 +75,10 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         Ok(())
     })?;
     summary.skipped = pass.skipped;
+    summary.foreign = foreign.len();
+    if !foreign.is_empty() {
+        config.diagnostics.note(&skipped_note(&foreign));
+    }
     match args.format {
         ValidateFormat::Json => json.finish(out, &summary)?,
         ValidateFormat::Ndjson => {}
@@ -78,4 +88,35 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         ValidateFormat::Human => render_summary_line(out, &styles, &summary)?,
     }
     Ok(Outcome { finding: failed, ..pass.outcome })
+}
+
+/// A document that is JSON but no webhook event of any known provider (`package.json`), and
+/// that no project fixture entry expects anything of.
+fn is_foreign(result: &EventResult) -> bool {
+    result.status == Status::Unknown && result.provider.is_none() && result.expect.is_none()
+}
+
+/// `skipped 1 file that is not a webhook event: package.json`, naming at most ten.
+fn skipped_note(foreign: &[(String, String)]) -> String {
+    const SHOWN: usize = 10;
+    // Whole files are named by their path; documents of files that hold several, by position.
+    let files = foreign.iter().all(|(label, source)| *label == format!("{source}:1:1"));
+    let what = if files { "file" } else { "document" };
+    let (noun, verb) = if foreign.len() == 1 { (what.to_owned(), "is") } else { (format!("{what}s"), "are") };
+    let mut names: Vec<String> = foreign
+        .iter()
+        .take(SHOWN)
+        .map(|(label, source)| escape(if files { source } else { label }))
+        .collect();
+    if foreign.len() > SHOWN {
+        names.push(format!("and {} more", foreign.len() - SHOWN));
+    }
+    format!("skipped {} {noun} that {verb} not a webhook event: {}", foreign.len(), names.join(", "))
+}
+
+/// A file name as one line of text (names may hold control characters).
+fn escape(name: &str) -> String {
+    name.chars()
+        .flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] })
+        .collect()
 }

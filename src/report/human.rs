@@ -119,9 +119,14 @@ pub(crate) fn render_summary_line(out: &mut dyn Write, styles: &Styles, summary:
     } else {
         String::new()
     };
+    let foreign = if summary.foreign > 0 {
+        format!("; {} skipped: not a webhook event", plural(summary.foreign, "document"))
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{}: {}, {}, {}, {}; {}{skipped}{expected}",
+        "{}: {}, {}, {}, {}; {}{skipped}{expected}{foreign}",
         plural(summary.events, "event"),
         count(summary.valid, "valid", styles.ok),
         count(summary.invalid, "invalid", styles.error),

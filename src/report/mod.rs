@@ -200,6 +200,9 @@ pub struct Summary {
     /// Log lines without JSON (and HAR requests without a JSON body), skipped on purpose.
     #[serde(skip_serializing_if = "is_zero")]
     pub skipped: usize,
+    /// JSON documents of no known provider, skipped on request (`validate --skip-foreign`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub foreign: usize,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]

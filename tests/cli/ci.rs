@@ -256,3 +256,149 @@ fn man_page_is_roff() {
     assert_eq!(code, 0);
     assert!(text.contains(".TH hookscope 1") && text.contains(".SH NAME"), "{text}");
 }
+
+/// The `entry` commands of `.pre-commit-hooks.yaml`, without the program name.
+fn pre_commit_entries() -> Vec<Vec<String>> {
+    let hooks = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    let entries: Vec<Vec<String>> = hooks
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("entry:"))
+        .map(|e| e.split_whitespace().skip(1).map(str::to_owned).collect())
+        .collect();
+    assert_eq!(entries.len(), 2, "{hooks}");
+    entries
+}
+
+#[test]
+fn pre_commit_hooks_skip_json_that_is_no_webhook_event_and_say_so() {
+    let dir = root().join("target/test-scratch/pre-commit");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("package.json"), r#"{"name": "app", "version": "1.0.0"}"#).unwrap();
+    let event = root().join("samples/daily/meeting.started.json");
+    for entry in pre_commit_entries() {
+        // pre-commit appends the staged file names.
+        let out = cmd().args(&entry).arg(dir.join("package.json")).arg(&event).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{entry:?}: {stderr}");
+        assert!(
+            stderr.contains("skipped 1 file that is not a webhook event: ")
+                && stderr.contains("pre-commit/package.json"),
+            "{entry:?}: {stderr}"
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.contains("1 event: 1 valid") && stdout.contains("1 document skipped"), "{stdout}");
+    }
+}
+
+#[test]
+fn skip_foreign_keeps_every_webhook_finding_and_counts_what_it_skips() {
+    let dir = root().join("target/test-scratch/skip-foreign");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = concat!(
+        r#"{"name": "app"}"#,
+        "\n",
+        r#"{"version":"1.0.0","type":"meeting.exploded","id":"x","payload":{},"event_ts":1}"#,
+        "\n",
+        "{broken\n",
+        "[1, 2]\n",
+    );
+    std::fs::write(dir.join("mixed.ndjson"), log).unwrap();
+    let out = cmd()
+        .args(["validate", "--format", "json", "--skip-foreign"])
+        .arg(dir.join("mixed.ndjson"))
+        .output()
+        .unwrap();
+    // A known provider's unknown type and an unparsable line still fail.
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["events"], 2);
+    assert_eq!(report["summary"]["unknown"], 1);
+    assert_eq!(report["summary"]["unparsable"], 1);
+    assert_eq!(report["summary"]["foreign"], 2);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("skipped 2 documents that are not a webhook event: ")
+            && stderr.contains("mixed.ndjson:1:1")
+            && stderr.contains("mixed.ndjson:4:1"),
+        "{stderr}"
+    );
+    // Without the flag nothing is skipped.
+    let (code, report) = validate_json(&[path_str(&dir.join("mixed.ndjson"))]);
+    assert_eq!(code, 1);
+    assert_eq!(report["summary"]["events"], 4);
+    assert!(report["summary"].get("foreign").is_none());
+}
+
+/// The `hookscope-<sub>(1)` pages a roff page refers to.
+fn page_references(roff: &str) -> Vec<String> {
+    let text = roff.replace("\\-", "-");
+    text.match_indices("hookscope-")
+        .filter_map(|(at, _)| {
+            let rest = &text[at..];
+            let end = rest.find("(1)")?;
+            let name = &rest[..end];
+            name.chars().all(|c| c.is_ascii_lowercase() || c == '-').then(|| name.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn man_dir_writes_every_page_that_the_pages_name() {
+    let dir = root().join("target/test-scratch/man");
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = cmd().args(["man", "--dir"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed = String::from_utf8(out.stdout).unwrap();
+    let mut pages: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    pages.sort();
+    assert_eq!(listed.lines().count(), pages.len(), "{listed}");
+    for page in ["hookscope.1", "hookscope-validate.1", "hookscope-verify.1", "hookscope-schema-export.1"] {
+        assert!(pages.iter().any(|p| p == page), "{page} missing from {pages:?}");
+    }
+    let validate = std::fs::read_to_string(dir.join("hookscope-validate.1")).unwrap();
+    assert!(
+        validate.contains(".TH hookscope-validate 1") && validate.contains("skip\\-foreign"),
+        "{validate}"
+    );
+    // Every page named, by `hookscope man` or by any written page, exists.
+    let (code, main) = stdout_of(&["man"]);
+    assert_eq!(code, 0);
+    let mut named = page_references(&main);
+    assert!(named.contains(&"hookscope-validate".to_owned()), "{named:?}");
+    for page in &pages {
+        named.extend(page_references(&std::fs::read_to_string(dir.join(page)).unwrap()));
+    }
+    for name in named {
+        assert!(dir.join(format!("{name}.1")).is_file(), "{name}(1) is named but not written");
+    }
+}
+
+#[test]
+fn completions_offer_provider_ids_and_event_types() {
+    let (_, bash) = stdout_of(&["completions", "bash"]);
+    // `sample TYPE` and `schema TYPE` offer the types; `--provider` and `--type` their values.
+    let sample = bash.split("hookscope__subcmd__sample)").nth(1).unwrap();
+    let opts = sample.lines().find(|l| l.trim_start().starts_with("opts=")).unwrap();
+    assert!(opts.contains("recording.ready-to-download") && opts.contains("job_finished_event"), "{opts}");
+    let validate = bash.split("hookscope__subcmd__validate)").nth(1).unwrap();
+    let provider = validate.split("--provider)").nth(1).unwrap().lines().nth(1).unwrap();
+    assert!(provider.contains("\"alfred daily extend"), "{provider}");
+    let event_type = validate.split("--type)").nth(1).unwrap().lines().nth(1).unwrap();
+    assert!(event_type.contains("extract_run.processed"), "{event_type}");
+    let (_, zsh) = stdout_of(&["completions", "zsh"]);
+    assert!(zsh.contains("daily\\:\"Daily\"") && zsh.contains("meeting.started\\:\"daily\""));
+    let (_, fish) = stdout_of(&["completions", "fish"]);
+    let schema = fish
+        .lines()
+        .find(|l| {
+            l.starts_with("complete -c hookscope -n \"__fish_hookscope_using_subcommand schema\" -f -a")
+        })
+        .expect("schema TYPE completes");
+    assert!(schema.contains("batch-processor.error"), "{schema}");
+    // Completion lists never restrict what parsing accepts (user catalogs add names).
+    let out = cmd().args(["validate", "--provider", "acme", "samples/daily"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown provider \"acme\""));
+}

@@ -230,3 +230,115 @@ fn unwrapped_bodies_report_the_string_position() {
     assert_eq!(error["pointer"], "/payload/room");
     assert_eq!((error["line"].as_u64(), error["column"].as_u64()), (Some(1), Some(51)), "the body string");
 }
+
+/// A folder laid out like a repository: ignore files, hidden files, a build folder.
+fn ignore_tree(name: &str) -> std::path::PathBuf {
+    let dir = crate::root().join("target/test-scratch").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["events", "target/debug", "node_modules/pkg", ".cache", "drafts"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    for file in [
+        "events/a.json",
+        "events/b.json",
+        "events/scratch.json",
+        "target/debug/build.json",
+        "node_modules/pkg/package.json",
+        ".cache/c.json",
+        ".hidden.json",
+        "drafts/d.json",
+    ] {
+        std::fs::write(dir.join(file), MEETING).unwrap();
+    }
+    // No `.git` here: `.gitignore` applies all the same, as `.ignore` does.
+    std::fs::write(dir.join(".gitignore"), "target/\nnode_modules\n").unwrap();
+    std::fs::write(dir.join("events/.ignore"), "scratch.json\n").unwrap();
+    dir
+}
+
+/// The sources `detect` reads, relative to `dir`.
+fn walked(dir: &std::path::Path, args: &[&str]) -> (i32, Vec<String>) {
+    let out = cmd().args(["detect", "--format", "ndjson"]).args(args).arg(dir).output().unwrap();
+    let prefix = format!("{}/", dir.display());
+    let sources = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            v["source"].as_str().unwrap().trim_start_matches(&prefix).to_owned()
+        })
+        .collect();
+    (out.status.code().unwrap(), sources)
+}
+
+#[test]
+fn directory_walks_honour_gitignore_ignore_and_hidden_files() {
+    let dir = ignore_tree("walk-ignore");
+    assert_eq!(walked(&dir, &[]), (0, owned_names(&["drafts/d.json", "events/a.json", "events/b.json"])));
+    assert_eq!(
+        walked(&dir, &["--no-ignore"]).1,
+        owned_names(&[
+            "drafts/d.json",
+            "events/a.json",
+            "events/b.json",
+            "events/scratch.json",
+            "node_modules/pkg/package.json",
+            "target/debug/build.json",
+        ])
+    );
+    assert_eq!(
+        walked(&dir, &["--hidden"]).1,
+        owned_names(&[".cache/c.json", ".hidden.json", "drafts/d.json", "events/a.json", "events/b.json"])
+    );
+    assert_eq!(
+        walked(&dir, &["--exclude", "drafts", "--exclude", "b.json"]).1,
+        owned_names(&["events/a.json"])
+    );
+}
+
+fn owned_names(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| (*n).to_owned()).collect()
+}
+
+#[test]
+fn named_files_and_folders_are_read_even_when_ignored() {
+    let dir = ignore_tree("walk-named");
+    let out = cmd()
+        .args(["detect", "--format", "ndjson"])
+        .arg(dir.join("target/debug/build.json"))
+        .arg(dir.join("node_modules"))
+        .arg(dir.join(".cache"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+}
+
+#[test]
+fn filter_takes_the_same_walk_options() {
+    let dir = ignore_tree("walk-filter");
+    let out = cmd().args(["filter", "--exclude", "drafts"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{MEETING}\n{MEETING}\n"));
+}
+
+#[test]
+fn a_folder_without_event_files_is_an_error_unless_allowed() {
+    let dir = crate::root().join("target/test-scratch/walk-empty");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("target")).unwrap();
+    std::fs::write(dir.join("notes.txt"), "not an event").unwrap();
+    std::fs::write(dir.join("target/x.json"), MEETING).unwrap();
+    std::fs::write(dir.join(".gitignore"), "target/\n").unwrap();
+    let out = cmd().args(["validate", "--format", "json"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("no event files") && stderr.contains("--allow-empty"), "{stderr}");
+    let (code, report) = validate_json(&["--allow-empty", path_str(&dir)]);
+    assert_eq!(code, 0);
+    assert_eq!(report["summary"]["events"], 0);
+    let out = cmd().args(["validate", "--exclude", "["]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad --exclude glob"));
+}

@@ -256,3 +256,132 @@ fn secrets_never_come_from_the_command_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("HOOKSCOPE_SURELY_UNSET"));
 }
+
+/// One log of signed deliveries from two providers: a Daily one, then an Extend one.
+fn mixed_log(name: &str) -> std::path::PathBuf {
+    let daily = daily_capture(&format!("{name}-daily.http"), &body("daily"), &body("daily"), NOW - 10);
+    let extend = extend_capture(&format!("{name}-extend.http"), &body("extend"), NOW - 10);
+    let mut text = std::fs::read(daily).unwrap();
+    text.extend_from_slice(b"\r\n");
+    text.extend(std::fs::read(extend).unwrap());
+    scratch(&format!("{name}.http"), &text)
+}
+
+/// Runs `verify --format json` with `env` set and returns the code, the report and stderr.
+fn verify_with(env: &[(&str, &str)], args: &[&str], stdin: &str) -> (i32, Value, String) {
+    let mut command = cmd();
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let out = command
+        .args(["verify", "--format", "json", "--now", &NOW.to_string()])
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for (_, secret) in env {
+        assert!(!stdout.contains(secret) && !stderr.contains(secret), "a secret was printed");
+    }
+    let report = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (out.status.code().unwrap(), report, stderr)
+}
+
+fn statuses(report: &Value) -> Vec<(String, String)> {
+    results(report)
+        .iter()
+        .map(|r| (r["provider"].as_str().unwrap().to_owned(), r["status"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+}
+
+#[test]
+fn one_run_verifies_several_providers_with_keyed_and_unkeyed_secrets() {
+    let log = mixed_log("mixed-providers");
+    let daily_secret = B64.encode(DAILY_SECRET_RAW);
+    let env = [("D_SECRET", daily_secret.as_str()), ("E_SECRET", EXTEND_SECRET)];
+    let both = pairs(&[("daily", "valid"), ("extend", "valid")]);
+    let keyed = ["--secret-env", "daily=D_SECRET", "--secret-env", "extend=E_SECRET", path_str(&log)];
+    let (code, report, stderr) = verify_with(&env, &keyed, "");
+    assert_eq!((code, statuses(&report)), (0, both.clone()), "{stderr}");
+    // Unkeyed secrets are tried on every delivery.
+    let mixed = ["--secret-env", "E_SECRET", "--secret-env", "daily=D_SECRET", path_str(&log)];
+    assert_eq!(verify_with(&env, &mixed, "").0, 0);
+    let unkeyed = ["--secret-env", "D_SECRET", "--secret-env", "E_SECRET", path_str(&log)];
+    assert_eq!(verify_with(&env, &unkeyed, "").0, 0);
+    // A keyed secret never applies to another provider's deliveries.
+    let crossed = ["--secret-env", "daily=E_SECRET", "--secret-env", "extend=D_SECRET", path_str(&log)];
+    let (code, report, _) = verify_with(&env, &crossed, "");
+    assert_eq!((code, statuses(&report)), (1, pairs(&[("daily", "invalid"), ("extend", "invalid")])));
+    // From a file, keyed.
+    let file = scratch("extend-secret.txt", format!("{EXTEND_SECRET}\n").as_bytes());
+    let from_file = [
+        "--secret-env",
+        "daily=D_SECRET",
+        "--secret-file",
+        &format!("extend={}", path_str(&file)),
+        path_str(&log),
+    ];
+    assert_eq!(verify_with(&env, &from_file, "").0, 0);
+}
+
+#[test]
+fn a_provider_without_a_secret_is_unchecked_and_named() {
+    let log = mixed_log("mixed-missing");
+    let daily_secret = B64.encode(DAILY_SECRET_RAW);
+    let env = [("D_SECRET", daily_secret.as_str())];
+    let (code, report, stderr) = verify_with(&env, &["--secret-env", "daily=D_SECRET", path_str(&log)], "");
+    assert_eq!(code, 2, "the run could not check everything");
+    assert_eq!(statuses(&report), pairs(&[("daily", "valid"), ("extend", "unchecked")]));
+    assert_eq!(report["summary"]["unchecked"], 1);
+    assert!(
+        stderr.contains("no secret for extend") && stderr.contains("--secret-env extend=NAME"),
+        "{stderr}"
+    );
+    // A key that names nothing is a usage error with a hint.
+    let (code, _, stderr) = verify_with(&env, &["--secret-env", "dayly=D_SECRET", path_str(&log)], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("\"dayly\"") && stderr.contains("did you mean \"daily\""), "{stderr}");
+}
+
+#[test]
+fn the_secret_can_come_from_standard_input_but_then_the_events_cannot() {
+    let daily = daily_capture("stdin-secret.http", &body("daily"), &body("daily"), NOW - 10);
+    let secret = B64.encode(DAILY_SECRET_RAW);
+    let env = [("UNUSED", "an unused value")];
+    let (code, report, stderr) =
+        verify_with(&env, &["--secret-file", "-", path_str(&daily)], &format!("{secret}\n"));
+    assert_eq!((code, statuses(&report)), (0, pairs(&[("daily", "valid")])), "{stderr}");
+    assert!(!String::from_utf8_lossy(&serde_json::to_vec(&report).unwrap()).contains(&secret));
+    for args in [&["--secret-file", "-"][..], &["--secret-file", "daily=-", "-"][..]] {
+        let (code, _, stderr) = verify_with(&env, args, &secret);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stderr.contains("cannot come from it too"), "{stderr}");
+    }
+    let (code, _, stderr) =
+        verify_with(&env, &["--secret-file", "-", "--secret-file", "extend=-", path_str(&daily)], &secret);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("only one secret"), "{stderr}");
+}
+
+#[test]
+fn the_project_file_names_the_variables_of_each_provider() {
+    let log = mixed_log("mixed-project");
+    let project = scratch(
+        "verify-secrets.toml",
+        b"[verify]\nsecret_env = {daily = \"PROJECT_DAILY\", extend = \"PROJECT_EXTEND\"}\n",
+    );
+    let daily_secret = B64.encode(DAILY_SECRET_RAW);
+    let env = [("PROJECT_DAILY", daily_secret.as_str()), ("PROJECT_EXTEND", EXTEND_SECRET)];
+    let config = ["--config", path_str(&project), path_str(&log)];
+    let (code, report, stderr) = verify_with(&env, &config, "");
+    assert_eq!((code, statuses(&report)), (0, pairs(&[("daily", "valid"), ("extend", "valid")])), "{stderr}");
+    // An unset variable is named when a delivery needs it.
+    let (code, report, stderr) = verify_with(&env[..1], &config, "");
+    assert_eq!((code, statuses(&report)), (2, pairs(&[("daily", "valid"), ("extend", "unchecked")])));
+    assert!(stderr.contains("PROJECT_EXTEND, which is not set"), "{stderr}");
+}
