@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::{UsageError, find_provider, for_each_event};
 use crate::analyze::Analyzed;
+use crate::catalog::{Catalog, Provider};
 use crate::cli::{FilterArgs, InputArgs};
 use crate::config::Config;
 use crate::exit::Outcome;
@@ -43,14 +44,49 @@ impl Criteria {
     }
 }
 
-fn type_globs(patterns: &[String]) -> Result<Option<GlobSet>, UsageError> {
+/// The `--type` selection: a glob is matched against the documented wire names (and must match
+/// at least one of the provider's, or any provider's, types); a plain name is resolved like
+/// `--type` elsewhere (wire name, documented alias, loose spelling) to its wire name.
+fn type_globs(
+    catalog: &Catalog,
+    diagnostics: &crate::output::Diagnostics,
+    patterns: &[String],
+    provider: Option<&Provider>,
+) -> Result<Option<GlobSet>, UsageError> {
     if patterns.is_empty() {
         return Ok(None);
     }
+    let known: Vec<&str> = catalog
+        .providers()
+        .filter(|p| provider.is_none_or(|only| only.id() == p.id()))
+        .flat_map(|p| p.types().map(|(t, _)| t))
+        .collect();
     let mut set = GlobSetBuilder::new();
     for p in patterns {
-        // Event types have no path separators: `*` may cross `.` and `/` alike.
-        set.add(Glob::new(p).map_err(|e| UsageError(format!("bad --type glob {p:?}: {e}")))?);
+        let glob = if p.contains(['*', '?', '[', '{']) {
+            // Event types have no path separators: `*` may cross `.` and `/` alike.
+            let glob = Glob::new(p).map_err(|e| UsageError(format!("bad --type glob {p:?}: {e}")))?;
+            let matcher = glob.compile_matcher();
+            if !known.iter().any(|t| matcher.is_match(t)) {
+                let stem: String = p.chars().filter(|c| !"*?[]{}".contains(*c)).collect();
+                let hints = crate::catalog::suggest(&stem, known.iter().copied());
+                let hint = hints.first().map(|h| format!("; did you mean {h:?}?")).unwrap_or_default();
+                let message = format!("--type {p:?} matches no documented event type{hint}");
+                // Generic envelopes take any type string, so for them the glob may still match.
+                let open = catalog
+                    .providers()
+                    .any(|c| provider.is_none_or(|only| only.id() == c.id()) && c.accepts_any_type());
+                if !open {
+                    return Err(UsageError(message));
+                }
+                diagnostics.warning(&format_args!("{message} (it can still match generic envelopes)"));
+            }
+            glob
+        } else {
+            let found = super::find_type(catalog, p, provider.map(Provider::id))?;
+            Glob::new(&globset::escape(found.name)).map_err(|e| UsageError(e.to_string()))?
+        };
+        set.add(glob);
     }
     set.build().map(Some).map_err(|e| UsageError(e.to_string()))
 }
@@ -59,7 +95,7 @@ pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let provider = args.provider.as_deref().map(|p| find_provider(&config.catalog, p)).transpose()?;
     let criteria = Criteria {
         provider: provider.map(|p| p.id().to_owned()),
-        types: type_globs(&args.event_type)?,
+        types: type_globs(&config.catalog, &config.diagnostics, &args.event_type, provider)?,
         statuses: args.status.clone(),
     };
     let mut report = match &args.report {

@@ -223,3 +223,23 @@ fn messages_say_what_happened_in_plain_words() {
     assert_eq!(id_rows, 1, "one id row (the event's own is `event id`): {text}");
     assert!(text.contains("event id"), "{text}");
 }
+
+#[test]
+fn filter_types_take_aliases_and_say_when_a_glob_matches_nothing() {
+    let out = cmd().args(["filter", "--type", "JobFinishedEvent", "samples/alfred"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\"job_finished_event\"") && !text.contains("job_start_event"), "{text}");
+    let out =
+        cmd().args(["filter", "--provider", "daily", "--type", "recordng.*", "samples"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("matches no documented event type; did you mean \"recording."), "{err}");
+    let out = cmd().args(["filter", "--type", "recordng.*", "samples"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "generic envelopes may still match: nothing written");
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("warning: --type \"recordng.*\" matches no documented event type")
+    );
+}
