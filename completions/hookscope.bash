@@ -397,7 +397,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__filter)
-            opts="-v -h --no-ignore --hidden --exclude --allow-empty --input --provider --type --status --invert --report --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -v -h --no-ignore --hidden --exclude --allow-empty --input --max-event-bytes --threads --provider --type --status --invert --report --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,6 +409,18 @@ _hookscope() {
                     ;;
                 --input)
                     COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --provider)

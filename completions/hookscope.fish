@@ -474,6 +474,8 @@ ndjson\t'One JSON value per line'
 log\t'Log lines with a prefix before the JSON; lines without JSON are skipped and counted'
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l provider -d 'Keep events of this provider (detected)' -r -f -a "alfred\t'Alfred by Tagshelf'
 daily\t'Daily'
 extend\t'Extend'

@@ -485,6 +485,9 @@ ndjson\:"One JSON value per line"
 log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
+'-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--provider=[Keep events of this provider (detected)]:ID:((alfred\:"Alfred by Tagshelf"
 daily\:"Daily"
 extend\:"Extend"

@@ -228,7 +228,7 @@ pub struct CompletionsArgs {
 }
 
 /// Where events come from, and what to force instead of detecting.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct InputArgs {
     /// Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http,
     /// *.har, honouring .gitignore and .ignore, skipping hidden files) or `-` for standard input;
@@ -251,6 +251,14 @@ pub struct InputArgs {
     #[arg(long, value_name = "VERSION")]
     pub api_version: Option<String>,
 
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How records are read and analysed: shared by every command that reads events, `filter`
+/// included.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
     /// How to read the input (auto: by file name ending, else by content)
     #[arg(long, value_enum, default_value_t, value_name = "MODE")]
     pub input: InputMode,
@@ -264,6 +272,16 @@ pub struct InputArgs {
     pub threads: Option<usize>,
 }
 
+impl Default for ReadArgs {
+    fn default() -> Self {
+        Self {
+            input: crate::input::InputMode::Auto,
+            max_event_bytes: crate::input::DEFAULT_MAX_EVENT_BYTES,
+            threads: None,
+        }
+    }
+}
+
 /// More threads than this only costs memory: the work is bound by the cores.
 const MAX_THREADS: usize = 256;
 
@@ -274,20 +292,6 @@ fn threads_in_range(text: &str) -> Result<usize, String> {
     }
 }
 
-impl Default for InputArgs {
-    fn default() -> Self {
-        Self {
-            paths: Vec::new(),
-            walk: WalkArgs::default(),
-            provider: None,
-            event_type: None,
-            api_version: None,
-            input: crate::input::InputMode::Auto,
-            max_event_bytes: crate::input::DEFAULT_MAX_EVENT_BYTES,
-            threads: None,
-        }
-    }
-}
 
 /// How directories given as PATHS are walked (files named explicitly are always read).
 #[derive(Debug, Clone, Args, Default)]
@@ -323,7 +327,7 @@ impl WalkArgs {
 
 impl InputArgs {
     pub fn read_options(&self) -> crate::input::ReadOptions {
-        crate::input::ReadOptions { mode: self.input, max_event_bytes: self.max_event_bytes }
+        crate::input::ReadOptions { mode: self.read.input, max_event_bytes: self.read.max_event_bytes }
     }
 }
 
@@ -423,9 +427,8 @@ pub struct FilterArgs {
     #[command(flatten)]
     pub walk: WalkArgs,
 
-    /// How to read the input (auto: by file name ending, else by content)
-    #[arg(long, value_enum, default_value_t, value_name = "MODE")]
-    pub input: InputMode,
+    #[command(flatten)]
+    pub read: ReadArgs,
 
     /// Keep events of this provider (detected)
     #[arg(long, value_name = "ID")]

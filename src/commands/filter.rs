@@ -108,7 +108,7 @@ pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let input = InputArgs {
         paths: args.paths.clone(),
         walk: args.walk.clone(),
-        input: args.input,
+        read: args.read.clone(),
         ..InputArgs::default()
     };
     let pass = for_each_event(config, &input, config.strict(args.strict), &mut |analyzed| {

@@ -224,7 +224,7 @@ pub(crate) fn for_each_event(
     let mut pass = Pass { outcome: Outcome::default(), skipped: 0, unreadable: Vec::new() };
     let sources = sources(config, input, &mut pass)?;
     let threads =
-        input.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+        input.read.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let mut progress = Progress::new();
     let mut events = 0usize;
     let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {

@@ -243,3 +243,27 @@ fn filter_types_take_aliases_and_say_when_a_glob_matches_nothing() {
             .contains("warning: --type \"recordng.*\" matches no documented event type")
     );
 }
+
+#[test]
+fn filter_reads_with_the_same_flags_as_every_command() {
+    let report = root().join("target/test-scratch/filter-flags-report.jsonl");
+    let out = cmd()
+        .args([
+            "filter",
+            "--threads",
+            "1",
+            "--max-event-bytes",
+            "1000",
+            "--report",
+            path_str(&report),
+            "samples/daily",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&report).unwrap();
+    // Samples larger than 1000 bytes are unparsable under the limit, and say so.
+    assert!(text.contains("exceeds the") && text.contains("unparsable"), "{text}");
+    let out = cmd().args(["filter", "-j", "0", "samples/daily"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "the thread count is checked as everywhere");
+}
