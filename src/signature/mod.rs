@@ -191,10 +191,7 @@ fn check(
         scheme: scheme.title().to_owned(),
         expected: scheme.signature_shape(),
     })?;
-    let total = match &scheme.desc.layout {
-        scheme::Layout::Plain => 1,
-        scheme::Layout::Entries(_) => signature.split_ascii_whitespace().count().max(1),
-    };
+    let total = scheme.entry_count(signature);
     let seconds = parse_timestamp(timestamp).ok_or_else(|| Problem::TimestampNotNumber {
         header: names.timestamp.clone(),
         value: timestamp.to_owned(),

@@ -460,11 +460,7 @@ impl Scheme {
                 vec![Entry { index: 1, kind: EntryKind::Hmac, bytes }]
             }
             Layout::Entries(layout) => {
-                let parts: Vec<&str> = if layout.separator == " " {
-                    value.split_ascii_whitespace().collect()
-                } else {
-                    value.split(layout.separator.as_str()).map(str::trim).filter(|s| !s.is_empty()).collect()
-                };
+                let parts = split_entries(layout, value);
                 let mut out = Vec::new();
                 for (i, part) in parts.iter().enumerate() {
                     let Some((label, sig)) = part.split_once(',') else { continue };
@@ -485,6 +481,14 @@ impl Scheme {
             }
         };
         (!entries.is_empty()).then_some(entries)
+    }
+
+    /// How many signatures the header holds (1 for a plain header), for reports.
+    pub(crate) fn entry_count(&self, value: &str) -> usize {
+        match &self.desc.layout {
+            Layout::Plain => 1,
+            Layout::Entries(layout) => split_entries(layout, value).len().max(1),
+        }
     }
 
     /// A digest as the header carries it: strict base64 (as sent), or lowercase hex, which
@@ -546,6 +550,14 @@ impl Scheme {
             secret.starts_with(ed.public_key_prefix.as_bytes())
                 || secret.starts_with(ed.secret_key_prefix.as_bytes())
         })
+    }
+}
+
+fn split_entries<'v>(layout: &EntriesDesc, value: &'v str) -> Vec<&'v str> {
+    if layout.separator == " " {
+        value.split_ascii_whitespace().collect()
+    } else {
+        value.split(layout.separator.as_str()).map(str::trim).filter(|s| !s.is_empty()).collect()
     }
 }
 
