@@ -769,7 +769,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__list)
-            opts="-h --format --color --config --no-config --catalog --no-builtin --help alfred daily extend cloudevents standard-webhooks"
+            opts="-h --schemes --format --color --config --no-config --catalog --no-builtin --help alfred daily extend cloudevents standard-webhooks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -965,7 +965,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__sign)
-            opts="-h --provider --secret-env --secret-file --timestamp --id --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --provider --scheme --secret-env --secret-file --timestamp --id --format --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,6 +973,10 @@ _hookscope() {
             case "${prev}" in
                 --provider)
                     COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
+                --scheme)
+                    COMPREPLY=($(compgen -W "daily extend standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --secret-env)
@@ -1143,7 +1147,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__verify)
-            opts="-j -H -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --secret-env --secret-file --header --tolerance --now --format --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -H -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --secret-env --secret-file --header --scheme --tolerance --now --format --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1195,6 +1199,10 @@ _hookscope() {
                     ;;
                 -H)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scheme)
+                    COMPREPLY=($(compgen -W "daily extend standard-webhooks" -- "${cur}"))
                     return 0
                     ;;
                 --tolerance)

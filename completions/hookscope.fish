@@ -49,7 +49,7 @@ complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "completions" -d
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "man" -d 'Print the man page (roff), or write one page per subcommand with --dir'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r -f -a "alfred\t'Alfred by Tagshelf'
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l provider -d 'Force the provider instead of detecting it (see `hookscope list`)' -r -f -a "alfred\t'Alfred by Tagshelf'
 daily\t'Daily'
 extend\t'Extend'
 cloudevents\t'CloudEvents 1.0'
@@ -162,7 +162,7 @@ workflow_run.failed\t'extend'
 workflow_run.needs_review\t'extend'
 workflow_run.rejected\t'extend'
 workflow_run.step_run.processed\t'extend'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l api-version -d 'Force the API version of providers that have several' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l input -d 'How to read the input (auto: by file name ending, else by content)' -r -f -a "auto\t'By file name ending, else by looking at the first lines'
 json\t'One or more JSON documents (pretty or compact), or NDJSON'
 ndjson\t'One JSON value per line'
@@ -187,7 +187,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l no-confi
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r -f -a "alfred\t'Alfred by Tagshelf'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l provider -d 'Force the provider instead of detecting it (see `hookscope list`)' -r -f -a "alfred\t'Alfred by Tagshelf'
 daily\t'Daily'
 extend\t'Extend'
 cloudevents\t'CloudEvents 1.0'
@@ -300,7 +300,7 @@ workflow_run.failed\t'extend'
 workflow_run.needs_review\t'extend'
 workflow_run.rejected\t'extend'
 workflow_run.step_run.processed\t'extend'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l api-version -d 'Force the API version of providers that have several' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l input -d 'How to read the input (auto: by file name ending, else by content)' -r -f -a "auto\t'By file name ending, else by looking at the first lines'
 json\t'One or more JSON documents (pretty or compact), or NDJSON'
 ndjson\t'One JSON value per line'
@@ -331,7 +331,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-conf
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r -f -a "alfred\t'Alfred by Tagshelf'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l provider -d 'Force the provider instead of detecting it (see `hookscope list`)' -r -f -a "alfred\t'Alfred by Tagshelf'
 daily\t'Daily'
 extend\t'Extend'
 cloudevents\t'CloudEvents 1.0'
@@ -444,7 +444,7 @@ workflow_run.failed\t'extend'
 workflow_run.needs_review\t'extend'
 workflow_run.rejected\t'extend'
 workflow_run.step_run.processed\t'extend'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l api-version -d 'Force the API version of providers that have several' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l input -d 'How to read the input (auto: by file name ending, else by content)' -r -f -a "auto\t'By file name ending, else by looking at the first lines'
 json\t'One or more JSON documents (pretty or compact), or NDJSON'
 ndjson\t'One JSON value per line'
@@ -608,7 +608,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l no-config
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r -f -a "alfred\t'Alfred by Tagshelf'
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l provider -d 'Force the provider instead of detecting it (see `hookscope list`)' -r -f -a "alfred\t'Alfred by Tagshelf'
 daily\t'Daily'
 extend\t'Extend'
 cloudevents\t'CloudEvents 1.0'
@@ -721,7 +721,7 @@ workflow_run.failed\t'extend'
 workflow_run.needs_review\t'extend'
 workflow_run.rejected\t'extend'
 workflow_run.step_run.processed\t'extend'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l api-version -d 'Force the API version of providers that have several' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l input -d 'How to read the input (auto: by file name ending, else by content)' -r -f -a "auto\t'By file name ending, else by looking at the first lines'
 json\t'One or more JSON documents (pretty or compact), or NDJSON'
 ndjson\t'One JSON value per line'
@@ -751,6 +751,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand list" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand list" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand list" -l schemes -d 'List the signature schemes instead: headers, what is signed, key and digest encodings, tolerance, and the providers that use each by default'
 complete -c hookscope -n "__fish_hookscope_using_subcommand list" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand list" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -778,7 +779,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l no-config -
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r -f -a "alfred\t'Alfred by Tagshelf'
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l provider -d 'Force the provider instead of detecting it (see `hookscope list`)' -r -f -a "alfred\t'Alfred by Tagshelf'
 daily\t'Daily'
 extend\t'Extend'
 cloudevents\t'CloudEvents 1.0'
@@ -891,7 +892,7 @@ workflow_run.failed\t'extend'
 workflow_run.needs_review\t'extend'
 workflow_run.rejected\t'extend'
 workflow_run.step_run.processed\t'extend'"
-complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l api-version -d 'Force the API version of providers that have several' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l input -d 'How to read the input (auto: by file name ending, else by content)' -r -f -a "auto\t'By file name ending, else by looking at the first lines'
 json\t'One or more JSON documents (pretty or compact), or NDJSON'
 ndjson\t'One JSON value per line'
@@ -900,10 +901,13 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-env -d 'Read a secret from this environment variable; `KEY=NAME` keeps it for deliveries of the provider or signature scheme KEY (`daily=DAILY_SECRET`), a bare NAME is tried on every delivery (repeatable)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-env -d 'Read a secret from this environment variable; `KEY=NAME` keeps it for deliveries of the provider or signature scheme KEY (`KEY=MY_SECRET`), a bare NAME is tried on every delivery (repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-file -d 'Read a secret from this file, or standard input for `-` (surrounding whitespace is ignored); `KEY=PATH` as for --secret-env (repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s H -l header -d 'Add a delivery header, `Name: value` (repeatable), for bodies captured without headers' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l tolerance -d 'Seconds a signed timestamp may be off the clock, either way (default: the scheme\'s own: 300 s back; 60 s ahead for Extend, 300 s for the others)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l scheme -d 'Check every delivery with this signature scheme (default: the scheme whose signature header the delivery carries, else the provider\'s; see `hookscope list --schemes`)' -r -f -a "daily\t'Daily'
+extend\t'Extend'
+standard-webhooks\t'Standard Webhooks'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l tolerance -d 'Seconds a signed timestamp may be off the clock, either way (default: the scheme\'s own tolerance, see `hookscope list --schemes`)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l now -d 'Judge timestamps as if it were this Unix time (for captured fixtures)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
@@ -925,10 +929,13 @@ daily\t'Daily'
 extend\t'Extend'
 cloudevents\t'CloudEvents 1.0'
 standard-webhooks\t'Standard Webhooks'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l scheme -d 'Sign with this signature scheme instead of the provider\'s (see `hookscope list --schemes`)' -r -f -a "daily\t'Daily'
+extend\t'Extend'
+standard-webhooks\t'Standard Webhooks'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l secret-env -d 'Read the secret from this environment variable' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l secret-file -d 'Read the secret from this file, or standard input for `-` (surrounding whitespace is ignored)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l timestamp -d 'The Unix timestamp to sign with (default: now)' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l id -d 'The message id, for schemes that sign one (Standard Webhooks; default: derived from the body)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l id -d 'The message id, for schemes that sign one (default: derived from the body)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand sign" -l format -d 'Output format' -r -f -a "headers\t'`Name: value` header lines'
 http\t'A whole HTTP request (a capture `verify` and `inspect` read back)'
 json\t'{"headers": {...}}'"

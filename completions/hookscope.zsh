@@ -38,7 +38,7 @@ never\:""))' \
             (inspect)
 _arguments "${_arguments_options[@]}" : \
 '*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
-'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:((alfred\:"Alfred by Tagshelf"
+'--provider=[Force the provider instead of detecting it (see \`hookscope list\`)]:ID:((alfred\:"Alfred by Tagshelf"
 daily\:"Daily"
 extend\:"Extend"
 cloudevents\:"CloudEvents 1.0"
@@ -151,7 +151,7 @@ workflow_run.failed\:"extend"
 workflow_run.needs_review\:"extend"
 workflow_run.rejected\:"extend"
 workflow_run.step_run.processed\:"extend"))' \
-'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--api-version=[Force the API version of providers that have several]:VERSION:_default' \
 '--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
 json\:"One or more JSON documents (pretty or compact), or NDJSON"
 ndjson\:"One JSON value per line"
@@ -183,7 +183,7 @@ never\:""))' \
 (validate)
 _arguments "${_arguments_options[@]}" : \
 '*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
-'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:((alfred\:"Alfred by Tagshelf"
+'--provider=[Force the provider instead of detecting it (see \`hookscope list\`)]:ID:((alfred\:"Alfred by Tagshelf"
 daily\:"Daily"
 extend\:"Extend"
 cloudevents\:"CloudEvents 1.0"
@@ -296,7 +296,7 @@ workflow_run.failed\:"extend"
 workflow_run.needs_review\:"extend"
 workflow_run.rejected\:"extend"
 workflow_run.step_run.processed\:"extend"))' \
-'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--api-version=[Force the API version of providers that have several]:VERSION:_default' \
 '--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
 json\:"One or more JSON documents (pretty or compact), or NDJSON"
 ndjson\:"One JSON value per line"
@@ -335,7 +335,7 @@ never\:""))' \
 (detect)
 _arguments "${_arguments_options[@]}" : \
 '*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
-'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:((alfred\:"Alfred by Tagshelf"
+'--provider=[Force the provider instead of detecting it (see \`hookscope list\`)]:ID:((alfred\:"Alfred by Tagshelf"
 daily\:"Daily"
 extend\:"Extend"
 cloudevents\:"CloudEvents 1.0"
@@ -448,7 +448,7 @@ workflow_run.failed\:"extend"
 workflow_run.needs_review\:"extend"
 workflow_run.rejected\:"extend"
 workflow_run.step_run.processed\:"extend"))' \
-'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--api-version=[Force the API version of providers that have several]:VERSION:_default' \
 '--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
 json\:"One or more JSON documents (pretty or compact), or NDJSON"
 ndjson\:"One JSON value per line"
@@ -624,7 +624,7 @@ never\:""))' \
 (stats)
 _arguments "${_arguments_options[@]}" : \
 '*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
-'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:((alfred\:"Alfred by Tagshelf"
+'--provider=[Force the provider instead of detecting it (see \`hookscope list\`)]:ID:((alfred\:"Alfred by Tagshelf"
 daily\:"Daily"
 extend\:"Extend"
 cloudevents\:"CloudEvents 1.0"
@@ -737,7 +737,7 @@ workflow_run.failed\:"extend"
 workflow_run.needs_review\:"extend"
 workflow_run.rejected\:"extend"
 workflow_run.step_run.processed\:"extend"))' \
-'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--api-version=[Force the API version of providers that have several]:VERSION:_default' \
 '--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
 json\:"One or more JSON documents (pretty or compact), or NDJSON"
 ndjson\:"One JSON value per line"
@@ -772,6 +772,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--schemes[List the signature schemes instead\: headers, what is signed, key and digest encodings, tolerance, and the providers that use each by default]' \
 '--no-config[Ignore any project file]' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -816,7 +817,7 @@ never\:""))' \
 (verify)
 _arguments "${_arguments_options[@]}" : \
 '*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
-'--provider=[Force the provider instead of detecting it (alfred, daily, extend)]:ID:((alfred\:"Alfred by Tagshelf"
+'--provider=[Force the provider instead of detecting it (see \`hookscope list\`)]:ID:((alfred\:"Alfred by Tagshelf"
 daily\:"Daily"
 extend\:"Extend"
 cloudevents\:"CloudEvents 1.0"
@@ -929,7 +930,7 @@ workflow_run.failed\:"extend"
 workflow_run.needs_review\:"extend"
 workflow_run.rejected\:"extend"
 workflow_run.step_run.processed\:"extend"))' \
-'--api-version=[Force the API version of providers that have several (Extend)]:VERSION:_default' \
+'--api-version=[Force the API version of providers that have several]:VERSION:_default' \
 '--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
 json\:"One or more JSON documents (pretty or compact), or NDJSON"
 ndjson\:"One JSON value per line"
@@ -939,11 +940,14 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
-'*--secret-env=[Read a secret from this environment variable; \`KEY=NAME\` keeps it for deliveries of the provider or signature scheme KEY (\`daily=DAILY_SECRET\`), a bare NAME is tried on every delivery (repeatable)]:NAME:_default' \
+'*--secret-env=[Read a secret from this environment variable; \`KEY=NAME\` keeps it for deliveries of the provider or signature scheme KEY (\`KEY=MY_SECRET\`), a bare NAME is tried on every delivery (repeatable)]:NAME:_default' \
 '*--secret-file=[Read a secret from this file, or standard input for \`-\` (surrounding whitespace is ignored); \`KEY=PATH\` as for --secret-env (repeatable)]:PATH:_default' \
 '*-H+[Add a delivery header, \`Name\: value\` (repeatable), for bodies captured without headers]:HEADER:_default' \
 '*--header=[Add a delivery header, \`Name\: value\` (repeatable), for bodies captured without headers]:HEADER:_default' \
-'--tolerance=[Seconds a signed timestamp may be off the clock, either way (default\: the scheme'\''s own\: 300 s back; 60 s ahead for Extend, 300 s for the others)]:SECONDS:_default' \
+'--scheme=[Check every delivery with this signature scheme (default\: the scheme whose signature header the delivery carries, else the provider'\''s; see \`hookscope list --schemes\`)]:NAME:((daily\:"Daily"
+extend\:"Extend"
+standard-webhooks\:"Standard Webhooks"))' \
+'--tolerance=[Seconds a signed timestamp may be off the clock, either way (default\: the scheme'\''s own tolerance, see \`hookscope list --schemes\`)]:SECONDS:_default' \
 '--now=[Judge timestamps as if it were this Unix time (for captured fixtures)]:UNIX_SECONDS:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
@@ -971,10 +975,13 @@ daily\:"Daily"
 extend\:"Extend"
 cloudevents\:"CloudEvents 1.0"
 standard-webhooks\:"Standard Webhooks"))' \
+'--scheme=[Sign with this signature scheme instead of the provider'\''s (see \`hookscope list --schemes\`)]:NAME:((daily\:"Daily"
+extend\:"Extend"
+standard-webhooks\:"Standard Webhooks"))' \
 '--secret-env=[Read the secret from this environment variable]:NAME:_default' \
 '--secret-file=[Read the secret from this file, or standard input for \`-\` (surrounding whitespace is ignored)]:PATH:_files' \
 '--timestamp=[The Unix timestamp to sign with (default\: now)]:UNIX_SECONDS:_default' \
-'--id=[The message id, for schemes that sign one (Standard Webhooks; default\: derived from the body)]:ID:_default' \
+'--id=[The message id, for schemes that sign one (default\: derived from the body)]:ID:_default' \
 '--format=[Output format]:FORMAT:((headers\:"\`Name\: value\` header lines"
 http\:"A whole HTTP request (a capture \`verify\` and \`inspect\` read back)"
 json\:"{"headers"\: {...}}"))' \

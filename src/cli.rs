@@ -239,7 +239,7 @@ pub struct InputArgs {
     #[command(flatten)]
     pub walk: WalkArgs,
 
-    /// Force the provider instead of detecting it (alfred, daily, extend)
+    /// Force the provider instead of detecting it (see `hookscope list`)
     #[arg(long, value_name = "ID")]
     pub provider: Option<String>,
 
@@ -247,7 +247,7 @@ pub struct InputArgs {
     #[arg(long = "type", value_name = "TYPE")]
     pub event_type: Option<String>,
 
-    /// Force the API version of providers that have several (Extend)
+    /// Force the API version of providers that have several
     #[arg(long, value_name = "VERSION")]
     pub api_version: Option<String>,
 
@@ -527,7 +527,7 @@ pub struct SecretArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct VerifySecretArgs {
     /// Read a secret from this environment variable; `KEY=NAME` keeps it for deliveries of the
-    /// provider or signature scheme KEY (`daily=DAILY_SECRET`), a bare NAME is tried on every
+    /// provider or signature scheme KEY (`KEY=MY_SECRET`), a bare NAME is tried on every
     /// delivery (repeatable)
     #[arg(long, value_name = "NAME")]
     pub secret_env: Vec<String>,
@@ -550,8 +550,13 @@ pub struct VerifyArgs {
     #[arg(long = "header", short = 'H', value_name = "HEADER")]
     pub headers: Vec<String>,
 
-    /// Seconds a signed timestamp may be off the clock, either way (default: the scheme's own:
-    /// 300 s back; 60 s ahead for Extend, 300 s for the others)
+    /// Check every delivery with this signature scheme (default: the scheme whose signature
+    /// header the delivery carries, else the provider's; see `hookscope list --schemes`)
+    #[arg(long, value_name = "NAME")]
+    pub scheme: Option<String>,
+
+    /// Seconds a signed timestamp may be off the clock, either way (default: the scheme's own
+    /// tolerance, see `hookscope list --schemes`)
     #[arg(long, value_name = "SECONDS")]
     pub tolerance: Option<i64>,
 
@@ -589,6 +594,10 @@ pub struct SignArgs {
     #[arg(long, value_name = "ID")]
     pub provider: Option<String>,
 
+    /// Sign with this signature scheme instead of the provider's (see `hookscope list --schemes`)
+    #[arg(long, value_name = "NAME")]
+    pub scheme: Option<String>,
+
     #[command(flatten)]
     pub secret: SecretArgs,
 
@@ -596,7 +605,7 @@ pub struct SignArgs {
     #[arg(long, value_name = "UNIX_SECONDS")]
     pub timestamp: Option<i64>,
 
-    /// The message id, for schemes that sign one (Standard Webhooks; default: derived from the body)
+    /// The message id, for schemes that sign one (default: derived from the body)
     #[arg(long, value_name = "ID")]
     pub id: Option<String>,
 
@@ -629,8 +638,13 @@ pub enum ListFormat {
 #[derive(Debug, Clone, Args)]
 pub struct ListArgs {
     /// Only this provider's event types
-    #[arg(value_name = "PROVIDER")]
+    #[arg(value_name = "PROVIDER", conflicts_with = "schemes")]
     pub provider: Option<String>,
+
+    /// List the signature schemes instead: headers, what is signed, key and digest encodings,
+    /// tolerance, and the providers that use each by default
+    #[arg(long)]
+    pub schemes: bool,
 
     /// Output format
     #[arg(long, value_enum, default_value_t)]

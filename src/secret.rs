@@ -85,32 +85,31 @@ pub(crate) struct Secrets {
 }
 
 impl Secrets {
-    /// The secrets to try on a delivery of `provider` signed with `scheme`: those keyed by either
-    /// (first, most specific), then the unkeyed ones.
-    pub fn for_delivery(&self, provider: &str, scheme: &str) -> Vec<&Secret> {
-        let keyed = self.list.iter().filter(|s| {
-            s.key
-                .as_deref()
-                .is_some_and(|k| k.eq_ignore_ascii_case(provider) || k.eq_ignore_ascii_case(scheme))
-        });
+    /// The secrets to try on a delivery of `provider` (when known) signed with `scheme`: those
+    /// keyed by either (first, most specific), then the unkeyed ones.
+    pub fn for_delivery(&self, provider: Option<&str>, scheme: &str) -> Vec<&Secret> {
+        let names =
+            |k: &str| provider.is_some_and(|p| k.eq_ignore_ascii_case(p)) || k.eq_ignore_ascii_case(scheme);
+        let keyed = self.list.iter().filter(|s| s.key.as_deref().is_some_and(names));
         keyed.chain(self.list.iter().filter(|s| s.key.is_none())).collect()
     }
 
     /// Why no secret applies to a delivery of `provider` / `scheme`, and how to give one.
-    pub fn none_for(&self, provider: &str, scheme: &str) -> String {
-        let unset = self
-            .unset
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(provider) || k.eq_ignore_ascii_case(scheme));
-        match unset {
-            Some((_, var)) => {
-                format!("no secret for {provider}: the project file names {var}, which is not set")
-            }
-            None => format!(
-                "no secret for {provider}: give --secret-env {provider}=NAME, --secret-file {provider}=PATH \
-                 or an unkeyed --secret-env NAME"
-            ),
+    pub fn none_for(&self, provider: Option<&str>, scheme: &str) -> String {
+        let names =
+            |k: &str| provider.is_some_and(|p| k.eq_ignore_ascii_case(p)) || k.eq_ignore_ascii_case(scheme);
+        let who = provider.unwrap_or(scheme);
+        if let Some((_, var)) = self.unset.iter().find(|(k, _)| names(k)) {
+            return format!("no secret for {who}: the project file names {var}, which is not set");
         }
+        let also = match provider {
+            Some(p) if !p.eq_ignore_ascii_case(scheme) => format!(" (or {scheme}=NAME)"),
+            _ => String::new(),
+        };
+        format!(
+            "no secret for {who}: give --secret-env {who}=NAME{also}, --secret-file {who}=PATH \
+             or an unkeyed --secret-env NAME"
+        )
     }
 }
 
@@ -146,10 +145,12 @@ mod tests {
             unset: vec![("alfred".to_owned(), "ALFRED_SECRET".to_owned())],
         };
         let origins = |p, s| secrets.for_delivery(p, s).iter().map(|s| s.origin.as_str()).collect::<Vec<_>>();
-        assert_eq!(origins("daily", "daily"), ["daily", "any"]);
-        assert_eq!(origins("acme", "standard-webhooks"), ["std", "any"]);
-        assert_eq!(origins("extend", "extend"), ["ext", "any"]);
-        assert!(secrets.none_for("alfred", "x").contains("ALFRED_SECRET"));
+        assert_eq!(origins(Some("daily"), "daily"), ["daily", "any"]);
+        assert_eq!(origins(Some("acme"), "standard-webhooks"), ["std", "any"]);
+        assert_eq!(origins(None, "standard-webhooks"), ["std", "any"]);
+        assert_eq!(origins(Some("extend"), "standard-webhooks"), ["ext", "std", "any"]);
+        assert!(secrets.none_for(Some("alfred"), "x").contains("ALFRED_SECRET"));
+        assert!(secrets.none_for(Some("acme"), "extend").contains("--secret-env acme=NAME (or extend=NAME)"));
         assert!(!format!("{secrets:?}").contains("s3cr3t"));
     }
 }

@@ -12,7 +12,9 @@ use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
-pub use provider::{Envelope, Headers, ProviderDesc, SignatureScheme, VersionRule};
+use crate::signature::{NO_SCHEME, Scheme};
+
+pub use provider::{Envelope, Headers, ProviderDesc, Signature, VersionRule};
 pub(crate) use schemas::SchemaStore;
 
 /// The URI a provider's catalog file is known by.
@@ -275,6 +277,18 @@ pub enum TypeLookup {
 
 pub struct Catalog {
     providers: Vec<Arc<Provider>>,
+    /// The signature schemes the providers define, each with the id of the provider defining it.
+    schemes: Vec<(Arc<Scheme>, String)>,
+}
+
+/// What a provider says about its signatures.
+#[derive(Clone, Copy)]
+pub enum DefaultScheme<'c> {
+    Scheme(&'c Scheme),
+    /// `"scheme": "none"`: the provider documents no signature (the note says more).
+    None(Option<&'c str>),
+    /// No `signature` object at all.
+    Undeclared,
 }
 
 /// One provider's files as read: the description, the rest of its folder, and its samples.
@@ -289,6 +303,17 @@ impl Catalog {
     /// The built-in catalog, then user catalog folders in order; a later provider with the same
     /// id replaces an earlier one.
     pub fn load(builtin: bool, dirs: &[PathBuf]) -> Result<Self, CatalogError> {
+        let catalog = Self::load_unresolved(builtin, dirs)?;
+        if let Some((provider, message)) = catalog.unresolved_schemes(None).into_iter().next() {
+            let file = provider.origin.file(provider.id(), "provider.json");
+            return Err(CatalogError::Provider { file, message });
+        }
+        Ok(catalog)
+    }
+
+    /// The catalog with its schemes compiled but references to other providers' schemes not
+    /// yet checked (`catalog check` checks them against the configured catalog too).
+    pub fn load_unresolved(builtin: bool, dirs: &[PathBuf]) -> Result<Self, CatalogError> {
         let mut all = if builtin { Self::builtin_files() } else { Vec::new() };
         for dir in dirs {
             for provider in read_catalog_dir(dir)? {
@@ -302,7 +327,90 @@ impl Catalog {
         }
         // Specific providers are tried before generic envelopes.
         providers.sort_by_key(|p| p.desc.generic);
-        Ok(Self { providers })
+        let mut schemes: Vec<(Arc<Scheme>, String)> = Vec::new();
+        for provider in &providers {
+            let Some(Signature::Defines(desc)) = &provider.desc.signature else { continue };
+            let file = provider.origin.file(provider.id(), "provider.json");
+            let scheme = Scheme::new((**desc).clone()).map_err(|e| CatalogError::Provider {
+                file: file.clone(),
+                message: format!("signature: {e}"),
+            })?;
+            if let Some((_, other)) = schemes.iter().find(|(s, _)| s.name() == scheme.name()) {
+                return Err(CatalogError::Provider {
+                    file,
+                    message: format!(
+                        "signature: scheme {:?} is already defined by {other}; name it with {{\"scheme\": {:?}}}",
+                        scheme.name(),
+                        scheme.name()
+                    ),
+                });
+            }
+            schemes.push((Arc::new(scheme), provider.id().to_owned()));
+        }
+        Ok(Self { providers, schemes })
+    }
+
+    /// Providers whose `signature` names a scheme that neither this catalog nor `also` defines,
+    /// each with a sentence.
+    pub fn unresolved_schemes(&self, also: Option<&Catalog>) -> Vec<(&Provider, String)> {
+        let known = |name: &str| {
+            name == NO_SCHEME || self.scheme(name).is_some() || also.is_some_and(|c| c.scheme(name).is_some())
+        };
+        self.providers()
+            .filter_map(|p| match &p.desc.signature {
+                Some(Signature::Uses { scheme, .. }) if !known(scheme) => {
+                    let mut names: Vec<&str> = self.schemes().map(Scheme::name).collect();
+                    names.extend(also.iter().flat_map(|c| c.schemes().map(Scheme::name)));
+                    names.sort_unstable();
+                    names.dedup();
+                    names.push(NO_SCHEME);
+                    Some((
+                        p,
+                        format!(
+                            "signature: no provider defines the scheme {scheme:?} (known: {})",
+                            names.join(", ")
+                        ),
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every signature scheme, in catalog order.
+    pub fn schemes(&self) -> impl Iterator<Item = &Scheme> {
+        self.schemes.iter().map(|(s, _)| s.as_ref())
+    }
+
+    /// A scheme by name (case-insensitive).
+    pub fn scheme(&self, name: &str) -> Option<&Scheme> {
+        self.schemes().find(|s| s.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The provider that defines a scheme.
+    pub fn scheme_definer(&self, name: &str) -> Option<&str> {
+        self.schemes.iter().find(|(s, _)| s.name() == name).map(|(_, p)| p.as_str())
+    }
+
+    /// The providers whose default scheme this is.
+    pub fn providers_using(&self, name: &str) -> Vec<&str> {
+        self.providers()
+            .filter(|p| p.desc.signature.as_ref().is_some_and(|s| s.scheme_name() == name))
+            .map(Provider::id)
+            .collect()
+    }
+
+    /// The scheme a provider declares for its deliveries.
+    pub fn default_scheme<'c>(&'c self, provider: &'c Provider) -> DefaultScheme<'c> {
+        match &provider.desc.signature {
+            None => DefaultScheme::Undeclared,
+            Some(signature) if signature.scheme_name() == NO_SCHEME => DefaultScheme::None(signature.note()),
+            Some(signature) => match self.scheme(signature.scheme_name()) {
+                Some(scheme) => DefaultScheme::Scheme(scheme),
+                // Only an unresolved catalog (under `catalog check`) gets here.
+                None => DefaultScheme::Undeclared,
+            },
+        }
     }
 
     /// The catalog compiled into the binary.

@@ -4,6 +4,8 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::signature::SchemeDesc;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderDesc {
@@ -178,21 +180,55 @@ pub struct SummaryField {
     pub at: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SignatureScheme {
-    Daily,
-    Extend,
-    StandardWebhooks,
-    None,
+/// How a provider's deliveries are signed: a scheme it defines in full, or the name of a scheme
+/// another provider defines (`none` for no signature), with a note of its own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "Value")]
+pub enum Signature {
+    Defines(Box<SchemeDesc>),
+    Uses { scheme: String, note: Option<String> },
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Signature {
-    pub scheme: SignatureScheme,
-    #[serde(default)]
-    pub note: Option<String>,
+impl Signature {
+    /// The name of the provider's default scheme (`none` when it documents no signature).
+    pub fn scheme_name(&self) -> &str {
+        match self {
+            Self::Defines(desc) => &desc.name,
+            Self::Uses { scheme, .. } => scheme,
+        }
+    }
+
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Self::Defines(desc) => desc.note.as_deref(),
+            Self::Uses { note, .. } => note.as_deref(),
+        }
+    }
+}
+
+impl TryFrom<Value> for Signature {
+    type Error = String;
+
+    fn try_from(value: Value) -> Result<Self, String> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Uses {
+            scheme: String,
+            #[serde(default)]
+            note: Option<String>,
+        }
+        if value.get("scheme").is_some() {
+            let uses: Uses = serde_json::from_value(value).map_err(|e| {
+                format!("signature: {e} (a signature naming another provider's scheme holds only `scheme` and `note`)")
+            })?;
+            Ok(Self::Uses { scheme: uses.scheme, note: uses.note })
+        } else {
+            let desc = serde_json::from_value(value).map_err(|e| {
+                format!("signature: {e} (give `scheme` to name a scheme, or define one with `name`, `title`, `headers`, `signed`, `key`, `digest`, `tolerance`)")
+            })?;
+            Ok(Self::Defines(Box::new(desc)))
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

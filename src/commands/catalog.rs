@@ -23,7 +23,7 @@ pub fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Res
     }
     let styles = out.styles;
     let mut problems: Vec<String> = Vec::new();
-    let (providers, types, samples) = match Catalog::load(false, std::slice::from_ref(dir)) {
+    let (providers, types, samples) = match Catalog::load_unresolved(false, std::slice::from_ref(dir)) {
         Ok(user) => check(&user, &config.catalog, &mut problems),
         Err(e) => {
             problems.push(e.to_string());
@@ -102,6 +102,22 @@ fn check(user: &Catalog, configured: &Catalog, problems: &mut Vec<String>) -> (u
                     }
                 }
             }
+        }
+    }
+    // A named scheme exists here or in the configured catalog; a defined one clashes with none
+    // that another configured provider defines.
+    for (provider, problem) in user.unresolved_schemes(Some(configured)) {
+        problems.push(format!("{}: {problem}", provider.origin.file(provider.id(), "provider.json")));
+    }
+    for scheme in user.schemes() {
+        let definer = user.scheme_definer(scheme.name()).unwrap_or_default();
+        if let Some(other) = configured.scheme_definer(scheme.name()).filter(|other| *other != definer) {
+            problems.push(format!(
+                "{}: signature: scheme {:?} is already defined by {other}; name it with {{\"scheme\": {:?}}}",
+                user.provider(definer).map_or_else(String::new, |p| p.origin.file(p.id(), "provider.json")),
+                scheme.name(),
+                scheme.name()
+            ));
         }
     }
     // Detection rules must not claim the samples of other providers, built in or in this catalog.

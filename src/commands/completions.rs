@@ -82,16 +82,25 @@ fn with_catalog_values(command: clap::Command, catalog: &Catalog) -> clap::Comma
     });
     let types: Vec<PossibleValue> =
         types.into_iter().map(|(name, who)| PossibleValue::new(name).help(who)).collect();
-    add_values(command, &providers, &types)
+    let schemes: Vec<PossibleValue> = catalog
+        .schemes()
+        .map(|s| PossibleValue::new(s.name().to_owned()).help(s.title().to_owned()))
+        .collect();
+    add_values(command, &[&providers, &types, &schemes])
 }
 
-fn add_values(command: clap::Command, providers: &[PossibleValue], types: &[PossibleValue]) -> clap::Command {
-    let command = command.mut_args(|arg| match arg.get_id().as_str() {
-        "provider" => arg.value_parser(PossibleValuesParser::new(providers.iter().cloned())),
-        "event_type" => arg.value_parser(PossibleValuesParser::new(types.iter().cloned())),
-        _ => arg,
+/// Offers `[providers, types, schemes]` for the arguments of those names.
+fn add_values(command: clap::Command, values: &[&[PossibleValue]; 3]) -> clap::Command {
+    let command = command.mut_args(|arg| {
+        let list = match arg.get_id().as_str() {
+            "provider" => values[0],
+            "event_type" => values[1],
+            "scheme" => values[2],
+            _ => return arg,
+        };
+        arg.value_parser(PossibleValuesParser::new(list.iter().cloned()))
     });
-    command.mut_subcommands(|sub| add_values(sub, providers, types))
+    command.mut_subcommands(|sub| add_values(sub, values))
 }
 
 pub fn man(args: &ManArgs, out: &mut Output) -> anyhow::Result<Outcome> {

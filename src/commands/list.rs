@@ -10,8 +10,12 @@ use crate::cli::{ListArgs, ListFormat};
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::{Output, add_row, escape_controls};
+use crate::signature::Scheme;
 
 pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    if args.schemes {
+        return schemes(args, config, out);
+    }
     let providers: Vec<&Provider> = match &args.provider {
         Some(id) => vec![find_provider(&config.catalog, id)?],
         None => config.catalog.providers().collect(),
@@ -32,8 +36,9 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
                 json!({"id": p.id(), "name": p.desc.name, "description": p.desc.description,
                        "docs": p.desc.docs, "api_versions": p.versions(), "volatile": p.desc.volatile,
                        "signature": p.desc.signature.as_ref().map(|s| json!({
-                           "scheme": s.scheme, "note": s.note,
-                           "headers": crate::signature::header_names(s.scheme)})),
+                           "scheme": s.scheme_name(), "note": s.note(),
+                           "headers": config.catalog.scheme(s.scheme_name()).map(Scheme::header_names)
+                               .unwrap_or_default()})),
                        "event_types": types})
             })
             .collect();
@@ -81,6 +86,60 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
             add_row(&mut table, row);
         }
         writeln!(out, "{table}")?;
+    }
+    Ok(Outcome::default())
+}
+
+/// `list --schemes`: every signature scheme as the catalog describes it.
+fn schemes(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    let catalog = &config.catalog;
+    if args.format == ListFormat::Json {
+        let doc: Vec<serde_json::Value> = catalog
+            .schemes()
+            .map(|s| {
+                let d = &s.desc;
+                json!({"name": s.name(), "title": s.title(), "defined_by": catalog.scheme_definer(s.name()),
+                       "headers": d.headers, "signed": d.signed, "key": s.key_summary(), "digest": d.digest,
+                       "signature": s.signature_shape(), "tolerance": d.tolerance,
+                       "default_for": catalog.providers_using(s.name()), "note": d.note})
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)?;
+        return Ok(Outcome::default());
+    }
+    let styles = out.styles;
+    for (i, s) in catalog.schemes().enumerate() {
+        let d = &s.desc;
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let users = catalog.providers_using(s.name());
+        let users =
+            if users.is_empty() { String::new() } else { format!(" — default for {}", users.join(", ")) };
+        writeln!(
+            out,
+            "{} {}{}",
+            styles.strong.style(escape_controls(s.name())),
+            styles.dim.style(format!("({})", escape_controls(s.title()))),
+            escape_controls(&users)
+        )?;
+        let digest = match d.digest {
+            crate::signature::Digest::Base64 => "base64",
+            crate::signature::Digest::Hex => "hex",
+        };
+        let ed25519 = d.ed25519.as_ref().map_or(String::new(), |e| format!(", or {} Ed25519", e.version));
+        let rows = [
+            ("headers", s.header_names().join(", ")),
+            ("signed", d.signed.clone()),
+            ("key", s.key_summary()),
+            ("digest", format!("{digest} HMAC-SHA256{ed25519}")),
+            ("header", s.signature_shape()),
+            ("tolerance", format!("{} s back, {} s ahead", d.tolerance.past, d.tolerance.future)),
+        ];
+        for (label, value) in rows {
+            writeln!(out, "  {:<10} {}", styles.dim.style(label), escape_controls(&value))?;
+        }
     }
     Ok(Outcome::default())
 }

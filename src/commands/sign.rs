@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::{UsageError, find_provider};
 use crate::analyze::Analyzer;
+use crate::catalog::DefaultScheme;
 use crate::cli::{SecretArgs, SignArgs, SignFormat};
 use crate::config::Config;
 use crate::detect::Forced;
@@ -18,25 +19,46 @@ pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result
     let record = read_one(&args.path)?;
     let body = record.text().to_vec();
     let provider = if let Some(id) = &args.provider {
-        find_provider(&config.catalog, id)?
+        Some(find_provider(&config.catalog, id)?)
     } else {
         let analyzed = Analyzer::new(&config.catalog).analyze(record, &Forced::default())?;
-        let id = analyzed.result.provider.ok_or_else(|| {
-            UsageError("cannot tell the provider from the body; name it with --provider".to_owned())
-        })?;
-        find_provider(&config.catalog, &id)?
+        analyzed.result.provider.map(|id| find_provider(&config.catalog, &id)).transpose()?
     };
-    let scheme = provider.desc.signature.as_ref().map(|s| s.scheme).ok_or_else(|| {
-        UsageError(format!("{} declares no signature scheme in its description", provider.desc.name))
-    })?;
+    let scheme = match (&args.scheme, provider) {
+        (Some(name), _) => super::verify::find_scheme(&config.catalog, name)?,
+        (None, None) => {
+            return Err(UsageError(
+                "cannot tell the provider from the body; name it with --provider, or the scheme with --scheme"
+                    .to_owned(),
+            )
+            .into());
+        }
+        (None, Some(p)) => match config.catalog.default_scheme(p) {
+            DefaultScheme::Scheme(scheme) => scheme,
+            DefaultScheme::None(note) => {
+                let note = note.unwrap_or_default();
+                return Err(UsageError(
+                    format!("{}: documents no webhook signature, so there is nothing to sign; name a scheme with --scheme. {note}", p.desc.name)
+                        .trim()
+                        .to_owned(),
+                )
+                .into());
+            }
+            DefaultScheme::Undeclared => {
+                return Err(UsageError(format!(
+                    "{} declares no signature scheme in its description; name one with --scheme",
+                    p.desc.name
+                ))
+                .into());
+            }
+        },
+    };
     let timestamp = match args.timestamp {
         Some(t) => t,
         None => super::verify::unix_now()?,
     };
-    let headers = signature::sign(scheme, &secret, &body, timestamp, args.id.as_deref()).map_err(|e| {
-        let note = provider.desc.signature.as_ref().and_then(|s| s.note.clone()).unwrap_or_default();
-        UsageError(format!("{}: {e} {note}", provider.desc.name).trim().to_owned())
-    })?;
+    let headers = signature::sign(scheme, &secret, &body, timestamp, args.id.as_deref())
+        .map_err(|e| UsageError(format!("{}: {e}", scheme.title())))?;
     out.plain();
     match args.format {
         SignFormat::Headers => {
@@ -51,7 +73,8 @@ pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result
             writeln!(out)?;
         }
         SignFormat::Http => {
-            write!(out, "POST /webhooks/{} HTTP/1.1\r\nContent-Type: application/json\r\n", provider.id())?;
+            let path = provider.map_or(scheme.name(), |p| p.id());
+            write!(out, "POST /webhooks/{path} HTTP/1.1\r\nContent-Type: application/json\r\n")?;
             write!(out, "Content-Length: {}\r\n", body.len())?;
             for (name, value) in &headers {
                 write!(out, "{name}: {value}\r\n")?;

@@ -1,5 +1,5 @@
-//! `hookscope verify`: checks each captured delivery's signature with the scheme its provider
-//! declares in the catalog, offline, and says in one sentence why a check fails.
+//! `hookscope verify`: checks each captured delivery's signature, offline, with the scheme its
+//! signature headers name (else its provider's), and says in one sentence why a check fails.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -8,14 +8,14 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{UsageError, for_each_event};
-use crate::catalog::SignatureScheme;
+use crate::catalog::{Catalog, DefaultScheme, Provider};
 use crate::cli::{ReportFormat, VerifyArgs};
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::{Output, escape_controls};
 use crate::report::{JsonReport, write_ndjson_result};
 use crate::secret::{self, Secret, Secrets, split_key};
-use crate::signature::{self, Clock, Delivery, Verification};
+use crate::signature::{self, Clock, Delivery, Reason, Scheme, Verification};
 
 /// The secrets of a run: keyed and unkeyed ones from the command line, then the project file's
 /// `[verify] secret_env` for keys the command line did not give. Every key must name a provider
@@ -35,9 +35,7 @@ fn resolve_secrets(args: &VerifyArgs, config: &Config) -> Result<Secrets, UsageE
         ));
     }
     let mut keys: Vec<String> = config.catalog.providers().map(|p| p.id().to_owned()).collect();
-    keys.extend(
-        config.catalog.providers().filter_map(|p| p.desc.signature.as_ref()).map(|s| scheme_name(s.scheme)),
-    );
+    keys.extend(config.catalog.schemes().map(|s| s.name().to_owned()));
     keys.sort();
     keys.dedup();
     let check_key = |flag: &str, key: &str| -> Result<String, UsageError> {
@@ -95,12 +93,19 @@ fn resolve_secrets(args: &VerifyArgs, config: &Config) -> Result<Secrets, UsageE
     Ok(secrets)
 }
 
-/// A scheme's name as the catalog spells it (`standard-webhooks`).
-fn scheme_name(scheme: SignatureScheme) -> String {
-    match serde_json::to_value(scheme) {
-        Ok(serde_json::Value::String(name)) => name,
-        _ => String::new(),
-    }
+/// A scheme named on the command line (`--scheme`), case-insensitive.
+pub(crate) fn find_scheme<'c>(catalog: &'c Catalog, name: &str) -> Result<&'c Scheme, UsageError> {
+    catalog.scheme(name).ok_or_else(|| {
+        let known: Vec<&str> = catalog.schemes().map(Scheme::name).collect();
+        let hint = crate::catalog::suggest(name, known.iter().copied())
+            .first()
+            .map(|h| format!("did you mean {h:?}? "))
+            .unwrap_or_default();
+        UsageError(format!(
+            "--scheme {name:?}: no such signature scheme; {hint}(known: {})",
+            known.join(", ")
+        ))
+    })
 }
 
 /// The clock, in Unix seconds (signature timestamps are judged and made against it).
@@ -119,7 +124,164 @@ fn parse_header(text: &str) -> Result<(String, String), UsageError> {
     Ok((name.to_owned(), value.trim().to_owned()))
 }
 
-/// One delivery's verdict.
+/// How a delivery's signature came out. Serialised in lowercase (`"valid"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum VerifyStatus {
+    Valid,
+    Invalid,
+    /// The provider documents no signature, and the delivery carries none of a known scheme.
+    Unsigned,
+    /// No provider and no signature header of a known scheme, so no scheme applies.
+    Unknown,
+    /// No secret applies to it.
+    Unchecked,
+}
+
+/// What to check a delivery with besides its secrets.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CheckOptions<'a> {
+    /// `--scheme`: this scheme for every delivery.
+    pub scheme: Option<&'a Scheme>,
+    pub now: i64,
+    /// `--tolerance`: this many seconds either way instead of the scheme's window.
+    pub tolerance: Option<i64>,
+}
+
+/// One delivery's verdict, without where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    pub status: VerifyStatus,
+    pub problem: Option<&'static str>,
+    /// One sentence (the valid case says how old the timestamp is and what matched).
+    pub message: String,
+    /// The scheme used and why it was chosen.
+    pub scheme: Option<(String, Reason)>,
+    /// Where the matching secret came from (`--secret-env NAME`), never the secret.
+    pub secret: Option<String>,
+    /// The 1-based signature entry that matched, and how many the header holds.
+    pub entry: Option<(usize, usize)>,
+    /// The match was over the file's exact bytes, not the JSON value.
+    pub over_exact: bool,
+}
+
+impl Verdict {
+    fn without_scheme(status: VerifyStatus, message: String) -> Self {
+        Self { status, problem: None, message, scheme: None, secret: None, entry: None, over_exact: false }
+    }
+}
+
+/// Verifies one delivery: chooses its scheme (`--scheme`, else the signature headers present,
+/// else the provider's default) and tries each secret that applies over the body and then, for
+/// a signer of the whole file, over the file's exact bytes.
+pub(crate) fn check_delivery(
+    catalog: &Catalog,
+    provider: Option<&Provider>,
+    secrets: &Secrets,
+    headers: &[(String, String)],
+    body: &[u8],
+    exact: Option<&[u8]>,
+    options: &CheckOptions,
+) -> Verdict {
+    let default = provider.map(|p| catalog.default_scheme(p));
+    let declared = match default {
+        Some(DefaultScheme::Scheme(scheme)) => Some(scheme),
+        _ => None,
+    };
+    let chosen = match options.scheme {
+        Some(scheme) => Some((scheme, Reason::Forced)),
+        None => signature::choose(catalog.schemes(), headers, declared),
+    };
+    let Some((scheme, reason)) = chosen else {
+        return match (provider, default) {
+            (None, _) => Verdict::without_scheme(
+                VerifyStatus::Unknown,
+                "no known provider and no signature header of a known scheme, so no scheme applies \
+                 (use --provider or --scheme)"
+                    .to_owned(),
+            ),
+            (Some(_), Some(DefaultScheme::None(note))) => Verdict::without_scheme(
+                VerifyStatus::Unsigned,
+                format!("{UNSUPPORTED} {}", note.unwrap_or_default()).trim().to_owned(),
+            ),
+            (Some(p), _) => Verdict::without_scheme(
+                VerifyStatus::Unsigned,
+                format!("{} declares no signature scheme in its description", p.desc.name),
+            ),
+        };
+    };
+    let mut clock = Clock::for_scheme(scheme, options.now);
+    if let Some(t) = options.tolerance {
+        clock.tolerance_past = t;
+        clock.tolerance_future = t;
+    }
+    let delivery = Delivery { headers, body };
+    let provider_id = provider.map(Provider::id);
+    // Any secret that matches wins; otherwise the most specific secret's failure explains best.
+    let mut verdict = None;
+    for secret in secrets.for_delivery(provider_id, scheme.name()) {
+        let verification = signature::verify(scheme, &secret.bytes, &delivery, &clock);
+        if matches!(verification, Verification::Valid { .. }) {
+            verdict = Some((verification, secret, false));
+            break;
+        }
+        if let Some(exact) = exact {
+            let retry =
+                signature::verify(scheme, &secret.bytes, &Delivery { body: exact, ..delivery }, &clock);
+            if matches!(retry, Verification::Valid { .. }) {
+                verdict = Some((retry, secret, true));
+                break;
+            }
+        }
+        if verdict.is_none() {
+            verdict = Some((verification, secret, false));
+        }
+    }
+    let used = Some((scheme.name().to_owned(), reason));
+    match verdict {
+        None => Verdict {
+            scheme: used,
+            ..Verdict::without_scheme(VerifyStatus::Unchecked, secrets.none_for(provider_id, scheme.name()))
+        },
+        Some((Verification::Valid { age, entry, entries, .. }, secret, over_exact)) => {
+            let when = if age >= 0 { format!("{age} s old") } else { format!("{} s ahead", -age) };
+            let which = if entries > 1 {
+                format!(", entry {entry} of {entries} in {}", scheme.desc.headers.signature)
+            } else {
+                String::new()
+            };
+            let with =
+                if secrets.list.len() > 1 { format!(" with {}", secret.origin) } else { String::new() };
+            let over = if over_exact {
+                ", over the file's exact bytes (the whitespace around the JSON value included)"
+            } else {
+                ""
+            };
+            Verdict {
+                status: VerifyStatus::Valid,
+                problem: None,
+                message: format!("signature valid (timestamp {when}{which}){with}{over}"),
+                scheme: used,
+                secret: Some(secret.origin.clone()),
+                entry: Some((entry, entries)),
+                over_exact,
+            }
+        }
+        Some((Verification::Invalid { problem }, _, _)) => Verdict {
+            status: VerifyStatus::Invalid,
+            problem: Some(problem.code()),
+            message: problem.to_string(),
+            scheme: used,
+            secret: None,
+            entry: None,
+            over_exact: false,
+        },
+    }
+}
+
+const UNSUPPORTED: &str = "The provider documents no webhook signature, so there is nothing to verify.";
+
+/// One delivery's verdict, where it came from, for the reports.
 #[derive(Debug, Serialize)]
 struct Checked<'a> {
     source: &'a str,
@@ -127,23 +289,32 @@ struct Checked<'a> {
     column: usize,
     provider: Option<&'a str>,
     event_type: Option<&'a str>,
-    scheme: Option<SignatureScheme>,
-    /// `valid`, `invalid`, `unsigned` (the provider documents no signature), `unknown` (no
-    /// provider, so no scheme) or `unchecked` (no secret applies to it).
-    status: &'static str,
+    scheme: Option<&'a str>,
+    /// Why that scheme: `headers seen: ...`, `provider default` or `--scheme`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheme_reason: Option<String>,
+    status: VerifyStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     problem: Option<&'static str>,
     message: String,
+    /// Where the secret that matched came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    secret: Option<&'a str>,
+    /// The 1-based signature entry that matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entry: Option<usize>,
 }
 
 pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let secrets = resolve_secrets(args, config)?;
+    let forced = args.scheme.as_deref().map(|name| find_scheme(&config.catalog, name)).transpose()?;
     let extra: Vec<(String, String)> =
         args.headers.iter().map(|h| parse_header(h)).collect::<Result<_, _>>()?;
     let now = match args.now {
         Some(now) => now,
         None => unix_now()?,
     };
+    let options = CheckOptions { scheme: forced, now, tolerance: args.tolerance };
     if args.format != ReportFormat::Human {
         out.plain();
     }
@@ -163,100 +334,46 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
             headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
             headers.push((name.clone(), value.clone()));
         }
-        let scheme = provider.and_then(|p| p.desc.signature.as_ref()).map(|s| s.scheme);
-        let (status, problem, message) = match (provider, scheme) {
-            (None, _) => (
-                "unknown",
-                None,
-                "no known provider, so no signature scheme applies (use --provider)".to_owned(),
-            ),
-            (Some(p), None) => {
-                ("unsigned", None, format!("{} declares no signature scheme in its description", p.desc.name))
-            }
-            (Some(p), Some(scheme)) => {
-                let mut clock = Clock::for_scheme(scheme, now);
-                if let Some(t) = args.tolerance {
-                    clock.tolerance_past = t;
-                    clock.tolerance_future = t;
-                }
-                let delivery = Delivery { headers: &headers, body: record.text() };
-                let candidates = secrets.for_delivery(p.id(), &scheme_name(scheme));
-                // Any secret that matches wins, over the body or, for a signer of the whole file,
-                // over the file's exact bytes; otherwise the most specific secret's failure
-                // explains best.
-                let mut verdict = None;
-                for secret in &candidates {
-                    let verification = signature::verify(scheme, &secret.bytes, &delivery, &clock);
-                    if matches!(verification, Verification::Valid { .. }) {
-                        verdict = Some((verification, secret, false));
-                        break;
-                    }
-                    if let Some(exact) = record.exact_bytes() {
-                        let over_exact = Delivery { body: exact, ..delivery };
-                        let retry = signature::verify(scheme, &secret.bytes, &over_exact, &clock);
-                        if matches!(retry, Verification::Valid { .. }) {
-                            verdict = Some((retry, secret, true));
-                            break;
-                        }
-                    }
-                    if verdict.is_none() {
-                        verdict = Some((verification, secret, false));
-                    }
-                }
-                match verdict {
-                    None => {
-                        let why = secrets.none_for(p.id(), &scheme_name(scheme));
-                        unchecked.insert(why.clone());
-                        ("unchecked", None, why)
-                    }
-                    Some((Verification::Valid { age, .. }, secret, over_exact)) => {
-                        let when =
-                            if age >= 0 { format!("{age} s old") } else { format!("{} s ahead", -age) };
-                        let with = if secrets.list.len() > 1 {
-                            format!(" with {}", secret.origin)
-                        } else {
-                            String::new()
-                        };
-                        let over = if over_exact {
-                            ", over the file's exact bytes (the whitespace around the JSON value included)"
-                        } else {
-                            ""
-                        };
-                        ("valid", None, format!("signature valid (timestamp {when}){with}{over}"))
-                    }
-                    Some((Verification::Invalid { problem }, _, _)) => {
-                        ("invalid", Some(problem.code()), problem.to_string())
-                    }
-                    Some((Verification::Unsupported { note }, _, _)) => {
-                        let own = p.desc.signature.as_ref().and_then(|s| s.note.clone()).unwrap_or_default();
-                        ("unsigned", None, format!("{note} {own}").trim().to_owned())
-                    }
-                }
-            }
-        };
+        let verdict = check_delivery(
+            &config.catalog,
+            provider,
+            &secrets,
+            &headers,
+            record.text(),
+            record.exact_bytes(),
+            &options,
+        );
+        let status = verdict.status;
+        if status == VerifyStatus::Unchecked {
+            unchecked.insert(verdict.message.clone());
+        }
         counts.add(status);
-        bad |= matches!(status, "invalid" | "unknown") || (args.strict && status == "unsigned");
+        bad |= matches!(status, VerifyStatus::Invalid | VerifyStatus::Unknown)
+            || (args.strict && status == VerifyStatus::Unsigned);
         let checked = Checked {
             source: &result.source,
             line: result.line,
             column: result.column,
             provider: result.provider.as_deref(),
             event_type: result.event_type.as_deref(),
-            scheme,
+            scheme: verdict.scheme.as_ref().map(|(name, _)| name.as_str()),
+            scheme_reason: verdict.scheme.as_ref().map(|(_, reason)| reason.to_string()),
             status,
-            problem,
-            message,
+            problem: verdict.problem,
+            message: verdict.message.clone(),
+            secret: verdict.secret.as_deref(),
+            entry: verdict.entry.map(|(entry, _)| entry),
         };
         match args.format {
             ReportFormat::Json => json.result(out, &checked)?,
             ReportFormat::Ndjson => write_ndjson_result(out, &checked)?,
             ReportFormat::Human => {
                 let mark = match status {
-                    "valid" => styles.ok.style("ok"),
-                    "unsigned" => styles.warning.style("unsigned"),
-                    "unknown" => styles.error.style("unknown"),
-                    "unchecked" => styles.warning.style("unchecked"),
-                    _ => styles.error.style("bad"),
+                    VerifyStatus::Valid => styles.ok.style("ok"),
+                    VerifyStatus::Unsigned => styles.warning.style("unsigned"),
+                    VerifyStatus::Unknown => styles.error.style("unknown"),
+                    VerifyStatus::Unchecked => styles.warning.style("unchecked"),
+                    VerifyStatus::Invalid => styles.error.style("bad"),
                 };
                 let who = [checked.provider, checked.event_type].into_iter().flatten().fold(
                     String::new(),
@@ -266,11 +383,16 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
                         who
                     },
                 );
+                let scheme = match &verdict.scheme {
+                    Some((name, reason)) => format!(" [scheme {name}, {reason}]"),
+                    None => String::new(),
+                };
                 writeln!(
                     out,
-                    "{}: {mark}{who}: {}",
+                    "{}: {mark}{who}: {}{}",
                     styles.strong.style(escape_controls(&result.label())),
-                    escape_controls(&checked.message)
+                    escape_controls(&checked.message),
+                    styles.dim.style(escape_controls(&scheme))
                 )?;
             }
         }
@@ -317,14 +439,14 @@ fn is_zero(n: &usize) -> bool {
 }
 
 impl VerifySummary {
-    fn add(&mut self, status: &str) {
+    fn add(&mut self, status: VerifyStatus) {
         self.deliveries += 1;
         match status {
-            "valid" => self.valid += 1,
-            "invalid" => self.invalid += 1,
-            "unsigned" => self.unsigned += 1,
-            "unchecked" => self.unchecked += 1,
-            _ => self.unknown += 1,
+            VerifyStatus::Valid => self.valid += 1,
+            VerifyStatus::Invalid => self.invalid += 1,
+            VerifyStatus::Unsigned => self.unsigned += 1,
+            VerifyStatus::Unchecked => self.unchecked += 1,
+            VerifyStatus::Unknown => self.unknown += 1,
         }
     }
 }

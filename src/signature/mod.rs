@@ -1,21 +1,23 @@
-//! Webhook signatures, pure and offline: verify a captured delivery against the scheme its
-//! provider declares and say in one sentence why it fails, or sign a body the way the provider
-//! would. Secrets come in as bytes and never leave in any output, error or `Debug`.
+//! Webhook signatures, pure and offline: pick the scheme a delivery was signed with, verify it
+//! and say in one sentence why it fails, or sign a body the way the scheme would. Schemes are
+//! catalog data ([`Scheme`]); this module knows only the primitives and how to combine them.
+//! Secrets come in as bytes and never leave in any output, error or `Debug`.
 
-mod daily;
-mod extend;
-mod mac;
+mod crypto;
 mod problem;
 mod reencode;
-mod spec;
-mod standard;
+mod scheme;
 
-use sha2::{Digest, Sha256};
+use std::fmt;
 
-use crate::catalog::SignatureScheme;
+use sha2::{Digest as _, Sha256};
 
 pub(crate) use problem::Problem;
-use spec::{Parts, Spec, trim};
+pub use scheme::{Digest, Scheme, SchemeDesc};
+use scheme::{Entry, EntryKind, Parts};
+
+/// The scheme name a provider uses to say it documents no signature.
+pub(crate) const NO_SCHEME: &str = "none";
 
 /// One captured delivery: its headers in order (names in any case) and the raw body bytes.
 #[derive(Debug, Clone, Copy)]
@@ -34,45 +36,25 @@ pub(crate) struct Clock {
 }
 
 impl Clock {
-    /// `now` with the scheme's default window (see [`default_tolerances`]).
-    pub(crate) fn for_scheme(scheme: SignatureScheme, now: i64) -> Self {
-        let (tolerance_past, tolerance_future) = default_tolerances(scheme).unwrap_or((0, 0));
-        Self { now, tolerance_past, tolerance_future }
+    /// `now` with the scheme's own window.
+    pub(crate) fn for_scheme(scheme: &Scheme, now: i64) -> Self {
+        let t = scheme.desc.tolerance;
+        Self { now, tolerance_past: t.past, tolerance_future: t.future }
     }
-}
-
-/// Seconds a timestamp may lie behind and ahead of now: Extend 300 / 60 (its SDKs), Standard
-/// Webhooks 300 / 300 (the reference libraries), Daily 300 / 300 (undocumented; the common
-/// convention). `None` for a scheme without signatures.
-pub(crate) fn default_tolerances(scheme: SignatureScheme) -> Option<(i64, i64)> {
-    spec(scheme).map(|spec| (spec.tolerance_past, spec.tolerance_future))
-}
-
-/// The headers a scheme reads, signature first, for help text and reports.
-pub(crate) fn header_names(scheme: SignatureScheme) -> Vec<&'static str> {
-    spec(scheme)
-        .map(|spec| {
-            [Some(spec.signature_header), Some(spec.timestamp_header), spec.id_header]
-                .into_iter()
-                .flatten()
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Verification {
-    /// Signed with the secret; `age` is now minus the timestamp (negative when ahead).
+    /// Signed with the secret; `age` is now minus the timestamp (negative when ahead); `entry`
+    /// is the 1-based position of the matching signature among the header's `entries`.
     Valid {
         timestamp: i64,
         age: i64,
+        entry: usize,
+        entries: usize,
     },
     Invalid {
         problem: Problem,
-    },
-    /// The scheme has no signature to check (the provider's own note says more).
-    Unsupported {
-        note: &'static str,
     },
 }
 
@@ -85,108 +67,206 @@ impl Verification {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum SignError {
-    #[error("the provider documents no webhook signature, so there is nothing to sign")]
-    Unsupported,
     #[error("the secret is not in the form {scheme} uses ({expected})")]
-    BadSecret { scheme: &'static str, expected: &'static str },
+    BadSecret { scheme: String, expected: String },
+    #[error("a public key can only verify; sign with the `{prefix}` secret key")]
+    PublicKey { prefix: String },
     #[error("a webhook id must be non-empty printable ASCII without spaces")]
     BadId,
     #[error("a signing timestamp must be a non-negative number of Unix seconds")]
     BadTimestamp,
 }
 
-const UNSUPPORTED: &str = "The provider documents no webhook signature, so there is nothing to verify.";
+/// Why a delivery is checked with the scheme it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Reason {
+    /// `--scheme NAME`.
+    Forced,
+    /// The delivery carries the scheme's headers (these, in the scheme's order and spelling).
+    Headers(Vec<String>),
+    /// No scheme's signature header is present; the provider declares this one.
+    ProviderDefault,
+}
 
-fn spec(scheme: SignatureScheme) -> Option<&'static Spec> {
-    match scheme {
-        SignatureScheme::Daily => Some(&daily::DAILY),
-        SignatureScheme::Extend => Some(&extend::EXTEND),
-        SignatureScheme::StandardWebhooks => Some(&standard::STANDARD_WEBHOOKS),
-        SignatureScheme::None => None,
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Forced => f.write_str("--scheme"),
+            Self::Headers(seen) => write!(f, "headers seen: {}", seen.join(", ")),
+            Self::ProviderDefault => f.write_str("provider default"),
+        }
     }
 }
 
-/// Checks one delivery; on failure, finds the likeliest reason.
-pub(crate) fn verify(
-    scheme: SignatureScheme,
-    secret: &[u8],
-    delivery: &Delivery,
-    clock: &Clock,
-) -> Verification {
-    let Some(spec) = spec(scheme) else {
-        return Verification::Unsupported { note: UNSUPPORTED };
-    };
-    match check(spec, trim(secret), delivery, clock) {
-        Ok((timestamp, age)) => Verification::Valid { timestamp, age },
+/// The scheme of a delivery: the one whose signature header it carries (most of its headers
+/// present wins; on a tie the provider's default, then catalog order); without any, `default`.
+pub(crate) fn choose<'s>(
+    schemes: impl IntoIterator<Item = &'s Scheme>,
+    headers: &[(String, String)],
+    default: Option<&'s Scheme>,
+) -> Option<(&'s Scheme, Reason)> {
+    let mut best: Option<(&Scheme, Vec<String>)> = None;
+    for scheme in schemes {
+        if header(headers, &scheme.desc.headers.signature).is_none() {
+            continue;
+        }
+        let seen: Vec<String> = scheme
+            .header_names()
+            .into_iter()
+            .filter(|name| header(headers, name).is_some())
+            .map(str::to_owned)
+            .collect();
+        let is_default = default.is_some_and(|d| d.name() == scheme.name());
+        let better = match &best {
+            None => true,
+            Some((_, got)) => seen.len() > got.len() || (seen.len() == got.len() && is_default),
+        };
+        if better {
+            best = Some((scheme, seen));
+        }
+    }
+    match best {
+        Some((scheme, seen)) => Some((scheme, Reason::Headers(seen))),
+        None => default.map(|d| (d, Reason::ProviderDefault)),
+    }
+}
+
+/// Checks one delivery against one secret; on failure, finds the likeliest reason.
+pub(crate) fn verify(scheme: &Scheme, secret: &[u8], delivery: &Delivery, clock: &Clock) -> Verification {
+    match check(scheme, trim(secret), delivery, clock) {
+        Ok(valid) => valid,
         Err(problem) => Verification::Invalid { problem },
     }
 }
 
-fn check(spec: &Spec, secret: &[u8], delivery: &Delivery, clock: &Clock) -> Result<(i64, i64), Problem> {
+/// The keys one secret gives for a scheme: an HMAC key and an Ed25519 public key, either or both
+/// absent.
+struct Keys {
+    hmac: Option<Vec<u8>>,
+    ed25519: Option<[u8; 32]>,
+}
+
+impl Keys {
+    fn of(scheme: &Scheme, secret: &[u8]) -> Self {
+        let ed25519 = scheme.ed25519_public(secret);
+        // A key marked as Ed25519 is never also read as an HMAC secret.
+        let hmac = if scheme.is_ed25519_secret(secret) { None } else { scheme.hmac_key(secret) };
+        Self { hmac, ed25519 }
+    }
+
+    /// The first entry signed over `message` with these keys.
+    fn first_match<'e>(&self, message: &[u8], entries: &'e [Entry]) -> Option<&'e Entry> {
+        entries.iter().find(|entry| match entry.kind {
+            EntryKind::Hmac => {
+                self.hmac.as_deref().is_some_and(|k| crypto::hmac_matches(k, message, &entry.bytes))
+            }
+            EntryKind::Ed25519 => {
+                self.ed25519.as_ref().is_some_and(|k| crypto::ed25519_matches(k, message, &entry.bytes))
+            }
+        })
+    }
+}
+
+fn check(
+    scheme: &Scheme,
+    secret: &[u8],
+    delivery: &Delivery,
+    clock: &Clock,
+) -> Result<Verification, Problem> {
+    let names = &scheme.desc.headers;
     let find = |name: &str| header(delivery.headers, name);
-    let signature = find(spec.signature_header);
-    let timestamp = find(spec.timestamp_header);
+    let signature = find(&names.signature);
+    let timestamp = find(&names.timestamp);
     // Schemes without an id sign none, which reads as an empty id.
-    let id = spec.id_header.map_or(Some(""), find);
+    let id = names.id.as_deref().map_or(Some(""), find);
     let (Some(signature), Some(timestamp), Some(id)) = (signature, timestamp, id) else {
-        let headers = [Some(spec.signature_header), Some(spec.timestamp_header), spec.id_header]
-            .into_iter()
-            .flatten()
-            .filter(|name| find(name).is_none())
-            .collect();
-        return Err(Problem::MissingHeaders { scheme: spec.name, headers });
+        let mut missing: Vec<String> =
+            scheme.header_names().into_iter().filter(|n| find(n).is_none()).map(str::to_owned).collect();
+        // Named signature first: it is the one that makes a delivery signed.
+        missing.sort_by_key(|n| *n != names.signature);
+        return Err(Problem::MissingHeaders { scheme: scheme.title().to_owned(), headers: missing });
     };
-    let tags = (spec.parse_signature)(signature).ok_or(Problem::MalformedSignature {
-        header: spec.signature_header,
-        scheme: spec.name,
-        expected: spec.signature_shape,
+    let entries = scheme.parse_signature(signature).ok_or_else(|| Problem::MalformedSignature {
+        header: names.signature.clone(),
+        scheme: scheme.title().to_owned(),
+        expected: scheme.signature_shape(),
     })?;
+    let total = scheme.entry_count(signature);
     let seconds = parse_timestamp(timestamp).ok_or_else(|| Problem::TimestampNotNumber {
-        header: spec.timestamp_header,
+        header: names.timestamp.clone(),
         value: timestamp.to_owned(),
     })?;
     let parts = Parts { id, timestamp, body: delivery.body };
-    let key = (spec.key)(secret);
-    match &key {
+    let keys = Keys::of(scheme, secret);
+    if let Some(entry) = keys.first_match(&scheme.message(&parts), &entries) {
         // The window is judged only once the signature is known good, so a stale but genuine
         // delivery is reported as stale rather than as forged.
-        Some(key) if mac::matches_any(key, &(spec.message)(&parts), &tags) => {
-            window(spec, seconds, clock).map(|age| (seconds, age))
-        }
-        _ => Err(diagnose(spec, secret, key.as_deref(), &parts, &tags)),
+        let age = window(scheme, seconds, clock)?;
+        return Ok(Verification::Valid { timestamp: seconds, age, entry: entry.index, entries: total });
     }
+    Err(diagnose(scheme, secret, &keys, &parts, &entries))
 }
 
 /// The first near miss that matches: the body rewritten, the secret misused, the message built
 /// another way; otherwise the secret is wrong or the body was changed.
-fn diagnose(spec: &Spec, secret: &[u8], key: Option<&[u8]>, parts: &Parts, tags: &[Vec<u8>]) -> Problem {
-    if let Some(key) = key {
+fn diagnose(scheme: &Scheme, secret: &[u8], keys: &Keys, parts: &Parts, entries: &[Entry]) -> Problem {
+    let has = |kind| entries.iter().any(|e| e.kind == kind);
+    let header = &scheme.desc.headers.signature;
+    if let Some(ed) = &scheme.desc.ed25519 {
+        let hmac_label = || match &scheme.desc.layout {
+            scheme::Layout::Entries(e) => format!("`{}`", e.versions.join("` or `")),
+            scheme::Layout::Plain => "HMAC".to_owned(),
+        };
+        if keys.ed25519.is_some() && !has(EntryKind::Ed25519) {
+            let wanted = format!("`{}`", ed.version);
+            return Problem::NoEntryForKey { header: header.clone(), wanted, key: "an Ed25519 key" };
+        }
+        if keys.hmac.is_some() && keys.ed25519.is_none() && !has(EntryKind::Hmac) {
+            return Problem::NoEntryForKey {
+                header: header.clone(),
+                wanted: hmac_label(),
+                key: "an HMAC secret",
+            };
+        }
+    }
+    if keys.hmac.is_some() || keys.ed25519.is_some() {
         for (form, body) in reencode::variants(parts.body) {
-            let message = (spec.message)(&Parts { body: &body, ..*parts });
-            if mac::matches_any(key, &message, tags) {
+            let message = scheme.message(&Parts { body: &body, ..*parts });
+            if keys.first_match(&message, entries).is_some() {
                 return Problem::BodyReencoded { form };
             }
         }
     }
-    let message = (spec.message)(parts);
-    for (used, other) in (spec.other_keys)(secret) {
-        if mac::matches_any(&other, &message, tags) {
-            return Problem::SecretMisused { scheme: spec.name, used, expected: spec.key_use };
+    let message = scheme.message(parts);
+    if !scheme.is_ed25519_secret(secret) {
+        for (used, other) in scheme.other_keys(secret) {
+            let other = Keys { hmac: Some(other), ed25519: None };
+            if other.first_match(&message, entries).is_some() {
+                return Problem::SecretMisused {
+                    scheme: scheme.title().to_owned(),
+                    used,
+                    expected: scheme.key_use(),
+                };
+            }
         }
     }
-    let Some(key) = key else {
-        return Problem::BadSecret { scheme: spec.name, expected: spec.secret_shape };
-    };
-    for (used, message) in (spec.other_messages)(parts) {
-        if mac::matches_any(key, &message, tags) {
-            return Problem::MessageMisbuilt { scheme: spec.name, used, expected: spec.construction };
+    if keys.hmac.is_none() && keys.ed25519.is_none() {
+        return Problem::BadSecret { scheme: scheme.title().to_owned(), expected: scheme.secret_shape() };
+    }
+    for (used, message) in scheme.other_messages(parts) {
+        if keys.first_match(&message, entries).is_some() {
+            return Problem::MessageMisbuilt {
+                scheme: scheme.title().to_owned(),
+                used,
+                expected: scheme.construction(),
+            };
         }
     }
     Problem::NoMatch
 }
 
 /// Now minus the timestamp, or why it falls outside the clock's window.
-fn window(spec: &Spec, timestamp: i64, clock: &Clock) -> Result<i64, Problem> {
+fn window(scheme: &Scheme, timestamp: i64, clock: &Clock) -> Result<i64, Problem> {
     let age = clock.now.saturating_sub(timestamp);
     if age > clock.tolerance_past {
         return Err(Problem::TooOld { age, tolerance: clock.tolerance_past });
@@ -197,7 +277,7 @@ fn window(spec: &Spec, timestamp: i64, clock: &Clock) -> Result<i64, Problem> {
         let as_seconds = timestamp / 1000;
         let window = clock.tolerance_past.max(clock.tolerance_future).unsigned_abs();
         if timestamp >= 100_000_000_000 && clock.now.saturating_sub(as_seconds).unsigned_abs() <= window {
-            return Err(Problem::Milliseconds { scheme: spec.name, timestamp });
+            return Err(Problem::Milliseconds { scheme: scheme.title().to_owned(), timestamp });
         }
         return Err(Problem::TooNew { ahead, tolerance: clock.tolerance_future });
     }
@@ -211,29 +291,36 @@ fn parse_timestamp(text: &str) -> Option<i64> {
 }
 
 /// The first header of that name, compared case-insensitively as HTTP does, value trimmed.
-fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+pub(crate) fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
     headers.iter().find(|(key, _)| key.trim().eq_ignore_ascii_case(name)).map(|(_, value)| value.trim())
 }
 
-/// The headers a real delivery of `body` would carry, in the scheme's own spelling. Schemes
-/// that sign an id (Standard Webhooks) use `id`, or without one derive `msg_` + the first 16
-/// bytes of SHA-256(`<timestamp>.<body>`) in hex, so the same fixture signs the same way twice;
-/// other schemes ignore `id`.
+/// Secrets are copied from dashboards and files, so surrounding whitespace (a file's final
+/// newline) is never part of them.
+fn trim(secret: &[u8]) -> &[u8] {
+    secret.trim_ascii()
+}
+
+/// The headers a real delivery of `body` would carry, in the scheme's own spelling. A secret
+/// with the scheme's Ed25519 secret-key prefix signs with Ed25519, any other one with HMAC.
+/// Schemes that sign an id use `id`, or without one derive `msg_` + the first 16 bytes of
+/// SHA-256(`<timestamp>.<body>`) in hex, so the same fixture signs the same way twice.
 pub(crate) fn sign(
-    scheme: SignatureScheme,
+    scheme: &Scheme,
     secret: &[u8],
     body: &[u8],
     timestamp: i64,
     id: Option<&str>,
 ) -> Result<Vec<(String, String)>, SignError> {
-    let spec = spec(scheme).ok_or(SignError::Unsupported)?;
-    let key = (spec.key)(trim(secret))
-        .ok_or(SignError::BadSecret { scheme: spec.name, expected: spec.secret_shape })?;
+    let secret = trim(secret);
+    let bad_secret =
+        || SignError::BadSecret { scheme: scheme.title().to_owned(), expected: scheme.secret_shape() };
     if timestamp < 0 {
         return Err(SignError::BadTimestamp);
     }
+    let names = &scheme.desc.headers;
     let timestamp = timestamp.to_string();
-    let id = match (spec.id_header, id) {
+    let id = match (&names.id, id) {
         (None, _) => None,
         (Some(_), Some(id)) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_graphic()) => {
             Some(id.to_owned())
@@ -242,13 +329,23 @@ pub(crate) fn sign(
         (Some(_), None) => Some(derived_id(&timestamp, body)),
     };
     let parts = Parts { id: id.as_deref().unwrap_or_default(), timestamp: &timestamp, body };
-    let tag = mac::tag(&key, &(spec.message)(&parts));
+    let message = scheme.message(&parts);
+    let value = match &scheme.desc.ed25519 {
+        Some(ed) if secret.starts_with(ed.public_key_prefix.as_bytes()) => {
+            return Err(SignError::PublicKey { prefix: ed.secret_key_prefix.clone() });
+        }
+        Some(ed) if secret.starts_with(ed.secret_key_prefix.as_bytes()) => {
+            let seed = scheme.ed25519_seed(secret).ok_or_else(bad_secret)?;
+            scheme.format_ed25519(&crypto::ed25519_sign(&seed, &message)).ok_or_else(bad_secret)?
+        }
+        _ => scheme.format_hmac(&crypto::hmac(&scheme.hmac_key(secret).ok_or_else(bad_secret)?, &message)),
+    };
     let mut headers = Vec::with_capacity(3);
-    if let (Some(name), Some(id)) = (spec.id_header, id) {
-        headers.push((name.to_owned(), id));
+    if let (Some(name), Some(id)) = (&names.id, id) {
+        headers.push((name.clone(), id));
     }
-    headers.push((spec.timestamp_header.to_owned(), timestamp));
-    headers.push((spec.signature_header.to_owned(), (spec.format_signature)(&tag)));
+    headers.push((names.timestamp.clone(), timestamp));
+    headers.push((names.signature.clone(), value));
     Ok(headers)
 }
 
@@ -258,97 +355,4 @@ fn derived_id(timestamp: &str, body: &[u8]) -> String {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
-    use super::*;
-
-    pub(crate) fn headers(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
-    }
-
-    /// Verifies with the scheme's default window around `now`.
-    pub(crate) fn verify_at(
-        scheme: SignatureScheme,
-        secret: &[u8],
-        headers: &[(String, String)],
-        body: &[u8],
-        now: i64,
-    ) -> Verification {
-        verify(scheme, secret, &Delivery { headers, body }, &Clock::for_scheme(scheme, now))
-    }
-
-    /// The problem found, failing the test when the delivery verifies.
-    pub(crate) fn diagnosis(
-        scheme: SignatureScheme,
-        secret: &[u8],
-        headers: &[(String, String)],
-        body: &[u8],
-        now: i64,
-    ) -> Problem {
-        match verify_at(scheme, secret, headers, body, now) {
-            Verification::Invalid { problem } => problem,
-            other => panic!("expected a problem, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_scheme_without_signatures_is_unsupported() {
-        let v = verify_at(SignatureScheme::None, b"s", &[], b"{}", 0);
-        assert_eq!(v, Verification::Unsupported { note: UNSUPPORTED });
-        assert_eq!(sign(SignatureScheme::None, b"s", b"{}", 0, None), Err(SignError::Unsupported));
-        assert_eq!(default_tolerances(SignatureScheme::None), None);
-    }
-
-    #[test]
-    fn default_windows_per_scheme() {
-        assert_eq!(default_tolerances(SignatureScheme::Extend), Some((300, 60)));
-        assert_eq!(default_tolerances(SignatureScheme::Daily), Some((300, 300)));
-        assert_eq!(default_tolerances(SignatureScheme::StandardWebhooks), Some((300, 300)));
-        assert_eq!(
-            header_names(SignatureScheme::StandardWebhooks),
-            ["webhook-signature", "webhook-timestamp", "webhook-id"]
-        );
-    }
-
-    #[test]
-    fn timestamps_are_plain_digits() {
-        assert_eq!(parse_timestamp("1708526033"), Some(1_708_526_033));
-        for bad in ["", "+5", "-5", "1.5", "1e9", "0x10", "9999999999999999999"] {
-            assert_eq!(parse_timestamp(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn millisecond_timestamps_are_recognised() {
-        // Signed over the millisecond text, so only the window can object.
-        let secret = b"wss_x";
-        let out = sign(SignatureScheme::Extend, secret, b"{}", 1_707_777_128_000, None).expect("signs");
-        let p = diagnosis(SignatureScheme::Extend, secret, &out, b"{}", 1_707_777_130);
-        assert_eq!(p, Problem::Milliseconds { scheme: "Extend", timestamp: 1_707_777_128_000 });
-    }
-
-    #[test]
-    fn unusable_secrets() {
-        let daily = SignatureScheme::Daily;
-        assert_eq!(
-            sign(daily, b"not base64!", b"{}", 1, None),
-            Err(SignError::BadSecret { scheme: "Daily", expected: "base64 text" })
-        );
-        let hs = headers(&[
-            ("X-Webhook-Signature", "fHzUrXgKjfZ9IpXbkeHYWgvWUC7wFwjdxLW7vRDdxpw="),
-            ("X-Webhook-Timestamp", "1"),
-        ]);
-        assert_eq!(
-            diagnosis(daily, b"not base64!", &hs, b"{}", 1).to_string(),
-            "The secret is not in the form Daily uses (base64 text), and no other reading of it matches the signature."
-        );
-    }
-
-    #[test]
-    fn problems_never_show_the_secret() {
-        let secret = b"wss_topSecretValue";
-        let hs =
-            headers(&[("x-extend-request-signature", &"0".repeat(64)), ("x-extend-request-timestamp", "1")]);
-        let p = diagnosis(SignatureScheme::Extend, secret, &hs, b"{}", 1);
-        assert!(!p.to_string().contains("topSecret") && !format!("{p:?}").contains("topSecret"));
-    }
-}
+mod tests;

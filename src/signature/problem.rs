@@ -4,22 +4,22 @@
 use std::fmt;
 
 use super::reencode::BodyForm;
-use super::spec::{MessageForm, SecretForm};
+use super::scheme::{MessageForm, SecretForm};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Problem {
     /// The headers the scheme needs that the delivery lacks (looked up case-insensitively).
     MissingHeaders {
-        scheme: &'static str,
-        headers: Vec<&'static str>,
+        scheme: String,
+        headers: Vec<String>,
     },
     MalformedSignature {
-        header: &'static str,
-        scheme: &'static str,
-        expected: &'static str,
+        header: String,
+        scheme: String,
+        expected: String,
     },
     TimestampNotNumber {
-        header: &'static str,
+        header: String,
         value: String,
     },
     /// The signature is right but the timestamp lies further back than the tolerance.
@@ -34,7 +34,7 @@ pub(crate) enum Problem {
     },
     /// The signature is right and the timestamp would be inside the window read as seconds.
     Milliseconds {
-        scheme: &'static str,
+        scheme: String,
         timestamp: i64,
     },
     /// The signature matches a rewriting of the body, not the body delivered.
@@ -43,20 +43,27 @@ pub(crate) enum Problem {
     },
     /// The signature matches when the secret is turned into a key the wrong way.
     SecretMisused {
-        scheme: &'static str,
+        scheme: String,
         used: SecretForm,
-        expected: &'static str,
+        expected: String,
     },
     /// The signature matches a message built other than the scheme's way.
     MessageMisbuilt {
-        scheme: &'static str,
+        scheme: String,
         used: MessageForm,
-        expected: &'static str,
+        expected: String,
     },
     /// The secret cannot be a key of this scheme, and no variant matched either.
     BadSecret {
-        scheme: &'static str,
-        expected: &'static str,
+        scheme: String,
+        expected: String,
+    },
+    /// The header carries no signature of the kind the secret checks (an HMAC secret and only
+    /// Ed25519 entries, or the other way round).
+    NoEntryForKey {
+        header: String,
+        wanted: String,
+        key: &'static str,
     },
     NoMatch,
 }
@@ -75,6 +82,7 @@ impl Problem {
             Self::SecretMisused { .. } => "secret-misused",
             Self::MessageMisbuilt { .. } => "message-misbuilt",
             Self::BadSecret { .. } => "bad-secret",
+            Self::NoEntryForKey { .. } => "no-entry-for-key",
             Self::NoMatch => "no-match",
         }
     }
@@ -85,7 +93,7 @@ impl fmt::Display for Problem {
         match self {
             Self::MissingHeaders { scheme, headers } => {
                 let names = match headers.split_last() {
-                    Some((last, [])) => (*last).to_owned(),
+                    Some((last, [])) => last.clone(),
                     Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
                     None => String::from("signature"),
                 };
@@ -131,6 +139,9 @@ impl fmt::Display for Problem {
                 f,
                 "The secret is not in the form {scheme} uses ({expected}), and no other reading of it matches the signature."
             ),
+            Self::NoEntryForKey { header, wanted, key } => {
+                write!(f, "The {header} header has no {wanted} entry, the kind {key} checks.")
+            }
             Self::NoMatch => f.write_str(
                 "The signature matches no variant of the body, secret or timestamp: the secret is wrong or the body was changed after it was signed.",
             ),

@@ -53,6 +53,14 @@ pub fn scratch(name: &str, content: &[u8]) -> PathBuf {
     path
 }
 
+/// A fresh, empty scratch folder.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = root().join("target").join("test-scratch").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 pub fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }

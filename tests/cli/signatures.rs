@@ -385,3 +385,279 @@ fn the_project_file_names_the_variables_of_each_provider() {
     assert_eq!((code, statuses(&report)), (2, pairs(&[("daily", "valid"), ("extend", "unchecked")])));
     assert!(stderr.contains("PROJECT_EXTEND, which is not set"), "{stderr}");
 }
+
+/// A Standard Webhooks capture of `body`, signed `v1` with each key in turn (rotation).
+fn standard_capture(name: &str, body: &str, keys: &[&[u8]], ts: i64) -> std::path::PathBuf {
+    let entries: Vec<String> = keys
+        .iter()
+        .map(|key| format!("v1,{}", B64.encode(hmac(key, format!("msg_gw1.{ts}.{body}").as_bytes()))))
+        .collect();
+    capture(
+        name,
+        body,
+        &[
+            ("webhook-id", "msg_gw1".to_owned()),
+            ("webhook-timestamp", ts.to_string()),
+            ("webhook-signature", entries.join(" ")),
+        ],
+    )
+}
+
+#[test]
+fn an_extend_event_relayed_with_standard_webhooks_headers_verifies() {
+    let secret = format!("whsec_{}", B64.encode(STANDARD_KEY));
+    let path = standard_capture("extend-via-gateway.http", &body("extend"), &[STANDARD_KEY], NOW - 5);
+    let (code, report) = verify(&path, &secret, &[]);
+    assert_eq!(code, 0, "{report}");
+    let r = &results(&report)[0];
+    assert_eq!((r["provider"].as_str(), r["status"].as_str()), (Some("extend"), Some("valid")));
+    assert_eq!(r["scheme"], "standard-webhooks");
+    assert_eq!(r["scheme_reason"], "headers seen: webhook-id, webhook-timestamp, webhook-signature");
+    assert_eq!((r["secret"].as_str(), r["entry"].as_u64()), (Some("--secret-env HOOK_SECRET"), Some(1)));
+    // The same delivery with one byte of the body changed.
+    let text = std::fs::read_to_string(&path).unwrap().replacen("\"eventId\":\"", "\"eventId\":\"x", 1);
+    let changed = scratch("extend-via-gateway-changed.http", text.as_bytes());
+    let (code, report) = verify(&changed, &secret, &[]);
+    assert_eq!((code, verdict(&report)), (1, ("invalid".into(), "no-match".into())), "{report}");
+    assert!(results(&report)[0]["message"].as_str().unwrap().contains("body was changed"), "{report}");
+    // The provider's own scheme, forced, finds its headers missing.
+    let (code, report) = verify(&path, &secret, &["--scheme", "extend"]);
+    assert_eq!((code, verdict(&report)), (1, ("invalid".into(), "missing-header".into())));
+    assert_eq!(results(&report)[0]["scheme_reason"], "--scheme");
+    // Without signature headers, the provider's default applies and says so.
+    let bare = extend_capture("extend-default.http", &body("extend"), NOW);
+    let report = verify(&bare, EXTEND_SECRET, &[]).1;
+    let r = &results(&report)[0];
+    assert_eq!((r["scheme"].as_str(), r["status"].as_str()), (Some("extend"), Some("valid")));
+    let bare_body = scratch("extend-default.json", body("extend").as_bytes());
+    let report = verify(&bare_body, EXTEND_SECRET, &[]).1;
+    let r = &results(&report)[0];
+    assert_eq!(
+        (r["scheme"].as_str(), r["scheme_reason"].as_str()),
+        (Some("extend"), Some("provider default"))
+    );
+}
+
+/// Keys signing the header, secrets given -> status, matched entry, matching secret's source.
+type Row<'a> = (&'a [&'a [u8]], &'a [&'a str], &'a str, Option<u64>, Option<&'a str>);
+
+#[test]
+fn rotation_two_signatures_two_secrets_every_combination() {
+    const OLD: &[u8] = b"the old standard key";
+    const NEW: &[u8] = b"the new standard key";
+    const OTHER: &[u8] = b"nobody's standard key";
+    let event = body("extend");
+    let whsec = |key: &[u8]| format!("whsec_{}", B64.encode(key));
+    let (old, new, other) = (whsec(OLD), whsec(NEW), whsec(OTHER));
+    let env = [("OLD", old.as_str()), ("NEW", new.as_str()), ("OTHER", other.as_str())];
+    let table: &[Row] = &[
+        (&[OLD, NEW], &["NEW"], "valid", Some(2), Some("--secret-env NEW")),
+        (&[OLD, NEW], &["OLD"], "valid", Some(1), Some("--secret-env OLD")),
+        (&[OLD, NEW], &["OTHER"], "invalid", None, None),
+        (&[NEW], &["OTHER", "NEW"], "valid", Some(1), Some("--secret-env NEW")),
+        (&[OLD], &["OTHER", "NEW"], "invalid", None, None),
+        (&[OTHER, NEW], &["OLD", "NEW"], "valid", Some(2), Some("--secret-env NEW")),
+        (&[OLD, NEW], &["NEW", "OLD"], "valid", Some(2), Some("--secret-env NEW")),
+    ];
+    for (i, (keys, secrets, status, entry, secret)) in table.iter().enumerate() {
+        let path = standard_capture(&format!("rotation-{i}.http"), &event, keys, NOW);
+        let mut args: Vec<&str> = secrets.iter().flat_map(|s| ["--secret-env", s]).collect();
+        args.push(path_str(&path));
+        let (_, report, stderr) = verify_with(&env, &args, "");
+        let r = &results(&report)[0];
+        assert_eq!(r["status"].as_str(), Some(*status), "row {i}: {report} {stderr}");
+        assert_eq!(r["entry"].as_u64(), *entry, "row {i}: {report}");
+        assert_eq!(r["secret"].as_str(), *secret, "row {i}: {report}");
+    }
+    // The human report says which entry and which secret, never the secret.
+    let path = standard_capture("rotation-human.http", &event, &[OLD, NEW], NOW);
+    let out = cmd()
+        .env("OLD", &old)
+        .env("NEW", &new)
+        .args([
+            "verify",
+            "--now",
+            &NOW.to_string(),
+            "--secret-env",
+            "OLD",
+            "--secret-env",
+            "NEW",
+            path_str(&path),
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("entry 1 of 2 in webhook-signature) with --secret-env OLD")
+            && text.contains(
+                "[scheme standard-webhooks, headers seen: webhook-id, webhook-timestamp, webhook-signature]"
+            ),
+        "{text}"
+    );
+    assert!(!text.contains(&old) && !text.contains(&new));
+}
+
+#[test]
+fn v1a_signatures_sign_and_verify_round_trip() {
+    let seed = [42u8; 32];
+    let public = ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key().to_bytes();
+    let (sk, pk) = (format!("whsk_{}", B64.encode(seed)), format!("whpk_{}", B64.encode(public)));
+    let path = scratch("to-sign-v1a.json", body("extend").as_bytes());
+    let sign = |secret: &str, format: &str| {
+        let out = cmd()
+            .env("HOOK_SECRET", secret)
+            .args(["sign", "--scheme", "standard-webhooks", "--secret-env", "HOOK_SECRET"])
+            .args(["--timestamp", &NOW.to_string(), "--id", "msg_v1a", "--format", format, path_str(&path)])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let headers = String::from_utf8(sign(&sk, "headers")).unwrap();
+    assert!(headers.contains("webhook-id: msg_v1a\nwebhook-timestamp: "), "{headers}");
+    let value = headers.lines().find_map(|l| l.strip_prefix("webhook-signature: v1a,")).unwrap();
+    // An independent check of the signature with the public key.
+    let signature = ed25519_dalek::Signature::from_slice(&B64.decode(value).unwrap()).unwrap();
+    let message = format!("msg_v1a.{NOW}.{}", body("extend"));
+    ed25519_dalek::VerifyingKey::from_bytes(&public)
+        .unwrap()
+        .verify_strict(message.as_bytes(), &signature)
+        .unwrap();
+    // The capture `sign --format http` writes verifies with the public key, as v1a.
+    let capture = scratch("signed-v1a.http", &sign(&sk, "http"));
+    let (code, report) = verify(&capture, &pk, &[]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(results(&report)[0]["scheme"], "standard-webhooks");
+    // v1 from a whsec_ secret, and a public key cannot sign.
+    let whsec = format!("whsec_{}", B64.encode(STANDARD_KEY));
+    assert!(String::from_utf8(sign(&whsec, "headers")).unwrap().contains("webhook-signature: v1,"));
+    let out = cmd()
+        .env("HOOK_SECRET", &pk)
+        .args(["sign", "--scheme", "standard-webhooks", "--secret-env", "HOOK_SECRET", path_str(&path)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sign with the `whsk_` secret key"));
+    // A stale v1a delivery is stale, by how much.
+    let (code, report) = verify(&capture, &pk, &["--tolerance", "0"]);
+    assert_eq!(code, 0, "{report}");
+    let stale = scratch(
+        "signed-v1a-stale.http",
+        &String::from_utf8(sign(&sk, "http"))
+            .unwrap()
+            .replace(&format!("webhook-timestamp: {NOW}"), &format!("webhook-timestamp: {}", NOW - 400))
+            .into_bytes(),
+    );
+    let (code, report) = verify(&stale, &pk, &[]);
+    assert_eq!((code, verdict(&report).0.as_str()), (1, "invalid"));
+}
+
+#[test]
+fn list_schemes_and_unknown_scheme_names() {
+    let out = cmd().args(["list", "--schemes", "--format", "json"]).output().unwrap();
+    let schemes: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = schemes.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["daily", "extend", "standard-webhooks"]);
+    let sw = &schemes[2];
+    assert_eq!(sw["signed"], "{id}.{timestamp}.{body}");
+    assert_eq!(sw["headers"]["id"], "webhook-id");
+    assert_eq!(sw["default_for"], serde_json::json!(["standard-webhooks"]));
+    let out = cmd()
+        .env("K", "x")
+        .args(["verify", "--scheme", "standard-webhook", "--secret-env", "K", "samples/daily"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean \"standard-webhooks\""));
+}
+
+/// The example catalog copied to a scratch folder with `signature` replaced.
+fn catalog_with_signature(name: &str, signature: &Value) -> std::path::PathBuf {
+    let dir = crate::scratch_dir(name);
+    for entry in walkdir::WalkDir::new(crate::root().join("docs/example-catalog")) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(crate::root().join("docs/example-catalog")).unwrap();
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(dir.join(rel)).unwrap();
+        } else {
+            std::fs::copy(entry.path(), dir.join(rel)).unwrap();
+        }
+    }
+    let provider = dir.join("acme/provider.json");
+    let mut desc: Value = serde_json::from_str(&std::fs::read_to_string(&provider).unwrap()).unwrap();
+    desc["signature"] = signature.clone();
+    std::fs::write(&provider, serde_json::to_vec_pretty(&desc).unwrap()).unwrap();
+    dir
+}
+
+#[test]
+fn a_user_catalog_adds_an_hmac_scheme_without_rust() {
+    let signature = serde_json::json!({
+        "name": "acme", "title": "Acme",
+        "headers": {"timestamp": "Acme-Timestamp", "signature": "Acme-Signature"},
+        "signed": "t={timestamp};{body}",
+        "key": {"encoding": "text", "prefix": "acme_sk_", "keep_prefix": true},
+        "digest": "hex",
+        "tolerance": {"past": 120, "future": 10}
+    });
+    let dir = catalog_with_signature("acme-hmac-catalog", &signature);
+    let out = cmd().args(["catalog", "check", path_str(&dir)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let event = std::fs::read_to_string(dir.join("acme/samples/payment.succeeded.json")).unwrap();
+    let event: Value = serde_json::from_str(&event).unwrap();
+    let event = event.to_string();
+    let secret = "acme_sk_independent";
+    let sig = hex::encode(hmac(secret.as_bytes(), format!("t={NOW};{event}").as_bytes()));
+    let path = capture("acme.http", &event, &[("Acme-Signature", sig), ("Acme-Timestamp", NOW.to_string())]);
+    let catalog = ["--catalog", path_str(&dir)];
+    let (code, report) = verify(&path, secret, &catalog);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(
+        (results(&report)[0]["provider"].as_str(), results(&report)[0]["scheme"].as_str()),
+        (Some("acme"), Some("acme"))
+    );
+    // Its diagnoses come from the same data: stale by how much, signed without the literal prefix.
+    let sig = hex::encode(hmac(secret.as_bytes(), format!("t={};{event}", NOW - 150).as_bytes()));
+    let stale = capture(
+        "acme-stale.http",
+        &event,
+        &[("Acme-Signature", sig), ("Acme-Timestamp", (NOW - 150).to_string())],
+    );
+    let (_, report) = verify(&stale, secret, &catalog);
+    assert!(
+        results(&report)[0]["message"].as_str().unwrap().contains("30 s older than the 120 s"),
+        "{report}"
+    );
+    let sig = hex::encode(hmac(secret.as_bytes(), format!("{NOW};{event}").as_bytes()));
+    let path = capture(
+        "acme-noprefix.http",
+        &event,
+        &[("Acme-Signature", sig), ("Acme-Timestamp", NOW.to_string())],
+    );
+    let message = results(&verify(&path, secret, &catalog).1)[0]["message"].as_str().unwrap().to_owned();
+    assert_eq!(
+        message,
+        "The signature covers `<timestamp>;<raw body>` (without the `t=` prefix), but Acme signs `t=<timestamp>;<raw body>`."
+    );
+    // A mistake in the description is named by `catalog check`, and a scheme no one defines too.
+    let broken = catalog_with_signature(
+        "acme-broken-catalog",
+        &serde_json::json!({
+            "name": "acme", "title": "Acme",
+            "headers": {"timestamp": "Acme-Timestamp", "signature": "Acme-Signature"},
+            "signed": "{timestamp}.{payload}", "key": {"encoding": "text"}, "digest": "hex",
+            "tolerance": {"past": 120, "future": 10}
+        }),
+    );
+    let out = cmd().args(["catalog", "check", path_str(&broken)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("unknown placeholder {payload}"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let unknown = catalog_with_signature("acme-unknown-scheme", &serde_json::json!({"scheme": "acme-v2"}));
+    let out = cmd().args(["catalog", "check", path_str(&unknown)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no provider defines the scheme \"acme-v2\""));
+}
