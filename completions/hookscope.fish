@@ -45,6 +45,8 @@ complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "sign" -d 'Print
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "schema" -d 'Print the JSON Schema of an event type; `schema export DIR` writes the whole catalog'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "sample" -d 'Print a sample payload of an event type'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "catalog" -d 'Check a user catalog folder: schemas, files, samples, detection rules'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "listen" -d 'Receive live deliveries on loopback: validate, verify, save and forward each one'
+complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "send" -d 'Post events, captures or catalog samples to a handler, freshly signed'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c hookscope -n "__fish_hookscope_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -295,6 +297,62 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "check" -d 'Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider\'s samples'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l addr -d 'The address to listen on; anything but loopback only when given here' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l path -d 'The URL path deliveries are posted to (and anything below it)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l forward-to -d 'Forward each delivery (its exact bytes and headers) to this handler and relay its answer' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l save -d 'Write each delivery to DIR as an `.http` capture that every command reads back' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l format -d 'Output format: one line per delivery (human), or the result objects of `validate`' -r -f -a "human\t'For people: findings like a linter, then a summary line'
+json\t'One JSON document: {"summary": ..., "results": [...]}'
+ndjson\t'One JSON result object per line, no summary'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l reject-invalid -d 'Answer invalid or badly signed deliveries with this status instead of 200 (default 400)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l events -d 'Report only deliveries whose event type matches this glob (repeatable); every delivery is still answered, saved and forwarded' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l secret-env -d 'Read the signing secret from this environment variable' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l secret-file -d 'Read the signing secret from this file (surrounding whitespace is ignored)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l max-event-bytes -d 'Largest body accepted; a larger one is answered 413' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l max-connections -d 'Connections served at once; beyond them a delivery waits briefly, then gets 503' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l read-timeout -d 'Seconds a client may take to send a request\'s headers and body (408 after)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l idle-timeout -d 'Seconds a kept-alive connection may stay idle before it is closed' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l forward-timeout -d 'Seconds the handler behind --forward-to may take to answer (502/504 after)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l strict -d 'Warnings make a delivery invalid too'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l no-config -d 'Ignore any project file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l provider -d 'Force the provider instead of detecting it (alfred, daily, extend)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l type -d 'Force the event type (its wire name, a documented alias, or a loose spelling)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l api-version -d 'Force the API version of providers that have several (Extend)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l input -d 'How to read the input (auto: by file name ending, else by content)' -r -f -a "auto\t'By file name ending, else by looking at the first lines'
+json\t'One or more JSON documents (pretty or compact), or NDJSON'
+ndjson\t'One JSON value per line'
+log\t'Log lines with a prefix before the JSON; lines without JSON are skipped and counted'
+http\t'Raw HTTP requests: the body is the event, the headers are kept'
+har\t'A HAR export: each request with a JSON body is an event'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l to -d 'The handler to post to' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l sample -d 'Send the catalog\'s sample of this event type (repeatable), like `stripe trigger`' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l set -d 'Override a field before sending: `/pointer=value`, value as JSON or else as a string (repeatable)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l secret-env -d 'Read the signing secret from this environment variable' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l secret-file -d 'Read the signing secret from this file (surrounding whitespace is ignored)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l rate -d 'Deliveries started per second at most (default: as fast as answers come)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l concurrency -d 'Deliveries in flight at once' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l timeout -d 'Seconds to wait for each answer' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
+json\t'One JSON document: {"summary": ..., "results": [...]}'
+ndjson\t'One JSON result object per line, no summary'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l keep-signature -d 'Send a capture\'s own signature headers instead of signing it afresh'
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l no-config -d 'Ignore any project file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -311,20 +369,22 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l catalog -d '
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "inspect" -d 'Detect, validate and pretty-print events, for people (the default)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "validate" -d 'Validate events: a report and an exit code, for CI'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "detect" -d 'Show the provider, event type and API version of each event'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "filter" -d 'Pass matching events through unchanged, byte for byte'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "stats" -d 'Counts per provider, type, API version and status over a stream'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "list" -d 'List the catalog: providers, event types, API versions'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "diff" -d 'Structural diff of two events that knows which fields are noise'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "verify" -d 'Check webhook signatures of captured deliveries, offline, and say why one fails'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry (for test fixtures)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "schema" -d 'Print the JSON Schema of an event type; `schema export DIR` writes the whole catalog'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "sample" -d 'Print a sample payload of an event type'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "catalog" -d 'Check a user catalog folder: schemas, files, samples, detection rules'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "inspect" -d 'Detect, validate and pretty-print events, for people (the default)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "validate" -d 'Validate events: a report and an exit code, for CI'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "detect" -d 'Show the provider, event type and API version of each event'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "filter" -d 'Pass matching events through unchanged, byte for byte'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "stats" -d 'Counts per provider, type, API version and status over a stream'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "list" -d 'List the catalog: providers, event types, API versions'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "diff" -d 'Structural diff of two events that knows which fields are noise'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "verify" -d 'Check webhook signatures of captured deliveries, offline, and say why one fails'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry (for test fixtures)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "schema" -d 'Print the JSON Schema of an event type; `schema export DIR` writes the whole catalog'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "sample" -d 'Print a sample payload of an event type'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "catalog" -d 'Check a user catalog folder: schemas, files, samples, detection rules'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "listen" -d 'Receive live deliveries on loopback: validate, verify, save and forward each one'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "send" -d 'Post events, captures or catalog samples to a handler, freshly signed'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "export" -d 'Write the catalog (providers, schemas, shared definitions, samples) to DIR, in the format `--catalog` reads'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "check" -d 'Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider\'s samples'

@@ -221,6 +221,17 @@ pub enum ReadError {
 /// What receives records, in input order.
 pub type Sink<'a> = dyn FnMut(Record) -> anyhow::Result<()> + 'a;
 
+/// The records of an HTTP capture held in memory (a live delivery), framed exactly as a `.http`
+/// file of the same bytes is, so a saved capture reads back as the same record.
+pub(crate) fn http_records(name: &str, capture: &[u8]) -> Vec<Record> {
+    let mut records = Vec::new();
+    let _ = http::frame(&Arc::from(name), capture, 0, &mut |record| {
+        records.push(record);
+        Ok(())
+    });
+    records
+}
+
 /// Expands PATHS into sources: directories are searched recursively (sorted, so runs are
 /// repeatable) for the known file endings; `-` is standard input.
 pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
