@@ -43,6 +43,7 @@ pub(crate) fn agent(timeout: Duration) -> ureq::Agent {
         .proxy(None)
         .user_agent(concat!("hookscope/", env!("CARGO_PKG_VERSION")))
         .timeout_global(Some(timeout))
+        .max_idle_connections(256)
         .max_idle_connections_per_host(256)
         .build()
         .into()
