@@ -198,6 +198,7 @@ fn refuse_now(shared: &Shared, stream: &TcpStream, peer: SocketAddr) {
 /// When the connection last finished a request, and how many are in progress.
 struct Activity {
     in_flight: AtomicUsize,
+    served: AtomicUsize,
     last: Mutex<Instant>,
 }
 
@@ -278,7 +279,11 @@ async fn serve_connection(
     mut stopped: watch::Receiver<bool>,
     _permit: OwnedSemaphorePermit,
 ) {
-    let activity = Arc::new(Activity { in_flight: AtomicUsize::new(0), last: Mutex::new(Instant::now()) });
+    let activity = Arc::new(Activity {
+        in_flight: AtomicUsize::new(0),
+        served: AtomicUsize::new(0),
+        last: Mutex::new(Instant::now()),
+    });
     let service = {
         let shared = Arc::clone(shared);
         let activity = Arc::clone(&activity);
@@ -289,6 +294,7 @@ async fn serve_connection(
             async move {
                 let answer = deliver(&shared, peer, request).await;
                 activity.touch();
+                activity.served.fetch_add(1, Ordering::AcqRel);
                 activity.in_flight.fetch_sub(1, Ordering::AcqRel);
                 Ok::<_, Infallible>(response(answer))
             }
@@ -303,8 +309,12 @@ async fn serve_connection(
         });
         tokio::select! {
             result = connection.as_mut() => {
-                if let Err(e) = result {
-                    log_connection_error(shared, peer, &e);
+                match result {
+                    // hyper's header timeout also ends a kept-alive connection waiting for its
+                    // next request: that is the normal end of an idle connection, not a failure.
+                    Err(e) if e.is_timeout() && activity.served.load(Ordering::Acquire) > 0 => {}
+                    Err(e) => log_connection_error(shared, peer, &e),
+                    Ok(()) => {}
                 }
                 return;
             }

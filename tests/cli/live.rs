@@ -573,3 +573,25 @@ fn sigterm_finishes_a_delivery_in_flight_before_stopping() {
     let line: Value = serde_json::from_str(stdout.trim()).unwrap();
     assert_eq!(line["answer"], json!({"status": 202, "by": "handler"}));
 }
+
+#[test]
+fn slow_requests_time_out_and_idle_connections_close_quietly() {
+    let listen = Listen::start(&["--format", "ndjson", "--read-timeout", "1", "--idle-timeout", "1"]);
+    let answer = raw(listen.addr(), b"POST /hooks HTTP/1.1\r\nHost: x\r\nContent-Length: 15\r\n\r\n{\"te");
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    let answer = raw(listen.addr(), b"POST /hooks HTTP/1.1\r\nHo");
+    assert!(answer.is_empty(), "headers never completed: closed without an answer");
+    let kept = raw(
+        listen.addr(),
+        b"POST /hooks HTTP/1.1\r\nHost: x\r\nContent-Length: 15\r\n\r\n{\"test\":\"test\"}",
+    );
+    assert!(kept.starts_with("HTTP/1.1 200"), "answered, then closed once idle: {kept}");
+    let stopped = listen.stop();
+    assert_eq!(stopped.lines().len(), 1);
+    assert!(
+        stopped.stderr.contains("408 for POST /hooks: body not received within 1 s"),
+        "{}",
+        stopped.stderr
+    );
+    assert_eq!(stopped.stderr.matches("headers not received").count(), 1, "{}", stopped.stderr);
+}
