@@ -40,6 +40,9 @@ _hookscope() {
             hookscope,list)
                 cmd="hookscope__subcmd__list"
                 ;;
+            hookscope,listen)
+                cmd="hookscope__subcmd__listen"
+                ;;
             hookscope,man)
                 cmd="hookscope__subcmd__man"
                 ;;
@@ -48,6 +51,9 @@ _hookscope() {
                 ;;
             hookscope,schema)
                 cmd="hookscope__subcmd__schema"
+                ;;
+            hookscope,send)
+                cmd="hookscope__subcmd__send"
                 ;;
             hookscope,sign)
                 cmd="hookscope__subcmd__sign"
@@ -97,6 +103,9 @@ _hookscope() {
             hookscope__subcmd__help,list)
                 cmd="hookscope__subcmd__help__subcmd__list"
                 ;;
+            hookscope__subcmd__help,listen)
+                cmd="hookscope__subcmd__help__subcmd__listen"
+                ;;
             hookscope__subcmd__help,man)
                 cmd="hookscope__subcmd__help__subcmd__man"
                 ;;
@@ -105,6 +114,9 @@ _hookscope() {
                 ;;
             hookscope__subcmd__help,schema)
                 cmd="hookscope__subcmd__help__subcmd__schema"
+                ;;
+            hookscope__subcmd__help,send)
+                cmd="hookscope__subcmd__help__subcmd__send"
                 ;;
             hookscope__subcmd__help,sign)
                 cmd="hookscope__subcmd__help__subcmd__sign"
@@ -143,7 +155,7 @@ _hookscope() {
 
     case "${cmd}" in
         hookscope)
-            opts="-h -V --color --config --no-config --catalog --no-builtin --help --version inspect validate detect filter stats list diff verify sign schema sample catalog completions man help"
+            opts="-h -V --color --config --no-config --catalog --no-builtin --help --version inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -459,7 +471,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__help)
-            opts="inspect validate detect filter stats list diff verify sign schema sample catalog completions man help"
+            opts="inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -598,6 +610,20 @@ _hookscope() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookscope__subcmd__help__subcmd__listen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookscope__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -643,6 +669,20 @@ _hookscope() {
         hookscope__subcmd__help__subcmd__schema__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -777,6 +817,88 @@ _hookscope() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__listen)
+            opts="-h --addr --path --forward-to --save --format --strict --reject-invalid --events --secret-env --secret-file --max-event-bytes --max-connections --read-timeout --idle-timeout --forward-timeout --color --config --no-config --catalog --no-builtin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forward-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --save)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --reject-invalid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forward-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -957,6 +1079,100 @@ _hookscope() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__send)
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --to --sample --set --secret-env --secret-file --keep-signature --rate --concurrency --timeout --format --color --config --no-config --catalog --no-builtin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sample)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

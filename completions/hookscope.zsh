@@ -1364,6 +1364,189 @@ esac
     ;;
 esac
 ;;
+(listen)
+_arguments "${_arguments_options[@]}" : \
+'--addr=[The address to listen on; anything but loopback only when given here]:HOST:PORT:_default' \
+'--path=[The URL path deliveries are posted to (and anything below it)]:PATH:_default' \
+'--forward-to=[Forward each delivery (its exact bytes and headers) to this handler and relay its answer]:URL:_default' \
+'--save=[Write each delivery to DIR as an \`.http\` capture that every command reads back]:DIR:_files' \
+'--format=[Output format\: one line per delivery (human), or the result objects of \`validate\`]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
+json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
+ndjson\:"One JSON result object per line, no summary"))' \
+'(--forward-to)--reject-invalid=[Answer invalid or badly signed deliveries with this status instead of 200 (default 400)]::STATUS:_default' \
+'*--events=[Report only deliveries whose event type matches this glob (repeatable); every delivery is still answered, saved and forwarded]:GLOB:_default' \
+'--secret-env=[Read the signing secret from this environment variable]:NAME:_default' \
+'--secret-file=[Read the signing secret from this file (surrounding whitespace is ignored)]:PATH:_files' \
+'--max-event-bytes=[Largest body accepted; a larger one is answered 413]:BYTES:_default' \
+'--max-connections=[Connections served at once; beyond them a delivery waits briefly, then gets 503]:N:_default' \
+'--read-timeout=[Seconds a client may take to send a request'\''s headers and body (408 after)]:SECONDS:_default' \
+'--idle-timeout=[Seconds a kept-alive connection may stay idle before it is closed]:SECONDS:_default' \
+'--forward-timeout=[Seconds the handler behind --forward-to may take to answer (502/504 after)]:SECONDS:_default' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--strict[Warnings make a delivery invalid too]' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+&& ret=0
+;;
+(send)
+_arguments "${_arguments_options[@]}" : \
+'*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
+'--provider=[Force the provider instead of detecting it (see \`hookscope list\`)]:ID:((alfred\:"Alfred by Tagshelf"
+daily\:"Daily"
+extend\:"Extend"
+cloudevents\:"CloudEvents 1.0"
+standard-webhooks\:"Standard Webhooks"))' \
+'--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:((batch-processor.error\:"daily"
+batch-processor.job-finished\:"daily"
+batch_parse_run.failed\:"extend"
+batch_parse_run.processed\:"extend"
+batch_processor_run.failed\:"extend"
+batch_processor_run.processed\:"extend"
+calltransfer.answered\:"daily"
+calltransfer.completed\:"daily"
+calltransfer.initiated\:"daily"
+calltransfer.triggered\:"daily"
+classifier.created\:"extend"
+classifier.deleted\:"extend"
+classifier.draft.updated\:"extend"
+classifier.updated\:"extend"
+classifier.version.published\:"extend"
+classify_run.failed\:"extend"
+classify_run.processed\:"extend"
+dialin.connected\:"daily"
+dialin.error\:"daily"
+dialin.ready\:"daily"
+dialin.stopped\:"daily"
+dialin.warning\:"daily"
+dialout.answered\:"daily"
+dialout.connected\:"daily"
+dialout.error\:"daily"
+dialout.stopped\:"daily"
+dialout.warning\:"daily"
+edit_run.failed\:"extend"
+edit_run.processed\:"extend"
+extract_run.failed\:"extend"
+extract_run.processed\:"extend"
+extractor.created\:"extend"
+extractor.deleted\:"extend"
+extractor.draft.updated\:"extend"
+extractor.updated\:"extend"
+extractor.version.published\:"extend"
+file_add_to_job_event\:"alfred"
+file_category_create_event\:"alfred"
+file_category_delete_event\:"alfred"
+file_change_tag_event\:"alfred"
+file_done_event\:"alfred"
+file_extracted_data_create_event\:"alfred"
+file_extracted_data_delete_event\:"alfred"
+file_failed_event\:"alfred"
+file_move_event\:"alfred"
+file_move_to_pending_event\:"alfred"
+file_move_to_recycle_bin_event\:"alfred"
+file_property_create_event\:"alfred"
+file_property_delete_event\:"alfred"
+file_remove_tag_event\:"alfred"
+file_status_update_event\:"alfred"
+file_update_event\:"alfred"
+form_detection_run.failed\:"extend"
+form_detection_run.processed\:"extend"
+job_create_event\:"alfred"
+job_exceeded_retries_event\:"alfred"
+job_failed_event\:"alfred"
+job_finished_event\:"alfred"
+job_invalid_event\:"alfred"
+job_retry_event\:"alfred"
+job_stage_update_event\:"alfred"
+job_start_event\:"alfred"
+meeting.ended\:"daily"
+meeting.started\:"daily"
+parse_run.failed\:"extend"
+parse_run.processed\:"extend"
+parser_run.failed\:"extend"
+parser_run.processed\:"extend"
+participant.joined\:"daily"
+participant.left\:"daily"
+processor.created\:"extend"
+processor.deleted\:"extend"
+processor.draft.updated\:"extend"
+processor.updated\:"extend"
+processor.version.published\:"extend"
+processor_run.failed\:"extend"
+processor_run.processed\:"extend"
+recording.error\:"daily"
+recording.ready-to-download\:"daily"
+recording.started\:"daily"
+split_run.failed\:"extend"
+split_run.processed\:"extend"
+splitter.created\:"extend"
+splitter.deleted\:"extend"
+splitter.draft.updated\:"extend"
+splitter.updated\:"extend"
+splitter.version.published\:"extend"
+streaming.ended\:"daily"
+streaming.error\:"daily"
+streaming.started\:"daily"
+streaming.updated\:"daily"
+streaming.warning\:"daily"
+test\:"daily"
+transcript.error\:"daily"
+transcript.ready-to-download\:"daily"
+transcript.started\:"daily"
+url_verification\:"alfred"
+waiting-participant.joined\:"daily"
+waiting-participant.left\:"daily"
+workflow.created\:"extend"
+workflow.deleted\:"extend"
+workflow.deployed\:"extend"
+workflow_run.cancelled\:"extend"
+workflow_run.completed\:"extend"
+workflow_run.failed\:"extend"
+workflow_run.needs_review\:"extend"
+workflow_run.rejected\:"extend"
+workflow_run.step_run.processed\:"extend"))' \
+'--api-version=[Force the API version of providers that have several]:VERSION:_default' \
+'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
+'-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'--to=[The handler to post to]:URL:_default' \
+'*--sample=[Send the catalog'\''s sample of this event type (repeatable), like \`stripe trigger\`]:TYPE:_default' \
+'*--set=[Override a field before sending\: \`/pointer=value\`, value as JSON or else as a string (repeatable)]:POINTER=VALUE:_default' \
+'--secret-env=[Read the signing secret from this environment variable]:NAME:_default' \
+'--secret-file=[Read the signing secret from this file (surrounding whitespace is ignored)]:PATH:_files' \
+'--rate=[Deliveries started per second at most (default\: as fast as answers come)]:PER_SECOND:_default' \
+'--concurrency=[Deliveries in flight at once]:N:_default' \
+'--timeout=[Seconds to wait for each answer]:SECONDS:_default' \
+'--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
+json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
+ndjson\:"One JSON result object per line, no summary"))' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--hidden[Walk hidden files and folders too]' \
+'--allow-empty[A directory with no event files is not an error]' \
+'--keep-signature[Send a capture'\''s own signature headers instead of signing it afresh]' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har, honouring .gitignore and .ignore, skipping hidden files) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
@@ -1484,6 +1667,14 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(listen)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(send)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1520,6 +1711,8 @@ _hookscope_commands() {
 'schema:Print the JSON Schema of an event type; \`schema export DIR\` writes the whole catalog' \
 'sample:Print a sample payload of an event type' \
 'catalog:Check a user catalog folder\: schemas, files, samples, detection rules' \
+'listen:Receive live deliveries on loopback\: validate, verify, save and forward each one' \
+'send:Post events, captures or catalog samples to a handler, freshly signed' \
 'completions:Print a shell completion script' \
 'man:Print the man page (roff), or write one page per subcommand with --dir' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1592,6 +1785,8 @@ _hookscope__subcmd__help_commands() {
 'schema:Print the JSON Schema of an event type; \`schema export DIR\` writes the whole catalog' \
 'sample:Print a sample payload of an event type' \
 'catalog:Check a user catalog folder\: schemas, files, samples, detection rules' \
+'listen:Receive live deliveries on loopback\: validate, verify, save and forward each one' \
+'send:Post events, captures or catalog samples to a handler, freshly signed' \
 'completions:Print a shell completion script' \
 'man:Print the man page (roff), or write one page per subcommand with --dir' \
 'help:Print this message or the help of the given subcommand(s)' \
@@ -1645,6 +1840,11 @@ _hookscope__subcmd__help__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope help list commands' commands "$@"
 }
+(( $+functions[_hookscope__subcmd__help__subcmd__listen_commands] )) ||
+_hookscope__subcmd__help__subcmd__listen_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help listen commands' commands "$@"
+}
 (( $+functions[_hookscope__subcmd__help__subcmd__man_commands] )) ||
 _hookscope__subcmd__help__subcmd__man_commands() {
     local commands; commands=()
@@ -1666,6 +1866,11 @@ _hookscope__subcmd__help__subcmd__schema_commands() {
 _hookscope__subcmd__help__subcmd__schema__subcmd__export_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope help schema export commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__send_commands] )) ||
+_hookscope__subcmd__help__subcmd__send_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help send commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__help__subcmd__sign_commands] )) ||
 _hookscope__subcmd__help__subcmd__sign_commands() {
@@ -1696,6 +1901,11 @@ _hookscope__subcmd__inspect_commands() {
 _hookscope__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope list commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__listen_commands] )) ||
+_hookscope__subcmd__listen_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope listen commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__man_commands] )) ||
 _hookscope__subcmd__man_commands() {
@@ -1737,6 +1947,11 @@ _hookscope__subcmd__schema__subcmd__help__subcmd__export_commands() {
 _hookscope__subcmd__schema__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope schema help help commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__send_commands] )) ||
+_hookscope__subcmd__send_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope send commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__sign_commands] )) ||
 _hookscope__subcmd__sign_commands() {

@@ -164,6 +164,10 @@ pub enum Command {
     Sample(TypeArgs),
     /// Check a user catalog folder: schemas, files, samples, detection rules
     Catalog(CatalogArgs),
+    /// Receive live deliveries on loopback: validate, verify, save and forward each one
+    Listen(ListenArgs),
+    /// Post events, captures or catalog samples to a handler, freshly signed
+    Send(SendArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the man page (roff), or write one page per subcommand with --dir
@@ -291,7 +295,6 @@ fn threads_in_range(text: &str) -> Result<usize, String> {
         _ => Err(format!("expected a number of threads from 1 to {MAX_THREADS}")),
     }
 }
-
 
 /// How directories given as PATHS are walked (files named explicitly are always read).
 #[derive(Debug, Clone, Args, Default)]
@@ -671,6 +674,158 @@ pub struct WhichType {
     /// The API version (default: the newest that documents the type)
     #[arg(long, value_name = "VERSION")]
     pub api_version: Option<String>,
+}
+
+/// Where a signing secret may come from, when one is optional (`listen`, `send`).
+#[derive(Debug, Clone, Args, Default)]
+#[group(multiple = false)]
+pub struct OptionalSecretArgs {
+    /// Read the signing secret from this environment variable
+    #[arg(long, value_name = "NAME")]
+    pub secret_env: Option<String>,
+
+    /// Read the signing secret from this file (surrounding whitespace is ignored)
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Option<PathBuf>,
+}
+
+impl OptionalSecretArgs {
+    /// The required form, when a secret was given.
+    pub fn given(&self) -> Option<SecretArgs> {
+        (self.secret_env.is_some() || self.secret_file.is_some()).then(|| SecretArgs {
+            secret_env: self.secret_env.clone(),
+            secret_file: self.secret_file.clone(),
+        })
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ListenArgs {
+    /// The address to listen on; anything but loopback only when given here
+    #[arg(long, default_value = "127.0.0.1:8787", value_name = "HOST:PORT")]
+    pub addr: std::net::SocketAddr,
+
+    /// The URL path deliveries are posted to (and anything below it)
+    #[arg(long, default_value = "/hooks", value_name = "PATH", value_parser = url_path)]
+    pub path: String,
+
+    /// Forward each delivery (its exact bytes and headers) to this handler and relay its answer
+    #[arg(long, value_name = "URL", value_parser = http_url)]
+    pub forward_to: Option<String>,
+
+    /// Write each delivery to DIR as an `.http` capture that every command reads back
+    #[arg(long, value_name = "DIR")]
+    pub save: Option<PathBuf>,
+
+    /// Output format: one line per delivery (human), or the result objects of `validate`
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+
+    /// Warnings make a delivery invalid too
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Answer invalid or badly signed deliveries with this status instead of 200 (default 400)
+    #[arg(
+        long,
+        value_name = "STATUS",
+        num_args = 0..=1,
+        default_missing_value = "400",
+        value_parser = clap::value_parser!(u16).range(400..=599),
+        conflicts_with = "forward_to"
+    )]
+    pub reject_invalid: Option<u16>,
+
+    /// Report only deliveries whose event type matches this glob (repeatable); every delivery is
+    /// still answered, saved and forwarded
+    #[arg(long, value_name = "GLOB")]
+    pub events: Vec<String>,
+
+    #[command(flatten)]
+    pub secret: OptionalSecretArgs,
+
+    /// Largest body accepted; a larger one is answered 413
+    #[arg(long, default_value_t = 4 << 20, value_name = "BYTES")]
+    pub max_event_bytes: usize,
+
+    /// Connections served at once; beyond them a delivery waits briefly, then gets 503
+    #[arg(long, default_value_t = 64, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub max_connections: u32,
+
+    /// Seconds a client may take to send a request's headers and body (408 after)
+    #[arg(long, default_value_t = 10, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub read_timeout: u64,
+
+    /// Seconds a kept-alive connection may stay idle before it is closed
+    #[arg(long, default_value_t = 30, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub idle_timeout: u64,
+
+    /// Seconds the handler behind --forward-to may take to answer (502/504 after)
+    #[arg(long, default_value_t = 30, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub forward_timeout: u64,
+}
+
+fn url_path(text: &str) -> Result<String, String> {
+    if text.starts_with('/') && !text.contains(['?', '#', ' ']) {
+        Ok(text.trim_end_matches('/').to_owned())
+    } else {
+        Err("expected a path starting with `/`, without query or fragment".to_owned())
+    }
+}
+
+fn http_url(text: &str) -> Result<String, String> {
+    let rest = text.strip_prefix("http://").ok_or("expected an http:// URL (the handler is local)")?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err("the URL names no host".to_owned());
+    }
+    Ok(text.to_owned())
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SendArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The handler to post to
+    #[arg(long, value_name = "URL", value_parser = http_url)]
+    pub to: String,
+
+    /// Send the catalog's sample of this event type (repeatable), like `stripe trigger`
+    #[arg(long, value_name = "TYPE")]
+    pub sample: Vec<String>,
+
+    /// Override a field before sending: `/pointer=value`, value as JSON or else as a string (repeatable)
+    #[arg(long = "set", value_name = "POINTER=VALUE")]
+    pub set: Vec<String>,
+
+    #[command(flatten)]
+    pub secret: OptionalSecretArgs,
+
+    /// Send a capture's own signature headers instead of signing it afresh
+    #[arg(long)]
+    pub keep_signature: bool,
+
+    /// Deliveries started per second at most (default: as fast as answers come)
+    #[arg(long, value_name = "PER_SECOND")]
+    pub rate: Option<f64>,
+
+    /// Deliveries in flight at once
+    #[arg(long, default_value_t = 1, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub concurrency: u32,
+
+    /// Seconds to wait for each answer
+    #[arg(long, default_value_t = 30, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod exit;
 pub mod fuzzing;
 mod input;
 mod json;
+mod live;
 mod output;
 mod pipeline;
 mod policy;
@@ -54,6 +55,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         cli::Command::Schema(args) => commands::schema::run(&args, &config, &mut out),
         cli::Command::Sample(args) => commands::sample::run(&args, &config, &mut out),
         cli::Command::Catalog(args) => commands::catalog::run(&args, &config, &mut out),
+        cli::Command::Listen(args) => commands::listen::run(&args, &config, &mut out),
+        cli::Command::Send(args) => commands::send::run(&args, &config, &mut out),
         cli::Command::Completions(_) | cli::Command::Man(_) => unreachable!("handled above"),
     };
     finish(outcome, out)

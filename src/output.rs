@@ -162,6 +162,7 @@ impl Write for Output {
 }
 
 /// Diagnostics on stderr, which decides its colour for itself.
+#[derive(Clone)]
 pub struct Diagnostics {
     styles: Styles,
 }

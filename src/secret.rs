@@ -75,6 +75,23 @@ pub(crate) fn from_file(flag: &str, path: &Path) -> Result<Vec<u8>, SecretError>
     Ok(bytes)
 }
 
+/// The one unkeyed secret of `sign`, `listen` and `send` (`--secret-env NAME` or
+/// `--secret-file PATH`), tried on every delivery.
+pub(crate) fn single(args: &crate::cli::SecretArgs) -> Result<Secret, SecretError> {
+    let (origin, bytes) = match (&args.secret_env, &args.secret_file) {
+        (Some(name), _) => (format!("--secret-env {name}"), from_env("--secret-env", name)?),
+        (None, Some(path)) => {
+            (format!("--secret-file {}", path.display()), from_file("--secret-file", path)?)
+        }
+        (None, None) => {
+            return Err(SecretError(
+                "give the secret with --secret-env NAME or --secret-file PATH".to_owned(),
+            ));
+        }
+    };
+    Ok(Secret { key: None, origin, bytes })
+}
+
 /// The secrets of a run, in the order given.
 #[derive(Debug, Default)]
 pub(crate) struct Secrets {

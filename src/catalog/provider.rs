@@ -236,31 +236,75 @@ impl TryFrom<Value> for Signature {
 pub struct Notice {
     pub markers: Vec<Marker>,
     pub message: String,
+    /// What a receiver must answer to such a delivery (a handshake or a probe), for `listen`.
+    #[serde(default)]
+    pub reply: Option<Reply>,
+}
+
+/// A receiver's required answer: a status and an optional JSON body, whose strings that are
+/// exactly `{/pointer}` take the event's value there (any JSON type), and whose other strings
+/// have their `{/pointer}` placeholders filled as text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reply {
+    pub status: u16,
+    #[serde(default)]
+    pub body: Option<Value>,
+}
+
+impl Reply {
+    /// The status and the body's bytes for this event.
+    pub(crate) fn render(&self, event: &Value) -> (u16, Option<Vec<u8>>) {
+        let body = self.body.as_ref().map(|b| serde_json::to_vec(&fill(b, event)).unwrap_or_default());
+        (self.status, body)
+    }
+}
+
+fn fill(template: &Value, event: &Value) -> Value {
+    match template {
+        Value::String(s) => {
+            let whole = s.strip_prefix('{').and_then(|s| s.strip_suffix('}')).filter(|p| p.starts_with('/'));
+            match whole.filter(|p| !p.contains('}')) {
+                Some(pointer) => event.pointer(pointer).cloned().unwrap_or(Value::Null),
+                None => Value::String(fill_text(s, event)),
+            }
+        }
+        Value::Array(items) => Value::Array(items.iter().map(|v| fill(v, event)).collect()),
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), fill(v, event))).collect()),
+        other => other.clone(),
+    }
+}
+
+/// `text` with each `{/pointer}` replaced by the event's value there (strings without quotes).
+fn fill_text(text: &str, event: &Value) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{/") {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let pointer = &rest[open + 1..open + close];
+        match event.pointer(pointer) {
+            Some(Value::String(s)) => out.push_str(s),
+            Some(v) => out.push_str(&v.to_string()),
+            None => out.push_str("(absent)"),
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Notice {
     /// The message with `{/pointer}` placeholders filled from the event, when every marker matches.
     pub(crate) fn render(&self, event: &Value) -> Option<String> {
-        if !self.markers.iter().all(|m| m.matches(event, &[])) {
-            return None;
-        }
-        let mut out = String::new();
-        let mut rest = self.message.as_str();
-        while let Some(open) = rest.find("{/") {
-            let Some(close) = rest[open..].find('}') else {
-                break;
-            };
-            out.push_str(&rest[..open]);
-            let pointer = &rest[open + 1..open + close];
-            match event.pointer(pointer) {
-                Some(Value::String(s)) => out.push_str(s),
-                Some(v) => out.push_str(&v.to_string()),
-                None => out.push_str("(absent)"),
-            }
-            rest = &rest[open + close + 1..];
-        }
-        out.push_str(rest);
-        Some(out)
+        self.matches(event).then(|| fill_text(&self.message, event))
+    }
+
+    /// Whether every marker matches the event.
+    pub(crate) fn matches(&self, event: &Value) -> bool {
+        self.markers.iter().all(|m| m.matches(event, &[]))
     }
 }
 
@@ -320,5 +364,21 @@ mod tests {
         let event = json!({"type": "url_verification", "challenge": "abc", "token": 7});
         assert_eq!(notice.render(&event).unwrap(), "answer with abc (token 7)");
         assert!(notice.render(&json!({"type": "other"})).is_none());
+    }
+
+    #[test]
+    fn replies_take_values_from_the_event() {
+        let reply: Reply = serde_json::from_value(json!({
+            "status": 200,
+            "body": {"challenge": "{/challenge}", "note": "got {/n}"}
+        }))
+        .unwrap();
+        let (status, body) = reply.render(&json!({"challenge": "abc", "n": 7}));
+        assert_eq!(status, 200);
+        assert_eq!(body.unwrap(), br#"{"challenge":"abc","note":"got 7"}"#);
+        let (_, body) = reply.render(&json!({"challenge": 12}));
+        assert_eq!(body.unwrap(), br#"{"challenge":12,"note":"got (absent)"}"#);
+        let empty: Reply = serde_json::from_value(json!({"status": 200})).unwrap();
+        assert_eq!(empty.render(&json!({})), (200, None));
     }
 }

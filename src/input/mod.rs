@@ -242,6 +242,17 @@ pub struct BadGlob {
     pub message: String,
 }
 
+/// The records of an HTTP capture held in memory (a live delivery), framed exactly as a `.http`
+/// file of the same bytes is, so a saved capture reads back as the same record.
+pub(crate) fn http_records(name: &str, capture: &[u8]) -> Vec<Record> {
+    let mut records = Vec::new();
+    let _ = http::frame(&Arc::from(name), capture, 0, &mut |record| {
+        records.push(record);
+        Ok(())
+    });
+    records
+}
+
 /// Expands PATHS into sources: directories are searched recursively (sorted, so runs are
 /// repeatable) for the known file endings, honouring `.gitignore`, `.ignore` and hidden files as
 /// ripgrep and fd do; `-` is standard input. Files named explicitly are always read.

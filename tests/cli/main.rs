@@ -10,6 +10,7 @@ mod fidelity;
 mod first_trial;
 mod fuzz_regressions;
 mod input;
+mod live;
 mod new_user;
 mod readme;
 mod robustness;

@@ -1,0 +1,508 @@
+//! `hookscope send`: posts events (files, logs, NDJSON, `.http` captures, HAR) or catalog samples
+//! to a handler as the provider would: its headers and a fresh signature made by the same code
+//! as `sign`. Each answer's status and latency is reported in input order; an error answer (or
+//! none) is a finding.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::sample::pick_version;
+use super::verify::unix_now;
+use super::{UsageError, find_type, for_each_event};
+use crate::analyze::Analyzed;
+use crate::catalog::{Catalog, DefaultScheme};
+use crate::cli::{ReportFormat, SendArgs};
+use crate::config::Config;
+use crate::exit::Outcome;
+use crate::json::{Frame, frame_value, locate_all};
+use crate::live::forward::{self, PostError};
+use crate::live::is_hop_by_hop;
+use crate::output::{Output, Styles, escape_controls};
+use crate::report::{JsonReport, write_ndjson_result};
+use crate::signature;
+
+/// One delivery to post, or why it cannot be.
+struct Outgoing {
+    index: usize,
+    source: String,
+    line: usize,
+    column: usize,
+    provider: Option<String>,
+    event_type: Option<String>,
+    prepared: Result<Prepared, String>,
+}
+
+struct Prepared {
+    headers: Vec<(String, Vec<u8>)>,
+    body: Vec<u8>,
+    signed: bool,
+}
+
+/// One line of the report.
+#[derive(Debug, Serialize)]
+struct Sent {
+    source: String,
+    line: usize,
+    column: usize,
+    provider: Option<String>,
+    event_type: Option<String>,
+    /// The handler's HTTP status; `null` when it gave none.
+    status: Option<u16>,
+    latency_ms: Option<f64>,
+    signed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+impl Sent {
+    fn failed(&self) -> bool {
+        self.status.is_none_or(|s| s >= 400)
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+struct SendSummary {
+    deliveries: usize,
+    succeeded: usize,
+    failed: usize,
+    unsent: usize,
+}
+
+/// An override from `--set /pointer=value`.
+struct Override {
+    pointer: String,
+    value: Value,
+}
+
+fn parse_override(text: &str) -> Result<Override, UsageError> {
+    let (pointer, value) = text
+        .split_once('=')
+        .filter(|(p, _)| p.starts_with('/'))
+        .ok_or_else(|| UsageError(format!("--set {text:?}: expected /pointer=value")))?;
+    let value = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
+    Ok(Override { pointer: pointer.to_owned(), value })
+}
+
+/// The body with the value at `pointer` replaced (or added to its object), every other byte
+/// kept: key order, number spelling and escapes stay as sent.
+fn set_field(body: &[u8], pointer: &str, value: &Value) -> Result<Vec<u8>, String> {
+    let new = serde_json::to_vec(value).map_err(|e| e.to_string())?;
+    let splice = |start: usize, end: usize, with: &[u8]| {
+        let mut out = Vec::with_capacity(body.len() + with.len());
+        out.extend_from_slice(&body[..start]);
+        out.extend_from_slice(with);
+        out.extend_from_slice(&body[end..]);
+        out
+    };
+    if let Some((offset, _)) = locate_all(body, &[pointer]).get(pointer)
+        && let Frame::Complete { start, end } = frame_value(body, *offset)
+    {
+        return Ok(splice(start, end, &new));
+    }
+    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
+    let key = key.replace("~1", "/").replace("~0", "~");
+    let parent_at = if parent.is_empty() {
+        body.iter().position(|b| !b.is_ascii_whitespace())
+    } else {
+        locate_all(body, &[parent]).get(parent).map(|(offset, _)| *offset)
+    };
+    let Some(parent_at) = parent_at else {
+        return Err(format!(
+            "--set {pointer}: the event has nothing at {}",
+            if parent.is_empty() { "/" } else { parent }
+        ));
+    };
+    let Frame::Complete { start, end } = frame_value(body, parent_at) else {
+        return Err(format!("--set {pointer}: the event is not complete JSON"));
+    };
+    if body[start] != b'{' {
+        return Err(format!("--set {pointer}: there is no such member, and its parent is not an object"));
+    }
+    let close = end - 1;
+    let empty = body[start + 1..close].iter().all(u8::is_ascii_whitespace);
+    let mut member = Vec::new();
+    if !empty {
+        member.push(b',');
+    }
+    member.extend(serde_json::to_vec(&Value::String(key)).map_err(|e| e.to_string())?);
+    member.push(b':');
+    member.extend(new);
+    Ok(splice(close, close, &member))
+}
+
+/// What is done to every body before it goes: overrides, then a fresh signature.
+#[derive(Clone, Copy)]
+struct Signing<'a> {
+    overrides: &'a [Override],
+    secret: Option<&'a [u8]>,
+    keep_signature: bool,
+    now: i64,
+}
+
+/// Builds the headers and body to post: the capture's own headers (hop-by-hop ones left out) or
+/// a JSON content type, the overrides applied, and a fresh signature when there is a secret.
+fn prepare(
+    catalog: &Catalog,
+    provider: Option<&str>,
+    captured: &[(String, String)],
+    body: &[u8],
+    signing: &Signing<'_>,
+) -> Result<Prepared, String> {
+    let Signing { overrides, secret, keep_signature, now } = *signing;
+    let mut body = body.to_vec();
+    for o in overrides {
+        body = set_field(&body, &o.pointer, &o.value)?;
+    }
+    // The provider's default scheme signs, the one `verify` falls back to.
+    let scheme = provider.and_then(|p| catalog.provider(p)).and_then(|p| match catalog.default_scheme(p) {
+        DefaultScheme::Scheme(scheme) => Some(scheme),
+        DefaultScheme::None(_) | DefaultScheme::Undeclared => None,
+    });
+    let resign = secret.is_some() && scheme.is_some() && (captured.is_empty() || !keep_signature);
+    let signature_headers = scheme.map(|s| s.header_names()).unwrap_or_default();
+    let mut headers: Vec<(String, Vec<u8>)> = captured
+        .iter()
+        .filter(|(name, _)| !is_hop_by_hop(name))
+        .filter(|(name, _)| !(resign && signature_headers.iter().any(|h| h.eq_ignore_ascii_case(name))))
+        .map(|(name, value)| (name.clone(), value.clone().into_bytes()))
+        .collect();
+    if !headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("content-type")) {
+        headers.insert(0, ("Content-Type".to_owned(), b"application/json".to_vec()));
+    }
+    let mut signed = !captured.is_empty() && !resign && scheme.is_some();
+    if let (true, Some(scheme), Some(secret)) = (resign, scheme, secret) {
+        let fresh =
+            signature::sign(scheme, secret, &body, now, None).map_err(|e| format!("cannot sign: {e}"))?;
+        headers.extend(fresh.into_iter().map(|(name, value)| (name, value.into_bytes())));
+        signed = true;
+    }
+    Ok(Prepared { headers, body, signed })
+}
+
+pub fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    let secret = args
+        .secret
+        .given()
+        .map(|s| crate::secret::single(&s).map(|secret| secret.bytes))
+        .transpose()
+        .map_err(|e| UsageError(e.0))?;
+    let overrides: Vec<Override> = args.set.iter().map(|s| parse_override(s)).collect::<Result<_, _>>()?;
+    if let Some(rate) = args.rate
+        && !(rate.is_finite() && rate > 0.0)
+    {
+        return Err(UsageError(format!("--rate {rate}: expected a positive number per second")).into());
+    }
+    // Samples are checked before anything is sent.
+    let mut samples = Vec::new();
+    for name in &args.sample {
+        let found = find_type(&config.catalog, name, args.input.provider.as_deref())?;
+        let version = pick_version(found, args.input.api_version.as_deref())?;
+        let text = config.catalog.sample(found.provider.id(), found.name, &version).ok_or_else(|| {
+            UsageError(format!("no sample bundled for {} {}", found.provider.id(), found.name))
+        })?;
+        samples.push((
+            found.provider.id().to_owned(),
+            found.name.to_owned(),
+            text.trim_ascii().as_bytes().to_vec(),
+        ));
+    }
+    let read_input = !args.input.paths.is_empty() || (samples.is_empty() && !std::io::stdin().is_terminal());
+    if samples.is_empty() && !read_input {
+        return Err(UsageError(
+            "nothing to send: give PATHS (files, directories, or - for standard input) or --sample TYPE"
+                .to_owned(),
+        )
+        .into());
+    }
+    if secret.is_none() {
+        config.diagnostics.note(&"no secret given (--secret-env / --secret-file): events go unsigned, captures keep their own signature headers");
+    }
+    if args.format != ReportFormat::Human {
+        out.plain();
+    }
+    let signing = Signing {
+        overrides: &overrides,
+        secret: secret.as_deref(),
+        keep_signature: args.keep_signature,
+        now: unix_now()?,
+    };
+    let agent = forward::agent(Duration::from_secs(args.timeout));
+    let concurrency = args.concurrency as usize;
+    let (jobs_tx, jobs_rx) = mpsc::sync_channel::<Outgoing>(concurrency * 2);
+    let (sent_tx, sent_rx) = mpsc::channel::<(usize, Sent)>();
+    let jobs_rx = Mutex::new(jobs_rx);
+    let pacer = args
+        .rate
+        .map(|rate| Pacer { every: Duration::from_secs_f64(1.0 / rate), next: Mutex::new(Instant::now()) });
+    let mut report = Report::new(args.format, out.styles);
+    let mut error = false;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        for _ in 0..concurrency {
+            let sent_tx = sent_tx.clone();
+            let (jobs_rx, agent, pacer, url) = (&jobs_rx, &agent, pacer.as_ref(), args.to.as_str());
+            std::thread::Builder::new()
+                .spawn_scoped(scope, move || worker(jobs_rx, &sent_tx, agent, pacer, url))?;
+        }
+        drop(sent_tx);
+        let mut index = 0usize;
+        let queue = |outgoing: Outgoing, report: &mut Report, out: &mut Output| -> anyhow::Result<()> {
+            jobs_tx.send(outgoing).map_err(|_| anyhow::anyhow!("the sending threads stopped"))?;
+            report.drain(out, &sent_rx, false)
+        };
+        for (provider, event_type, body) in &samples {
+            let prepared = prepare(
+                &config.catalog,
+                Some(provider),
+                &[],
+                body,
+                &Signing { keep_signature: false, ..signing },
+            );
+            index += 1;
+            let outgoing = Outgoing {
+                index,
+                source: format!("sample {provider} {event_type}"),
+                line: 1,
+                column: 1,
+                provider: Some(provider.clone()),
+                event_type: Some(event_type.clone()),
+                prepared,
+            };
+            queue(outgoing, &mut report, out)?;
+        }
+        if read_input {
+            let pass = for_each_event(config, &args.input, false, &mut |analyzed: &Analyzed| {
+                index += 1;
+                let outgoing = outgoing_of(config, analyzed, index, &signing);
+                queue(outgoing, &mut report, out)
+            })?;
+            error |= pass.outcome.error;
+        }
+        drop(jobs_tx);
+        report.drain(out, &sent_rx, true)
+    })?;
+    report.finish(out)?;
+    Ok(Outcome { finding: report.summary.failed + report.summary.unsent > 0, error })
+}
+
+fn outgoing_of(config: &Config, analyzed: &Analyzed, index: usize, signing: &Signing<'_>) -> Outgoing {
+    let (record, result) = (&analyzed.record, &analyzed.result);
+    let prepared = match &record.problem {
+        Some(problem) => Err(problem.clone()),
+        None => prepare(&config.catalog, result.provider.as_deref(), &record.headers, record.text(), signing),
+    };
+    Outgoing {
+        index,
+        source: result.source.clone(),
+        line: result.line,
+        column: result.column,
+        provider: result.provider.clone(),
+        event_type: result.event_type.clone(),
+        prepared,
+    }
+}
+
+/// Spaces the start of deliveries by `every`, across all sending threads.
+struct Pacer {
+    every: Duration,
+    next: Mutex<Instant>,
+}
+
+impl Pacer {
+    fn wait(&self) {
+        let slot = {
+            let mut next = self.next.lock().unwrap_or_else(PoisonError::into_inner);
+            let slot = (*next).max(Instant::now());
+            *next = slot + self.every;
+            slot
+        };
+        std::thread::sleep(slot.saturating_duration_since(Instant::now()));
+    }
+}
+
+fn worker(
+    jobs: &Mutex<Receiver<Outgoing>>,
+    sent: &Sender<(usize, Sent)>,
+    agent: &ureq::Agent,
+    pacer: Option<&Pacer>,
+    url: &str,
+) {
+    loop {
+        let next = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        let Ok(job) = next else { return };
+        let (status, latency_ms, signed, error) = match &job.prepared {
+            Err(why) => (None, None, false, Some(format!("not sent: {why}"))),
+            Ok(prepared) => {
+                if let Some(pacer) = pacer {
+                    pacer.wait();
+                }
+                match forward::post(agent, url, &prepared.headers, &prepared.body) {
+                    Ok(answered) => {
+                        let ms = (answered.latency.as_secs_f64() * 1e4).round() / 10.0;
+                        (Some(answered.status), Some(ms), prepared.signed, None)
+                    }
+                    Err(e @ (PostError::Timeout(_) | PostError::Unreachable(_))) => {
+                        (None, None, prepared.signed, Some(e.to_string()))
+                    }
+                }
+            }
+        };
+        let line = Sent {
+            source: job.source,
+            line: job.line,
+            column: job.column,
+            provider: job.provider,
+            event_type: job.event_type,
+            status,
+            latency_ms,
+            signed,
+            error,
+        };
+        if sent.send((job.index, line)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Prints answers in input order as they come back.
+struct Report {
+    format: ReportFormat,
+    styles: Styles,
+    json: JsonReport,
+    summary: SendSummary,
+    waiting: BTreeMap<usize, Sent>,
+    next: usize,
+}
+
+impl Report {
+    fn new(format: ReportFormat, styles: Styles) -> Self {
+        Self {
+            format,
+            styles,
+            json: JsonReport::new(),
+            summary: SendSummary::default(),
+            waiting: BTreeMap::new(),
+            next: 1,
+        }
+    }
+
+    /// Prints what is ready; with `all`, waits for every answer.
+    fn drain(
+        &mut self,
+        out: &mut Output,
+        answers: &Receiver<(usize, Sent)>,
+        all: bool,
+    ) -> anyhow::Result<()> {
+        loop {
+            while let Some(sent) = self.waiting.remove(&self.next) {
+                self.next += 1;
+                self.print(out, &sent)?;
+            }
+            let next = if all { answers.recv().ok() } else { answers.try_recv().ok() };
+            let Some((index, sent)) = next else { return Ok(()) };
+            self.waiting.insert(index, sent);
+        }
+    }
+
+    fn print(&mut self, out: &mut Output, sent: &Sent) -> anyhow::Result<()> {
+        self.summary.deliveries += 1;
+        match (sent.status, sent.failed()) {
+            (None, _) if sent.error.as_deref().is_some_and(|e| e.starts_with("not sent")) => {
+                self.summary.unsent += 1;
+            }
+            (_, true) => self.summary.failed += 1,
+            (_, false) => self.summary.succeeded += 1,
+        }
+        match self.format {
+            ReportFormat::Json => self.json.result(out, sent)?,
+            ReportFormat::Ndjson => write_ndjson_result(out, sent)?,
+            ReportFormat::Human => {
+                let styles = &self.styles;
+                let who = [sent.provider.as_deref(), sent.event_type.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let label = if sent.source.starts_with("sample ") {
+                    sent.source.clone()
+                } else {
+                    format!("{}:{}:{}", sent.source, sent.line, sent.column)
+                };
+                write!(out, "{}: ", styles.strong.style(escape_controls(&label)))?;
+                if !sent.source.starts_with("sample ") && !who.is_empty() {
+                    write!(out, "{} ", escape_controls(&who))?;
+                }
+                match (sent.status, sent.latency_ms, &sent.error) {
+                    (Some(status), latency, _) => {
+                        let text = status.to_string();
+                        let status =
+                            if sent.failed() { styles.error.style(text) } else { styles.ok.style(text) };
+                        write!(out, "{status} in {} ms", latency.unwrap_or_default())?;
+                    }
+                    (None, _, error) => {
+                        write!(
+                            out,
+                            "{}",
+                            styles.error.style(escape_controls(error.as_deref().unwrap_or("no answer")))
+                        )?;
+                    }
+                }
+                writeln!(out, "{}", if sent.signed { " (signed)" } else { "" })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut Output) -> anyhow::Result<()> {
+        let s = &self.summary;
+        match self.format {
+            ReportFormat::Json => std::mem::replace(&mut self.json, JsonReport::new()).finish(out, s)?,
+            ReportFormat::Ndjson => {}
+            ReportFormat::Human => writeln!(
+                out,
+                "{} {} sent: {} answered 2xx/3xx, {} answered an error or not at all, {} not sent",
+                s.deliveries,
+                if s.deliveries == 1 { "delivery" } else { "deliveries" },
+                s.succeeded,
+                s.failed,
+                s.unsent
+            )?,
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_keep_every_other_byte() {
+        let body = br#"{"b": 1, "a": {"x": 12345678901234567890, "s": "\u00e9"}}"#;
+        let set = |p: &str, v: Value| String::from_utf8(set_field(body, p, &v).unwrap()).unwrap();
+        assert_eq!(set("/b", Value::from(2)), r#"{"b": 2, "a": {"x": 12345678901234567890, "s": "\u00e9"}}"#);
+        assert_eq!(
+            set("/a/new", Value::from("v")),
+            r#"{"b": 1, "a": {"x": 12345678901234567890, "s": "\u00e9","new":"v"}}"#
+        );
+        assert_eq!(
+            String::from_utf8(set_field(b"{ }", "/k", &Value::Null).unwrap()).unwrap(),
+            r#"{ "k":null}"#
+        );
+        assert!(set_field(body, "/nope/x", &Value::Null).is_err());
+        assert!(set_field(br#"{"b": [1]}"#, "/b/x", &Value::Null).is_err());
+    }
+
+    #[test]
+    fn override_values_are_json_or_text() {
+        assert_eq!(parse_override("/a=12").unwrap().value, Value::from(12));
+        assert_eq!(parse_override("/a=hello").unwrap().value, Value::from("hello"));
+        assert_eq!(parse_override("/a=\"12\"").unwrap().value, Value::from("12"));
+        assert!(parse_override("a=1").is_err());
+    }
+}
