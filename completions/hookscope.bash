@@ -73,11 +73,23 @@ _hookscope() {
             hookscope__subcmd__catalog,help)
                 cmd="hookscope__subcmd__catalog__subcmd__help"
                 ;;
+            hookscope__subcmd__catalog,import)
+                cmd="hookscope__subcmd__catalog__subcmd__import"
+                ;;
+            hookscope__subcmd__catalog,learn)
+                cmd="hookscope__subcmd__catalog__subcmd__learn"
+                ;;
             hookscope__subcmd__catalog__subcmd__help,check)
                 cmd="hookscope__subcmd__catalog__subcmd__help__subcmd__check"
                 ;;
             hookscope__subcmd__catalog__subcmd__help,help)
                 cmd="hookscope__subcmd__catalog__subcmd__help__subcmd__help"
+                ;;
+            hookscope__subcmd__catalog__subcmd__help,import)
+                cmd="hookscope__subcmd__catalog__subcmd__help__subcmd__import"
+                ;;
+            hookscope__subcmd__catalog__subcmd__help,learn)
+                cmd="hookscope__subcmd__catalog__subcmd__help__subcmd__learn"
                 ;;
             hookscope__subcmd__help,catalog)
                 cmd="hookscope__subcmd__help__subcmd__catalog"
@@ -133,6 +145,12 @@ _hookscope() {
             hookscope__subcmd__help__subcmd__catalog,check)
                 cmd="hookscope__subcmd__help__subcmd__catalog__subcmd__check"
                 ;;
+            hookscope__subcmd__help__subcmd__catalog,import)
+                cmd="hookscope__subcmd__help__subcmd__catalog__subcmd__import"
+                ;;
+            hookscope__subcmd__help__subcmd__catalog,learn)
+                cmd="hookscope__subcmd__help__subcmd__catalog__subcmd__learn"
+                ;;
             hookscope__subcmd__help__subcmd__schema,export)
                 cmd="hookscope__subcmd__help__subcmd__schema__subcmd__export"
                 ;;
@@ -181,7 +199,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__catalog)
-            opts="-h --color --config --no-config --catalog --no-builtin --help check help"
+            opts="-h --color --config --no-config --catalog --no-builtin --help check import learn help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -233,7 +251,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__catalog__subcmd__help)
-            opts="check help"
+            opts="check import learn help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -267,6 +285,122 @@ _hookscope() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__catalog__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__catalog__subcmd__help__subcmd__learn)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__catalog__subcmd__import)
+            opts="-h --out --provider --color --config --no-config --catalog --no-builtin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__catalog__subcmd__learn)
+            opts="-h --no-ignore --hidden --exclude --allow-empty --input --provider --out --type-at --type-header --merge --color --config --no-config --catalog --no-builtin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --merge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -485,7 +619,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__help__subcmd__catalog)
-            opts="check"
+            opts="check import learn"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -499,6 +633,34 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__help__subcmd__catalog__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__help__subcmd__catalog__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__help__subcmd__catalog__subcmd__learn)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -989,16 +989,18 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand sample" -l catalog -
 complete -c hookscope -n "__fish_hookscope_using_subcommand sample" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand sample" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand sample" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check help" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check import learn help" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check help" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check help" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check help" -l no-config -d 'Ignore any project file'
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check help" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider\'s samples'
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check import learn help" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check import learn help" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check import learn help" -l no-config -d 'Ignore any project file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check import learn help" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check import learn help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check import learn help" -f -a "check" -d 'Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider\'s samples'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check import learn help" -f -a "import" -d 'Write a user catalog from an OpenAPI 3.0/3.1 description\'s webhooks (JSON or YAML)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check import learn help" -f -a "learn" -d 'Write a user catalog inferred from captured deliveries'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and not __fish_seen_subcommand_from check import learn help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from check" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -1007,7 +1009,50 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from check" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from check" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l out -d 'The catalog folder to write into (the provider gets a subfolder)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l provider -d 'The provider id (default: made from the description\'s title)' -r -f -a "alfred\t'Alfred by Tagshelf'
+daily\t'Daily'
+extend\t'Extend'
+cloudevents\t'CloudEvents 1.0'
+standard-webhooks\t'Standard Webhooks'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l no-config -d 'Ignore any project file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l exclude -d 'Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l input -d 'How to read the input (auto: by file name ending, else by content)' -r -f -a "auto\t'By file name ending, else by looking at the first lines'
+json\t'One or more JSON documents (pretty or compact), or NDJSON'
+ndjson\t'One JSON value per line'
+log\t'Log lines with a prefix before the JSON; lines without JSON are skipped and counted'
+http\t'Raw HTTP requests: the body is the event, the headers are kept'
+har\t'A HAR export: each request with a JSON body is an event'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l provider -d 'The provider id to write' -r -f -a "alfred\t'Alfred by Tagshelf'
+daily\t'Daily'
+extend\t'Extend'
+cloudevents\t'CloudEvents 1.0'
+standard-webhooks\t'Standard Webhooks'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l out -d 'The catalog folder to write into (the provider gets a subfolder)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l type-at -d 'Where the event type string lives (default: the string field that best partitions the corpus)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l type-header -d 'The delivery header that names the event type (HTTP captures, HAR)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l merge -d 'Refine the provider already learned in this catalog folder instead of starting over' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
+always\t''
+never\t''"
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l hidden -d 'Walk hidden files and folders too'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l allow-empty -d 'A directory with no event files is not an error'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-config -d 'Ignore any project file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "check" -d 'Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider\'s samples'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "import" -d 'Write a user catalog from an OpenAPI 3.0/3.1 description\'s webhooks (JSON or YAML)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "learn" -d 'Write a user catalog inferred from captured deliveries'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l addr -d 'The address to listen on; anything but loopback only when given here' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l path -d 'The URL path deliveries are posted to (and anything below it)' -r
@@ -1216,6 +1261,8 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and not __fish_seen_subcommand_from inspect validate detect filter stats list diff verify sign schema sample catalog listen send completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "export" -d 'Write the catalog (providers, schemas, shared definitions, samples) to DIR, in the format `--catalog` reads'
 complete -c hookscope -n "__fish_hookscope_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "check" -d 'Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider\'s samples'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "import" -d 'Write a user catalog from an OpenAPI 3.0/3.1 description\'s webhooks (JSON or YAML)'
+complete -c hookscope -n "__fish_hookscope_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "learn" -d 'Write a user catalog inferred from captured deliveries'
 complete -c hookscope -n "__fish_hookscope_using_subcommand list" -f -a "alfred\t'Alfred by Tagshelf'
 daily\t'Daily'
 extend\t'Extend'

@@ -1336,6 +1336,59 @@ never\:""))' \
 ':dir -- The catalog folder (one subfolder per provider):_files' \
 && ret=0
 ;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+'--out=[The catalog folder to write into (the provider gets a subfolder)]:DIR:_files' \
+'--provider=[The provider id (default\: made from the description'\''s title)]:ID:((alfred\:"Alfred by Tagshelf"
+daily\:"Daily"
+extend\:"Extend"
+cloudevents\:"CloudEvents 1.0"
+standard-webhooks\:"Standard Webhooks"))' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':spec -- The OpenAPI description (`webhooks`, `x-webhooks` or callbacks), JSON or YAML:_files' \
+&& ret=0
+;;
+(learn)
+_arguments "${_arguments_options[@]}" : \
+'*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
+'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--provider=[The provider id to write]:ID:((alfred\:"Alfred by Tagshelf"
+daily\:"Daily"
+extend\:"Extend"
+cloudevents\:"CloudEvents 1.0"
+standard-webhooks\:"Standard Webhooks"))' \
+'--out=[The catalog folder to write into (the provider gets a subfolder)]:DIR:_files' \
+'(--type-header)--type-at=[Where the event type string lives (default\: the string field that best partitions the corpus)]:POINTER:_default' \
+'--type-header=[The delivery header that names the event type (HTTP captures, HAR)]:NAME:_default' \
+'--merge=[Refine the provider already learned in this catalog folder instead of starting over]:DIR:_files' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--hidden[Walk hidden files and folders too]' \
+'--allow-empty[A directory with no event files is not an error]' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::paths -- Captured deliveries\: files, directories or `-` (any input form hookscope reads):_files' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_hookscope__subcmd__catalog__subcmd__help_commands" \
@@ -1349,6 +1402,14 @@ _arguments "${_arguments_options[@]}" : \
         curcontext="${curcontext%:*:*}:hookscope-catalog-help-command-$line[1]:"
         case $line[1] in
             (check)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(learn)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1663,6 +1724,14 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(import)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(learn)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -1723,6 +1792,8 @@ _hookscope_commands() {
 _hookscope__subcmd__catalog_commands() {
     local commands; commands=(
 'check:Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider'\''s samples' \
+'import:Write a user catalog from an OpenAPI 3.0/3.1 description'\''s webhooks (JSON or YAML)' \
+'learn:Write a user catalog inferred from captured deliveries' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'hookscope catalog commands' commands "$@"
@@ -1736,6 +1807,8 @@ _hookscope__subcmd__catalog__subcmd__check_commands() {
 _hookscope__subcmd__catalog__subcmd__help_commands() {
     local commands; commands=(
 'check:Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider'\''s samples' \
+'import:Write a user catalog from an OpenAPI 3.0/3.1 description'\''s webhooks (JSON or YAML)' \
+'learn:Write a user catalog inferred from captured deliveries' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'hookscope catalog help commands' commands "$@"
@@ -1749,6 +1822,26 @@ _hookscope__subcmd__catalog__subcmd__help__subcmd__check_commands() {
 _hookscope__subcmd__catalog__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope catalog help help commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__catalog__subcmd__help__subcmd__import_commands] )) ||
+_hookscope__subcmd__catalog__subcmd__help__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope catalog help import commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__catalog__subcmd__help__subcmd__learn_commands] )) ||
+_hookscope__subcmd__catalog__subcmd__help__subcmd__learn_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope catalog help learn commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__catalog__subcmd__import_commands] )) ||
+_hookscope__subcmd__catalog__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope catalog import commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__catalog__subcmd__learn_commands] )) ||
+_hookscope__subcmd__catalog__subcmd__learn_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope catalog learn commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__completions_commands] )) ||
 _hookscope__subcmd__completions_commands() {
@@ -1797,6 +1890,8 @@ _hookscope__subcmd__help_commands() {
 _hookscope__subcmd__help__subcmd__catalog_commands() {
     local commands; commands=(
 'check:Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider'\''s samples' \
+'import:Write a user catalog from an OpenAPI 3.0/3.1 description'\''s webhooks (JSON or YAML)' \
+'learn:Write a user catalog inferred from captured deliveries' \
     )
     _describe -t commands 'hookscope help catalog commands' commands "$@"
 }
@@ -1804,6 +1899,16 @@ _hookscope__subcmd__help__subcmd__catalog_commands() {
 _hookscope__subcmd__help__subcmd__catalog__subcmd__check_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope help catalog check commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__catalog__subcmd__import_commands] )) ||
+_hookscope__subcmd__help__subcmd__catalog__subcmd__import_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help catalog import commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__catalog__subcmd__learn_commands] )) ||
+_hookscope__subcmd__help__subcmd__catalog__subcmd__learn_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help catalog learn commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__help__subcmd__completions_commands] )) ||
 _hookscope__subcmd__help__subcmd__completions_commands() {

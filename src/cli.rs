@@ -222,6 +222,59 @@ pub enum CatalogCommand {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+    /// Write a user catalog from an OpenAPI 3.0/3.1 description's webhooks (JSON or YAML)
+    Import(ImportArgs),
+    /// Write a user catalog inferred from captured deliveries
+    Learn(LearnArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The OpenAPI description (`webhooks`, `x-webhooks` or callbacks), JSON or YAML
+    #[arg(value_name = "SPEC")]
+    pub spec: PathBuf,
+
+    /// The catalog folder to write into (the provider gets a subfolder)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// The provider id (default: made from the description's title)
+    #[arg(long, value_name = "ID")]
+    pub provider: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LearnArgs {
+    /// Captured deliveries: files, directories or `-` (any input form hookscope reads)
+    #[arg(value_name = "PATHS", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub walk: WalkArgs,
+
+    /// How to read the input (auto: by file name ending, else by content)
+    #[arg(long, value_enum, default_value_t, value_name = "MODE")]
+    pub input: InputMode,
+
+    /// The provider id to write
+    #[arg(long, value_name = "ID")]
+    pub provider: String,
+
+    /// The catalog folder to write into (the provider gets a subfolder)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Where the event type string lives (default: the string field that best partitions the corpus)
+    #[arg(long, value_name = "POINTER", conflicts_with = "type_header")]
+    pub type_at: Option<String>,
+
+    /// The delivery header that names the event type (HTTP captures, HAR)
+    #[arg(long, value_name = "NAME")]
+    pub type_header: Option<String>,
+
+    /// Refine the provider already learned in this catalog folder instead of starting over
+    #[arg(long, value_name = "DIR")]
+    pub merge: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

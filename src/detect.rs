@@ -31,7 +31,7 @@ pub fn detect<'c>(
     forced: &Forced<'c>,
 ) -> Detection<'c> {
     if let Some(t) = forced.event_type {
-        let type_pointer = t.provider.desc.envelopes.first().map(|e| e.type_at.as_str());
+        let type_pointer = t.provider.desc.envelopes.first().map(Envelope::type_pointer);
         return Detection {
             provider: Some(t.provider),
             event_type: Some(t.name.to_owned()),
@@ -46,10 +46,7 @@ pub fn detect<'c>(
                 .desc
                 .envelopes
                 .iter()
-                .find(|e| {
-                    e.score(event, headers).is_some()
-                        && crate::json::lookup(event, &e.type_at).is_some_and(Value::is_string)
-                })
+                .find(|e| e.score(event, headers).is_some() && e.event_type(event, headers).is_some())
                 .or_else(|| p.desc.envelopes.first());
             (Some(p), envelope)
         }
@@ -58,9 +55,8 @@ pub fn detect<'c>(
     let Some(provider) = provider else {
         return Detection { provider: None, event_type: None, type_pointer: None, stated_version: None };
     };
-    let type_pointer = envelope.map(|e| e.type_at.as_str());
-    let event_type =
-        type_pointer.and_then(|p| crate::json::lookup(event, p)).and_then(Value::as_str).map(str::to_owned);
+    let type_pointer = envelope.map(Envelope::type_pointer);
+    let event_type = envelope.and_then(|e| e.event_type(event, headers));
     Detection {
         provider: Some(provider),
         event_type,

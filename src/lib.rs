@@ -4,6 +4,7 @@
 //! (`json` parse, `detect`, `validate`) -> `report` / `output`. Commands live in `commands/`.
 
 mod analyze;
+mod authoring;
 mod catalog;
 mod cli;
 mod commands;

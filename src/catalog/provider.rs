@@ -43,7 +43,17 @@ pub struct ProviderDesc {
 pub struct Envelope {
     pub markers: Vec<Marker>,
     pub min_markers: usize,
+    /// Where the event type string lives in the event (empty when a header names the type).
+    #[serde(default)]
     pub type_at: String,
+    /// A delivery header that names the event type (`X-GitHub-Event`), for providers that say
+    /// the type only there.
+    #[serde(default)]
+    pub type_header: Option<String>,
+    /// With `type_header`: a field that refines the header's type (`/action`); the event type
+    /// is then `<header>.<field>` when the field is a string.
+    #[serde(default)]
+    pub subtype_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -107,6 +117,30 @@ impl Marker {
 }
 
 impl Envelope {
+    /// The event type string of an event in this envelope: the value at `type_at`, or the type
+    /// header's value (refined by `subtype_at`).
+    pub(crate) fn event_type(&self, event: &Value, headers: &Headers) -> Option<String> {
+        let Some(name) = &self.type_header else {
+            return crate::json::lookup(event, &self.type_at).and_then(Value::as_str).map(str::to_owned);
+        };
+        let base = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim())?;
+        let sub =
+            self.subtype_at.as_deref().and_then(|p| crate::json::lookup(event, p)).and_then(Value::as_str);
+        Some(match sub {
+            Some(sub) => format!("{base}.{sub}"),
+            None => base.to_owned(),
+        })
+    }
+
+    /// Where findings about the event type point: the type field, or the subtype field of a
+    /// header-typed envelope.
+    pub(crate) fn type_pointer(&self) -> &str {
+        match (&self.type_header, &self.subtype_at) {
+            (Some(_), Some(sub)) => sub,
+            _ => &self.type_at,
+        }
+    }
+
     /// The share of markers that match, when the envelope claims the event at all.
     pub(crate) fn score(&self, event: &Value, headers: &Headers) -> Option<f64> {
         let mut matched = 0usize;
@@ -352,6 +386,25 @@ mod tests {
         let headers = [("x-webhook-signature".to_owned(), "abc".to_owned())];
         assert!(marker.matches(&json!({}), &headers));
         assert!(!marker.matches(&json!({}), &[]));
+    }
+
+    #[test]
+    fn header_typed_envelopes_read_the_type_from_the_header() {
+        let e: Envelope = serde_json::from_value(json!({
+            "markers": [{"header": "X-GitHub-Event", "required": true}],
+            "min_markers": 1,
+            "type_header": "X-GitHub-Event",
+            "subtype_at": "/action"
+        }))
+        .unwrap();
+        let headers = [("x-github-event".to_owned(), "repository".to_owned())];
+        assert_eq!(
+            e.event_type(&json!({"action": "deleted"}), &headers).as_deref(),
+            Some("repository.deleted")
+        );
+        assert_eq!(e.event_type(&json!({"zen": "x"}), &headers).as_deref(), Some("repository"));
+        assert_eq!(e.event_type(&json!({"action": "deleted"}), &[]), None);
+        assert_eq!(e.type_pointer(), "/action");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::analyze::Analyzer;
 use crate::catalog::{Catalog, Provider, TypeRef};
-use crate::cli::{CatalogArgs, CatalogCommand};
+use crate::cli::{CatalogArgs, CatalogCommand, ImportArgs};
 use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
@@ -14,7 +14,11 @@ use crate::output::Output;
 use crate::report::Status;
 
 pub fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    let CatalogCommand::Check { dir } = &args.command;
+    let dir = match &args.command {
+        CatalogCommand::Check { dir } => dir,
+        CatalogCommand::Import(a) => return import(a, config, out),
+        CatalogCommand::Learn(a) => return crate::authoring::learn::run(a, config, out),
+    };
     // A folder that cannot be read is not a catalog with problems: hookscope could not do its job.
     match std::fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => {}
@@ -152,7 +156,20 @@ fn check_sample(
     problems: &mut Vec<String>,
 ) -> anyhow::Result<()> {
     let engine = Analyzer::new(user);
-    let record = Record::new(file.into(), 1, 1, text.as_bytes().to_vec());
+    let mut record = Record::new(file.into(), 1, 1, text.as_bytes().to_vec());
+    // A provider that names the type in a header is sent its samples with that header.
+    if let Some(envelope) = provider.desc.envelopes.iter().find(|e| e.type_header.is_some())
+        && let Some(header) = &envelope.type_header
+    {
+        let value: Option<serde_json::Value> = serde_json::from_str(text).ok();
+        let sub = envelope
+            .subtype_at
+            .as_deref()
+            .and_then(|p| value.as_ref().and_then(|v| crate::json::lookup(v, p)))
+            .and_then(serde_json::Value::as_str);
+        let base = sub.and_then(|s| name.strip_suffix(&format!(".{s}"))).unwrap_or(name);
+        record.headers.push((header.clone(), base.to_owned()));
+    }
     let forced = Forced {
         provider: None,
         event_type: Some(TypeRef { provider, name }),
@@ -183,4 +200,46 @@ fn check_sample(
         ));
     }
     Ok(())
+}
+
+/// `catalog import SPEC --out DIR`: the summary on stdout, each untranslated part on stderr and
+/// in the provider folder's `import-report.txt`. Something left out is a finding (exit 1).
+fn import(args: &ImportArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    use crate::authoring::import::{SampleOrigin, Spec, import};
+    let name = args.spec.display().to_string();
+    let text = std::fs::read_to_string(&args.spec).map_err(|e| super::UsageError(format!("{name}: {e}")))?;
+    let spec = Spec::parse(&text).map_err(|e| super::UsageError(format!("{name}: {e}")))?;
+    let imported = import(&spec, &name, &args.out, args.provider.as_deref())
+        .map_err(|e| super::UsageError(e.to_string()))?;
+    for item in &imported.untranslated {
+        config.diagnostics.warning(&format!("not translated: {item}"));
+    }
+    let folder = args.out.join(&imported.provider);
+    let styles = out.styles;
+    writeln!(
+        out,
+        "{} {} event type(s) from {name} into {} ({} files)",
+        styles.ok.style("imported"),
+        imported.types.len(),
+        folder.display(),
+        imported.files
+    )?;
+    writeln!(out, "  {}", imported.type_rule)?;
+    let width = imported.types.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
+    for (event_type, origin) in &imported.types {
+        let sample = match origin {
+            SampleOrigin::Example => "sample: the description's example",
+            SampleOrigin::Generated => "sample: generated from the schema (no example in the description)",
+        };
+        writeln!(out, "  {:width$}  {sample}", crate::output::escape_controls(event_type))?;
+    }
+    if !imported.untranslated.is_empty() {
+        writeln!(
+            out,
+            "{} part(s) not translated: see {}",
+            imported.untranslated.len(),
+            folder.join("import-report.txt").display()
+        )?;
+    }
+    Ok(Outcome { finding: !imported.untranslated.is_empty(), error: false })
 }

@@ -2,6 +2,7 @@
 //! and compared as values.
 
 mod catalog;
+mod catalog_tools;
 mod ci;
 mod commands;
 mod diff;

@@ -1,0 +1,274 @@
+//! Writing catalogs: `catalog import` from an OpenAPI description, `catalog learn` from captured
+//! deliveries, and `catalog drift` over a corpus.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::{cmd, path_str, results, root};
+
+const GITHUB_JSON: &str = "tests/fixtures/openapi/github-webhooks.json";
+const GITHUB_YAML: &str = "tests/fixtures/openapi/github-webhooks.yaml";
+
+/// A fresh scratch folder under target/.
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = root().join("target/test-scratch/catalog-tools").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// An HTTP capture of a delivery with the given headers.
+fn http(headers: &[(&str, &str)], body: &Value) -> String {
+    let mut text =
+        "POST /webhooks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n".to_owned();
+    for (name, value) in headers {
+        let _ = write!(text, "{name}: {value}\r\n");
+    }
+    text.push_str("\r\n");
+    text.push_str(&serde_json::to_string_pretty(body).unwrap());
+    text
+}
+
+fn validate(catalog: &Path, paths: &[&Path]) -> (i32, Value) {
+    let out = cmd()
+        .args(["--no-config", "--catalog", path_str(catalog), "validate", "--format", "json"])
+        .args(paths)
+        .output()
+        .unwrap();
+    let report = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code().unwrap(), report)
+}
+
+fn import(spec: &str, out: &Path) -> std::process::Output {
+    cmd().args(["catalog", "import", spec, "--out", path_str(out), "--provider", "github"]).output().unwrap()
+}
+
+#[test]
+fn a_published_openapi_description_imports_in_json_and_yaml_alike() {
+    let from_json = scratch_dir("import-json");
+    let from_yaml = scratch_dir("import-yaml");
+    let out = import(GITHUB_JSON, &from_json);
+    // The form-encoded variant of ping is listed, never dropped in silence: a finding.
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("x-webhooks.ping.post: the application/x-www-form-urlencoded body is not imported"),
+        "{stderr}"
+    );
+    let report = std::fs::read_to_string(from_json.join("github/import-report.txt")).unwrap();
+    assert!(report.contains("application/x-www-form-urlencoded"), "{report}");
+    assert!(
+        report.contains("generated from the schema") && report.contains("repository.privatized"),
+        "{report}"
+    );
+    assert_eq!(import(GITHUB_YAML, &from_yaml).status.code(), Some(1));
+    for rel in ["provider.json", "schemas/ping.json", "schemas/repository.deleted.json", "samples/ping.json"]
+    {
+        assert_eq!(
+            read_json(&from_json.join("github").join(rel)),
+            read_json(&from_yaml.join("github").join(rel)),
+            "{rel}"
+        );
+    }
+    // The header names the type, refined by the action.
+    let provider = read_json(&from_json.join("github/provider.json"));
+    assert_eq!(provider["envelopes"][0]["type_header"], "X-Github-Event");
+    assert_eq!(provider["envelopes"][0]["subtype_at"], "/action");
+    // OpenAPI `required` stays required, the other documented fields are expected, nullable is a null type.
+    let deleted = read_json(&from_json.join("github/schemas/repository.deleted.json"));
+    assert_eq!(deleted["required"], json!(["action", "repository", "sender"]));
+    assert_eq!(deleted["x-expected"], json!(["enterprise", "installation", "organization"]));
+    assert_eq!(
+        deleted["$defs"]["repository-webhooks"]["properties"]["language"]["type"],
+        json!(["string", "null"])
+    );
+    assert_eq!(deleted["x-docs"], "https://docs.github.com/webhooks/webhook-events-and-payloads#repository");
+    // What it wrote passes `catalog check`.
+    let out = cmd().args(["catalog", "check", path_str(&from_json)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn imported_examples_validate_and_header_typed_events_are_detected_from_http_captures() {
+    let catalog = scratch_dir("import-detect");
+    import(GITHUB_JSON, &catalog);
+    let captures = scratch_dir("import-captures");
+    let ping = read_json(&catalog.join("github/samples/ping.json"));
+    let deleted = read_json(&catalog.join("github/samples/repository.deleted.json"));
+    let mut tampered = deleted.clone();
+    tampered["repository"]["owner"]["id"] = json!("one");
+    let mut bad_hook = ping.clone();
+    bad_hook["hook"]["name"] = json!("email");
+    let files = [
+        ("ping.http", http(&[("X-GitHub-Event", "ping")], &ping)),
+        ("deleted.http", http(&[("X-GitHub-Event", "repository")], &deleted)),
+        ("tampered.http", http(&[("X-GitHub-Event", "repository")], &tampered)),
+        ("bad-hook.http", http(&[("x-github-event", "ping")], &bad_hook)),
+    ];
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|(name, text)| {
+            let path = captures.join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect();
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let (code, report) = validate(&catalog, &refs);
+    assert_eq!(code, 1);
+    let got: Vec<(&str, &str, &str)> = results(&report)
+        .iter()
+        .map(|r| {
+            (
+                r["provider"].as_str().unwrap(),
+                r["event_type"].as_str().unwrap(),
+                r["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("github", "ping", "valid"),
+            ("github", "repository.deleted", "valid"),
+            ("github", "repository.deleted", "invalid"),
+            ("github", "ping", "invalid")
+        ]
+    );
+    let first_error = |i: usize| {
+        let e = &results(&report)[i]["errors"][0];
+        (e["pointer"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(first_error(2), ("/repository/owner/id".to_owned(), "wrong-type".to_owned()));
+    assert_eq!(first_error(3), ("/hook/name".to_owned(), "closed-enum".to_owned()));
+    // The body alone, without its header, is no GitHub delivery.
+    let body = crate::scratch("github-ping-body.json", serde_json::to_string(&ping).unwrap().as_bytes());
+    let (_, report) = validate(&catalog, &[&body]);
+    assert_eq!(results(&report)[0]["provider"], Value::Null);
+}
+
+#[test]
+fn import_refuses_what_is_not_an_openapi_description() {
+    let out = cmd()
+        .args(["catalog", "import", "samples/daily/meeting.ended.json", "--out", "target/test-scratch/never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("not an OpenAPI 3.0 or 3.1 description"), "{stderr}");
+    let bad_yaml = crate::scratch("bad.yaml", b"openapi: 3.1.0\nwebhooks: [\n");
+    let out = cmd()
+        .args(["catalog", "import", path_str(&bad_yaml), "--out", "target/test-scratch/never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("line"));
+}
+
+/// A delivery of Zephyr Freight, a provider hookscope does not know: three event types, a
+/// nullable field, optional fields and a small closed set of values.
+fn zephyr(i: usize) -> Value {
+    let kind = ["shipment.created", "shipment.delivered", "invoice.paid"][i % 3];
+    let currency = ["EUR", "USD"][i % 2];
+    let carrier = ["dhl", "ups", "fedex"][(i / 3) % 3];
+    let mut data = match kind {
+        "invoice.paid" => {
+            json!({"invoice_id": format!("inv_{i}"), "amount_cents": 1000 + i, "currency": currency})
+        }
+        _ => json!({
+            "shipment_id": format!("shp_{i}"),
+            "carrier": carrier,
+            "signed_by": if i.is_multiple_of(4) { Value::Null } else { json!(format!("person {i}")) },
+            "parcels": [{"weight_kg": 1.5, "sku": format!("sku-{i}")}],
+        }),
+    };
+    if kind == "shipment.delivered" && i.is_multiple_of(2) {
+        data["proof_url"] = json!(format!("https://zephyr.example/proof/{i}"));
+    }
+    json!({
+        "zephyr_event": kind,
+        "delivery_id": format!("6f1d7a2e-3c4b-4d5e-8f90-{:012x}", i),
+        "sent_at": format!("2026-11-{:02}T10:00:00Z", 1 + i % 28),
+        "data": data,
+    })
+}
+
+fn ndjson(values: impl Iterator<Item = Value>) -> String {
+    values.fold(String::new(), |mut text, v| {
+        let _ = writeln!(text, "{v}");
+        text
+    })
+}
+
+#[test]
+fn a_learned_catalog_validates_held_out_deliveries_and_detects_its_provider() {
+    let dir = scratch_dir("learn");
+    let train = dir.join("train.ndjson");
+    std::fs::write(&train, ndjson((0..60).map(zephyr))).unwrap();
+    let catalog = dir.join("catalog");
+    let out = cmd()
+        .args(["catalog", "learn", path_str(&train), "--provider", "zephyr", "--out", path_str(&catalog)])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        stdout
+            .contains("the event type is the value at /zephyr_event (the string field that best partitions"),
+        "{stdout}"
+    );
+    let check = cmd().args(["catalog", "check", path_str(&catalog)]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+    let delivered = read_json(&catalog.join("zephyr/schemas/shipment.delivered.json"));
+    assert_eq!(delivered["properties"]["data"]["properties"]["signed_by"]["type"], json!(["string", "null"]));
+    assert_eq!(delivered["properties"]["data"]["x-expected"], json!(["proof_url"]));
+    assert_eq!(delivered["properties"]["delivery_id"]["format"], "uuid");
+    assert_eq!(delivered["properties"]["sent_at"]["format"], "date-time");
+
+    // Held out: valid ones, and broken ones at a known place; detected from content alone.
+    let mut held: Vec<Value> = (1000..1006).map(zephyr).collect();
+    let mut missing = zephyr(1006);
+    missing["data"].as_object_mut().unwrap().remove("shipment_id");
+    let mut wrong = zephyr(1007);
+    wrong["data"]["amount_cents"] = json!("a lot");
+    held.push(missing);
+    held.push(wrong);
+    let held_path = dir.join("held-out.ndjson");
+    std::fs::write(&held_path, ndjson(held.into_iter())).unwrap();
+    let (code, report) = validate(&catalog, &[&held_path]);
+    assert_eq!(code, 1);
+    let results = results(&report);
+    for r in &results[..6] {
+        assert_eq!((r["provider"].as_str(), r["status"].as_str()), (Some("zephyr"), Some("valid")), "{r}");
+        assert_eq!(r["errors"], json!([]));
+    }
+    assert_eq!(results[6]["status"], "invalid");
+    assert_eq!(results[6]["errors"][0]["pointer"], "/data/shipment_id");
+    assert_eq!(results[6]["errors"][0]["code"], "missing-field");
+    assert_eq!(results[7]["errors"][0]["pointer"], "/data/amount_cents");
+    assert_eq!(results[7]["errors"][0]["code"], "wrong-type");
+
+    // More captures refine the catalog: a field that a new delivery omits becomes expected.
+    let mut more = zephyr(2002);
+    more["data"].as_object_mut().unwrap().remove("carrier");
+    let more_path = dir.join("more.ndjson");
+    std::fs::write(&more_path, ndjson(std::iter::once(more))).unwrap();
+    let out = cmd()
+        .args(["catalog", "learn", path_str(&more_path), "--provider", "zephyr", "--out", path_str(&catalog)])
+        .args(["--merge", path_str(&catalog)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let delivered = read_json(&catalog.join("zephyr/schemas/shipment.delivered.json"));
+    assert_eq!(delivered["x-learned"]["deliveries"], 21);
+    assert_eq!(delivered["properties"]["data"]["x-expected"], json!(["carrier", "proof_url"]));
+    let created = read_json(&catalog.join("zephyr/schemas/shipment.created.json"));
+    assert_eq!(created["x-learned"]["deliveries"], 20, "types without new deliveries are kept");
+}
