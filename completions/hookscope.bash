@@ -70,6 +70,9 @@ _hookscope() {
             hookscope__subcmd__catalog,check)
                 cmd="hookscope__subcmd__catalog__subcmd__check"
                 ;;
+            hookscope__subcmd__catalog,drift)
+                cmd="hookscope__subcmd__catalog__subcmd__drift"
+                ;;
             hookscope__subcmd__catalog,help)
                 cmd="hookscope__subcmd__catalog__subcmd__help"
                 ;;
@@ -81,6 +84,9 @@ _hookscope() {
                 ;;
             hookscope__subcmd__catalog__subcmd__help,check)
                 cmd="hookscope__subcmd__catalog__subcmd__help__subcmd__check"
+                ;;
+            hookscope__subcmd__catalog__subcmd__help,drift)
+                cmd="hookscope__subcmd__catalog__subcmd__help__subcmd__drift"
                 ;;
             hookscope__subcmd__catalog__subcmd__help,help)
                 cmd="hookscope__subcmd__catalog__subcmd__help__subcmd__help"
@@ -145,6 +151,9 @@ _hookscope() {
             hookscope__subcmd__help__subcmd__catalog,check)
                 cmd="hookscope__subcmd__help__subcmd__catalog__subcmd__check"
                 ;;
+            hookscope__subcmd__help__subcmd__catalog,drift)
+                cmd="hookscope__subcmd__help__subcmd__catalog__subcmd__drift"
+                ;;
             hookscope__subcmd__help__subcmd__catalog,import)
                 cmd="hookscope__subcmd__help__subcmd__catalog__subcmd__import"
                 ;;
@@ -199,7 +208,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__catalog)
-            opts="-h --color --config --no-config --catalog --no-builtin --help check import learn help"
+            opts="-h --color --config --no-config --catalog --no-builtin --help check import learn drift help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -250,8 +259,70 @@ _hookscope() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookscope__subcmd__catalog__subcmd__drift)
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --color --config --no-config --catalog --no-builtin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "batch-processor.error batch-processor.job-finished batch_parse_run.failed batch_parse_run.processed batch_processor_run.failed batch_processor_run.processed calltransfer.answered calltransfer.completed calltransfer.initiated calltransfer.triggered classifier.created classifier.deleted classifier.draft.updated classifier.updated classifier.version.published classify_run.failed classify_run.processed dialin.connected dialin.error dialin.ready dialin.stopped dialin.warning dialout.answered dialout.connected dialout.error dialout.stopped dialout.warning edit_run.failed edit_run.processed extract_run.failed extract_run.processed extractor.created extractor.deleted extractor.draft.updated extractor.updated extractor.version.published file_add_to_job_event file_category_create_event file_category_delete_event file_change_tag_event file_done_event file_extracted_data_create_event file_extracted_data_delete_event file_failed_event file_move_event file_move_to_pending_event file_move_to_recycle_bin_event file_property_create_event file_property_delete_event file_remove_tag_event file_status_update_event file_update_event form_detection_run.failed form_detection_run.processed job_create_event job_exceeded_retries_event job_failed_event job_finished_event job_invalid_event job_retry_event job_stage_update_event job_start_event meeting.ended meeting.started parse_run.failed parse_run.processed parser_run.failed parser_run.processed participant.joined participant.left processor.created processor.deleted processor.draft.updated processor.updated processor.version.published processor_run.failed processor_run.processed recording.error recording.ready-to-download recording.started split_run.failed split_run.processed splitter.created splitter.deleted splitter.draft.updated splitter.updated splitter.version.published streaming.ended streaming.error streaming.started streaming.updated streaming.warning test transcript.error transcript.ready-to-download transcript.started url_verification waiting-participant.joined waiting-participant.left workflow.created workflow.deleted workflow.deployed workflow_run.cancelled workflow_run.completed workflow_run.failed workflow_run.needs_review workflow_run.rejected workflow_run.step_run.processed" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-event-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json ndjson" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookscope__subcmd__catalog__subcmd__help)
-            opts="check import learn help"
+            opts="check import learn drift help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -265,6 +336,20 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__catalog__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__catalog__subcmd__help__subcmd__drift)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -619,7 +704,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__help__subcmd__catalog)
-            opts="check import learn"
+            opts="check import learn drift"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -633,6 +718,20 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__help__subcmd__catalog__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookscope__subcmd__help__subcmd__catalog__subcmd__drift)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

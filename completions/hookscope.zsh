@@ -1389,6 +1389,150 @@ never\:""))' \
 '*::paths -- Captured deliveries\: files, directories or `-` (any input form hookscope reads):_files' \
 && ret=0
 ;;
+(drift)
+_arguments "${_arguments_options[@]}" : \
+'*--exclude=[Leave out files and folders matching this gitignore-style glob (relative to each directory given; repeatable)]:GLOB:_default' \
+'--provider=[Force the provider instead of detecting it (see \`hookscope list\`)]:ID:((alfred\:"Alfred by Tagshelf"
+daily\:"Daily"
+extend\:"Extend"
+cloudevents\:"CloudEvents 1.0"
+standard-webhooks\:"Standard Webhooks"))' \
+'--type=[Force the event type (its wire name, a documented alias, or a loose spelling)]:TYPE:((batch-processor.error\:"daily"
+batch-processor.job-finished\:"daily"
+batch_parse_run.failed\:"extend"
+batch_parse_run.processed\:"extend"
+batch_processor_run.failed\:"extend"
+batch_processor_run.processed\:"extend"
+calltransfer.answered\:"daily"
+calltransfer.completed\:"daily"
+calltransfer.initiated\:"daily"
+calltransfer.triggered\:"daily"
+classifier.created\:"extend"
+classifier.deleted\:"extend"
+classifier.draft.updated\:"extend"
+classifier.updated\:"extend"
+classifier.version.published\:"extend"
+classify_run.failed\:"extend"
+classify_run.processed\:"extend"
+dialin.connected\:"daily"
+dialin.error\:"daily"
+dialin.ready\:"daily"
+dialin.stopped\:"daily"
+dialin.warning\:"daily"
+dialout.answered\:"daily"
+dialout.connected\:"daily"
+dialout.error\:"daily"
+dialout.stopped\:"daily"
+dialout.warning\:"daily"
+edit_run.failed\:"extend"
+edit_run.processed\:"extend"
+extract_run.failed\:"extend"
+extract_run.processed\:"extend"
+extractor.created\:"extend"
+extractor.deleted\:"extend"
+extractor.draft.updated\:"extend"
+extractor.updated\:"extend"
+extractor.version.published\:"extend"
+file_add_to_job_event\:"alfred"
+file_category_create_event\:"alfred"
+file_category_delete_event\:"alfred"
+file_change_tag_event\:"alfred"
+file_done_event\:"alfred"
+file_extracted_data_create_event\:"alfred"
+file_extracted_data_delete_event\:"alfred"
+file_failed_event\:"alfred"
+file_move_event\:"alfred"
+file_move_to_pending_event\:"alfred"
+file_move_to_recycle_bin_event\:"alfred"
+file_property_create_event\:"alfred"
+file_property_delete_event\:"alfred"
+file_remove_tag_event\:"alfred"
+file_status_update_event\:"alfred"
+file_update_event\:"alfred"
+form_detection_run.failed\:"extend"
+form_detection_run.processed\:"extend"
+job_create_event\:"alfred"
+job_exceeded_retries_event\:"alfred"
+job_failed_event\:"alfred"
+job_finished_event\:"alfred"
+job_invalid_event\:"alfred"
+job_retry_event\:"alfred"
+job_stage_update_event\:"alfred"
+job_start_event\:"alfred"
+meeting.ended\:"daily"
+meeting.started\:"daily"
+parse_run.failed\:"extend"
+parse_run.processed\:"extend"
+parser_run.failed\:"extend"
+parser_run.processed\:"extend"
+participant.joined\:"daily"
+participant.left\:"daily"
+processor.created\:"extend"
+processor.deleted\:"extend"
+processor.draft.updated\:"extend"
+processor.updated\:"extend"
+processor.version.published\:"extend"
+processor_run.failed\:"extend"
+processor_run.processed\:"extend"
+recording.error\:"daily"
+recording.ready-to-download\:"daily"
+recording.started\:"daily"
+split_run.failed\:"extend"
+split_run.processed\:"extend"
+splitter.created\:"extend"
+splitter.deleted\:"extend"
+splitter.draft.updated\:"extend"
+splitter.updated\:"extend"
+splitter.version.published\:"extend"
+streaming.ended\:"daily"
+streaming.error\:"daily"
+streaming.started\:"daily"
+streaming.updated\:"daily"
+streaming.warning\:"daily"
+test\:"daily"
+transcript.error\:"daily"
+transcript.ready-to-download\:"daily"
+transcript.started\:"daily"
+url_verification\:"alfred"
+waiting-participant.joined\:"daily"
+waiting-participant.left\:"daily"
+workflow.created\:"extend"
+workflow.deleted\:"extend"
+workflow.deployed\:"extend"
+workflow_run.cancelled\:"extend"
+workflow_run.completed\:"extend"
+workflow_run.failed\:"extend"
+workflow_run.needs_review\:"extend"
+workflow_run.rejected\:"extend"
+workflow_run.step_run.processed\:"extend"))' \
+'--api-version=[Force the API version of providers that have several]:VERSION:_default' \
+'--input=[How to read the input (auto\: by file name ending, else by content)]:MODE:((auto\:"By file name ending, else by looking at the first lines"
+json\:"One or more JSON documents (pretty or compact), or NDJSON"
+ndjson\:"One JSON value per line"
+log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
+http\:"Raw HTTP requests\: the body is the event, the headers are kept"
+har\:"A HAR export\: each request with a JSON body is an event"))' \
+'--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
+'-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
+json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
+ndjson\:"One JSON result object per line, no summary"))' \
+'--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
+always\:""
+never\:""))' \
+'(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
+'*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--hidden[Walk hidden files and folders too]' \
+'--allow-empty[A directory with no event files is not an error]' \
+'--no-config[Ignore any project file]' \
+'--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'*::paths -- Files, directories (searched recursively for *.json, *.jsonl, *.ndjson, *.log, *.http, *.har, honouring .gitignore and .ignore, skipping hidden files) or `-` for standard input; with none, standard input when it is not a terminal:_files' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_hookscope__subcmd__catalog__subcmd__help_commands" \
@@ -1410,6 +1554,10 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (learn)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(drift)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1732,6 +1880,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(drift)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -1794,6 +1946,7 @@ _hookscope__subcmd__catalog_commands() {
 'check:Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider'\''s samples' \
 'import:Write a user catalog from an OpenAPI 3.0/3.1 description'\''s webhooks (JSON or YAML)' \
 'learn:Write a user catalog inferred from captured deliveries' \
+'drift:Documented versus seen over a corpus of deliveries, per event type\: documented fields never seen, undocumented fields seen, other types and values' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'hookscope catalog commands' commands "$@"
@@ -1803,12 +1956,18 @@ _hookscope__subcmd__catalog__subcmd__check_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope catalog check commands' commands "$@"
 }
+(( $+functions[_hookscope__subcmd__catalog__subcmd__drift_commands] )) ||
+_hookscope__subcmd__catalog__subcmd__drift_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope catalog drift commands' commands "$@"
+}
 (( $+functions[_hookscope__subcmd__catalog__subcmd__help_commands] )) ||
 _hookscope__subcmd__catalog__subcmd__help_commands() {
     local commands; commands=(
 'check:Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider'\''s samples' \
 'import:Write a user catalog from an OpenAPI 3.0/3.1 description'\''s webhooks (JSON or YAML)' \
 'learn:Write a user catalog inferred from captured deliveries' \
+'drift:Documented versus seen over a corpus of deliveries, per event type\: documented fields never seen, undocumented fields seen, other types and values' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'hookscope catalog help commands' commands "$@"
@@ -1817,6 +1976,11 @@ _hookscope__subcmd__catalog__subcmd__help_commands() {
 _hookscope__subcmd__catalog__subcmd__help__subcmd__check_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope catalog help check commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__catalog__subcmd__help__subcmd__drift_commands] )) ||
+_hookscope__subcmd__catalog__subcmd__help__subcmd__drift_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope catalog help drift commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__catalog__subcmd__help__subcmd__help_commands] )) ||
 _hookscope__subcmd__catalog__subcmd__help__subcmd__help_commands() {
@@ -1892,6 +2056,7 @@ _hookscope__subcmd__help__subcmd__catalog_commands() {
 'check:Every schema compiles and is valid, every referenced file exists, every sample validates, and no detection rule claims another provider'\''s samples' \
 'import:Write a user catalog from an OpenAPI 3.0/3.1 description'\''s webhooks (JSON or YAML)' \
 'learn:Write a user catalog inferred from captured deliveries' \
+'drift:Documented versus seen over a corpus of deliveries, per event type\: documented fields never seen, undocumented fields seen, other types and values' \
     )
     _describe -t commands 'hookscope help catalog commands' commands "$@"
 }
@@ -1899,6 +2064,11 @@ _hookscope__subcmd__help__subcmd__catalog_commands() {
 _hookscope__subcmd__help__subcmd__catalog__subcmd__check_commands() {
     local commands; commands=()
     _describe -t commands 'hookscope help catalog check commands' commands "$@"
+}
+(( $+functions[_hookscope__subcmd__help__subcmd__catalog__subcmd__drift_commands] )) ||
+_hookscope__subcmd__help__subcmd__catalog__subcmd__drift_commands() {
+    local commands; commands=()
+    _describe -t commands 'hookscope help catalog drift commands' commands "$@"
 }
 (( $+functions[_hookscope__subcmd__help__subcmd__catalog__subcmd__import_commands] )) ||
 _hookscope__subcmd__help__subcmd__catalog__subcmd__import_commands() {

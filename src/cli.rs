@@ -226,6 +226,19 @@ pub enum CatalogCommand {
     Import(ImportArgs),
     /// Write a user catalog inferred from captured deliveries
     Learn(LearnArgs),
+    /// Documented versus seen over a corpus of deliveries, per event type: documented fields never
+    /// seen, undocumented fields seen, other types and values
+    Drift(DriftArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DriftArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -1,6 +1,7 @@
-//! Writing catalogs instead of reading them: importing one from an OpenAPI description and
-//! learning one from captured deliveries.
+//! Writing catalogs instead of reading them: importing one from an OpenAPI description,
+//! learning one from captured deliveries, and reporting where deliveries drift from one.
 
+pub(crate) mod drift;
 pub(crate) mod import;
 pub(crate) mod learn;
 

@@ -18,6 +18,7 @@ pub fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Res
         CatalogCommand::Check { dir } => dir,
         CatalogCommand::Import(a) => return import(a, config, out),
         CatalogCommand::Learn(a) => return crate::authoring::learn::run(a, config, out),
+        CatalogCommand::Drift(a) => return crate::authoring::drift::run(a, config, out),
     };
     // A folder that cannot be read is not a catalog with problems: hookscope could not do its job.
     match std::fs::metadata(dir) {

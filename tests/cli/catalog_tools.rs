@@ -272,3 +272,73 @@ fn a_learned_catalog_validates_held_out_deliveries_and_detects_its_provider() {
     let created = read_json(&catalog.join("zephyr/schemas/shipment.created.json"));
     assert_eq!(created["x-learned"]["deliveries"], 20, "types without new deliveries are kept");
 }
+
+/// `catalog drift` over the bundled samples says what `validate` says of the same files:
+/// every undocumented field, other type and outside value, per event type, with the same counts.
+#[test]
+fn drift_agrees_with_validate_on_the_bundled_samples() {
+    use std::collections::BTreeMap;
+    let fold = |p: &str| {
+        p.split('/')
+            .map(|s| if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { "*" } else { s })
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let out = crate::cmd().args(["validate", "--format", "ndjson", "samples"]).output().unwrap();
+    let mut expected: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    for line in out.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+        let r: serde_json::Value = serde_json::from_slice(line).unwrap();
+        let ty = format!(
+            "{} {} {}",
+            r["provider"].as_str().unwrap_or("-"),
+            r["event_type"].as_str().unwrap_or("-"),
+            r["api_version"].as_str().unwrap_or("-")
+        );
+        for f in r["warnings"].as_array().unwrap().iter().chain(r["errors"].as_array().unwrap()) {
+            let kind = match f["code"].as_str().unwrap() {
+                "undocumented-field" | "misspelt-field" => "undocumented",
+                "wrong-type" | "numeric-string" => "types",
+                "open-enum" | "closed-enum" | "wrong-value" => "values",
+                _ => continue,
+            };
+            *expected
+                .entry((ty.clone(), kind.to_owned(), fold(f["pointer"].as_str().unwrap())))
+                .or_default() += 1;
+        }
+    }
+    assert!(expected.keys().any(|(t, k, p)| t.starts_with("daily recording.ready-to-download")
+        && k == "undocumented"
+        && p == "/payload/share_token"));
+    assert!(expected.keys().any(|(_, k, p)| k == "undocumented" && p == "/payload/origin"));
+
+    let out = crate::cmd().args(["catalog", "drift", "--format", "json", "samples"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    for t in report["types"].as_array().unwrap() {
+        let ty = format!(
+            "{} {} {}",
+            t["provider"].as_str().unwrap(),
+            t["event_type"].as_str().unwrap(),
+            t["api_version"].as_str().unwrap_or("-")
+        );
+        for s in t["undocumented"].as_array().unwrap() {
+            seen.insert(
+                (ty.clone(), "undocumented".into(), s["pointer"].as_str().unwrap().into()),
+                usize::try_from(s["count"].as_u64().unwrap()).unwrap(),
+            );
+        }
+        for s in t["types"].as_array().unwrap() {
+            seen.insert(
+                (ty.clone(), "types".into(), s["pointer"].as_str().unwrap().into()),
+                usize::try_from(s["count"].as_u64().unwrap()).unwrap(),
+            );
+        }
+        for v in t["values"].as_array().unwrap() {
+            let n = v["values"].as_object().unwrap().values().map(|c| usize::try_from(c.as_u64().unwrap()).unwrap()).sum();
+            seen.insert((ty.clone(), "values".into(), v["pointer"].as_str().unwrap().into()), n);
+        }
+    }
+    assert_eq!(seen, expected);
+    assert_eq!(report["deliveries"], 137);
+}

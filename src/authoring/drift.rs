@@ -1,0 +1,272 @@
+//! `hookscope catalog drift PATHS`: documented versus seen over a corpus of real deliveries, per
+//! event type. It runs the same analysis as `validate` and gathers its findings by kind and
+//! place, so the two always agree; positions in arrays are folded into `*`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::cli::{DriftArgs, ReportFormat};
+use crate::commands::for_each_event;
+use crate::config::Config;
+use crate::exit::Outcome;
+use crate::output::{Output, escape_controls};
+use crate::report::{Finding, Status, code};
+
+/// Where something was first seen.
+#[derive(Debug, Clone, Serialize)]
+struct Example {
+    source: String,
+    line: usize,
+    column: usize,
+}
+
+/// One place, how often, and where it was first seen.
+#[derive(Debug, Serialize)]
+struct Seen {
+    pointer: String,
+    count: usize,
+    example: Example,
+    /// What was seen there, in words (the first finding's message).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<String>,
+}
+
+/// Values seen outside a documented enum at one place, with their counts.
+#[derive(Debug, Serialize)]
+struct OutsideValues {
+    pointer: String,
+    values: BTreeMap<String, usize>,
+    example: Example,
+}
+
+/// Documented versus seen for one event type (and API version).
+#[derive(Debug, Default, Serialize)]
+struct TypeDrift {
+    provider: String,
+    event_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    api_version: Option<String>,
+    deliveries: usize,
+    /// Documented fields missing from every delivery of the type.
+    never_seen: Vec<String>,
+    /// Documented fields some deliveries lack: pointer and how many lack it.
+    sometimes_missing: BTreeMap<String, usize>,
+    undocumented: Vec<Seen>,
+    /// A JSON type other than the documented one (numbers as strings included).
+    types: Vec<Seen>,
+    /// Values outside a documented enum or constant.
+    values: Vec<OutsideValues>,
+    #[serde(skip)]
+    missing: BTreeMap<String, usize>,
+    #[serde(skip)]
+    undocumented_at: BTreeMap<String, Seen>,
+    #[serde(skip)]
+    types_at: BTreeMap<String, Seen>,
+    #[serde(skip)]
+    values_at: BTreeMap<String, OutsideValues>,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Report {
+    deliveries: usize,
+    /// Records of no known provider, or that are not JSON.
+    unrecognised: usize,
+    types: Vec<TypeDrift>,
+}
+
+pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    if args.format != ReportFormat::Human {
+        out.plain();
+    }
+    let mut by_type: BTreeMap<(String, String, Option<String>), TypeDrift> = BTreeMap::new();
+    let mut report = Report::default();
+    let pass = for_each_event(config, &args.input, false, &mut |analyzed| {
+        report.deliveries += 1;
+        let r = &analyzed.result;
+        let (Some(provider), Some(event_type), Status::Valid | Status::Invalid) =
+            (&r.provider, &r.event_type, r.status)
+        else {
+            report.unrecognised += 1;
+            return Ok(());
+        };
+        let key = (provider.clone(), event_type.clone(), r.api_version.clone());
+        let drift = by_type.entry(key).or_insert_with(|| TypeDrift {
+            provider: provider.clone(),
+            event_type: event_type.clone(),
+            api_version: r.api_version.clone(),
+            ..TypeDrift::default()
+        });
+        drift.deliveries += 1;
+        let example = |f: &Finding| Example {
+            source: r.source.clone(),
+            line: f.line.unwrap_or(r.line),
+            column: f.column.unwrap_or(r.column),
+        };
+        for f in r.errors.iter().chain(&r.warnings) {
+            let at = fold(&f.pointer);
+            match f.code.as_str() {
+                code::MISSING_FIELD | code::MISSING_EXPECTED_FIELD => {
+                    *drift.missing.entry(at).or_default() += 1;
+                }
+                code::UNDOCUMENTED_FIELD | code::MISSPELT_FIELD => {
+                    let seen = drift.undocumented_at.entry(at.clone()).or_insert_with(|| Seen {
+                        pointer: at,
+                        count: 0,
+                        example: example(f),
+                        detail: (f.code == code::MISSPELT_FIELD).then(|| f.message.clone()),
+                    });
+                    seen.count += 1;
+                }
+                code::WRONG_TYPE | code::NUMERIC_STRING => {
+                    let seen = drift.types_at.entry(at.clone()).or_insert_with(|| Seen {
+                        pointer: at,
+                        count: 0,
+                        example: example(f),
+                        detail: Some(f.message.clone()),
+                    });
+                    seen.count += 1;
+                }
+                code::OPEN_ENUM | code::CLOSED_ENUM | code::WRONG_VALUE => {
+                    let value = analyzed.value.as_ref().and_then(|v| v.pointer(&f.pointer)).map_or_else(
+                        || "?".to_owned(),
+                        |v| match v {
+                            Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        },
+                    );
+                    let values = drift.values_at.entry(at.clone()).or_insert_with(|| OutsideValues {
+                        pointer: at,
+                        values: BTreeMap::new(),
+                        example: example(f),
+                    });
+                    *values.values.entry(value).or_default() += 1;
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    })?;
+    for (_, mut drift) in by_type {
+        for (pointer, missing) in std::mem::take(&mut drift.missing) {
+            if missing == drift.deliveries {
+                drift.never_seen.push(pointer);
+            } else {
+                drift.sometimes_missing.insert(pointer, missing);
+            }
+        }
+        drift.undocumented = std::mem::take(&mut drift.undocumented_at).into_values().collect();
+        drift.types = std::mem::take(&mut drift.types_at).into_values().collect();
+        drift.values = std::mem::take(&mut drift.values_at).into_values().collect();
+        report.types.push(drift);
+    }
+    match args.format {
+        ReportFormat::Json | ReportFormat::Ndjson => {
+            serde_json::to_writer(&mut *out, &report)?;
+            writeln!(out)?;
+        }
+        ReportFormat::Human => render(out, &report)?,
+    }
+    Ok(pass.outcome)
+}
+
+/// A pointer with array positions folded (`/tracks/0/s3key` → `/tracks/*/s3key`).
+fn fold(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .map(
+            |segment| {
+                if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) { "*" } else { segment }
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn render(out: &mut Output, report: &Report) -> std::io::Result<()> {
+    let styles = out.styles;
+    for t in &report.types {
+        let version = t.api_version.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
+        let plural = if t.deliveries == 1 { "delivery" } else { "deliveries" };
+        writeln!(
+            out,
+            "{} {}{version} ({} {plural})",
+            styles.strong.style(escape_controls(&t.provider)),
+            styles.strong.style(escape_controls(&t.event_type)),
+            t.deliveries
+        )?;
+        let clean = t.never_seen.is_empty()
+            && t.sometimes_missing.is_empty()
+            && t.undocumented.is_empty()
+            && t.types.is_empty()
+            && t.values.is_empty();
+        if clean {
+            writeln!(out, "  as documented")?;
+        }
+        for p in &t.never_seen {
+            writeln!(out, "  documented, never seen: {}", escape_controls(p))?;
+        }
+        for (p, n) in &t.sometimes_missing {
+            writeln!(out, "  documented, missing in {n} of {}: {}", t.deliveries, escape_controls(p))?;
+        }
+        for s in &t.undocumented {
+            let detail =
+                s.detail.as_deref().map(|d| format!(" ({})", escape_controls(d))).unwrap_or_default();
+            writeln!(
+                out,
+                "  undocumented, seen {}×: {}{detail} (first at {})",
+                s.count,
+                escape_controls(&s.pointer),
+                at(&s.example)
+            )?;
+        }
+        for s in &t.types {
+            let detail = s.detail.as_deref().map(escape_controls).unwrap_or_default();
+            writeln!(
+                out,
+                "  other type, {}×: {}: {detail} (first at {})",
+                s.count,
+                escape_controls(&s.pointer),
+                at(&s.example)
+            )?;
+        }
+        for v in &t.values {
+            let values: Vec<String> = v
+                .values
+                .iter()
+                .map(|(value, n)| format!("{} ×{n}", escape_controls(&format!("{value:?}"))))
+                .collect();
+            writeln!(
+                out,
+                "  undocumented values: {}: {} (first at {})",
+                escape_controls(&v.pointer),
+                values.join(", "),
+                at(&v.example)
+            )?;
+        }
+    }
+    let types = report.types.len();
+    writeln!(
+        out,
+        "{} deliveries of {types} event type{}; {} not recognised",
+        report.deliveries,
+        if types == 1 { "" } else { "s" },
+        report.unrecognised
+    )
+}
+
+fn at(example: &Example) -> String {
+    escape_controls(&format!("{}:{}:{}", example.source, example.line, example.column)).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn array_positions_are_folded() {
+        assert_eq!(super::fold("/payload/tracks/0/s3key"), "/payload/tracks/*/s3key");
+        assert_eq!(super::fold("/payload/room"), "/payload/room");
+        assert_eq!(super::fold(""), "");
+    }
+}
