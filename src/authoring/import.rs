@@ -256,13 +256,21 @@ impl Spec {
 /// How the event type of a delivery is told.
 enum TypeRule {
     Field(String),
-    Header { name: String, subtype: Option<String> },
+    Header {
+        name: String,
+        subtype: Option<String>,
+    },
+    /// One webhook and nothing in it that names its type: the envelope's fixed `type`.
+    Single(String),
 }
 
 impl TypeRule {
     fn describe(&self) -> String {
         match self {
             Self::Field(p) => format!("the event type is the value at {p}"),
+            Self::Single(name) => {
+                format!("one webhook, {name}: every delivery the envelope's markers claim is of that type")
+            }
             Self::Header { name, subtype: None } => format!("the event type is the {name} header"),
             Self::Header { name, subtype: Some(p) } => {
                 format!(
@@ -328,6 +336,10 @@ fn type_rule(ops: &[Operation<'_>]) -> Result<(TypeRule, Vec<String>), String> {
                 return Ok((TypeRule::Header { name: header.clone(), subtype: Some(pointer.clone()) }, ids));
             }
         }
+    }
+    // A description with one webhook needs no type field: the envelope names its one type.
+    if let [only] = ops {
+        return Ok((TypeRule::Single(only.name.clone()), vec![only.name.clone()]));
     }
     Err(format!(
         "cannot tell the {} events apart: no property is a const (or one-value enum) with a different value in each, \
@@ -662,6 +674,7 @@ fn markers(spec: &Spec, ops: &[Operation<'_>], rule: &TypeRule) -> (Vec<Value>, 
             markers.push(json!({"header": name, "required": true}));
             None
         }
+        TypeRule::Single(_) => None,
     };
     if let Some(pointer) = type_field {
         markers.push(json!({"pointer": pointer, "type": "string", "required": true}));
@@ -709,6 +722,7 @@ pub(crate) fn import(
     let mut envelope = json!({"markers": markers, "min_markers": min_markers});
     match &rule {
         TypeRule::Field(p) => envelope["type_at"] = json!(p),
+        TypeRule::Single(name) => envelope["type"] = json!(name),
         TypeRule::Header { name, subtype } => {
             envelope["type_header"] = json!(name);
             if let Some(sub) = subtype {

@@ -54,6 +54,10 @@ pub struct Envelope {
     /// is then `<header>.<field>` when the field is a string.
     #[serde(default)]
     pub subtype_at: Option<String>,
+    /// For a provider whose deliveries carry no type at all (one event type): every document
+    /// this envelope claims is of this type.
+    #[serde(default, rename = "type")]
+    pub fixed_type: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -120,6 +124,9 @@ impl Envelope {
     /// The event type string of an event in this envelope: the value at `type_at`, or the type
     /// header's value (refined by `subtype_at`).
     pub(crate) fn event_type(&self, event: &Value, headers: &Headers) -> Option<String> {
+        if let Some(fixed) = &self.fixed_type {
+            return Some(fixed.clone());
+        }
         let Some(name) = &self.type_header else {
             return crate::json::lookup(event, &self.type_at).and_then(Value::as_str).map(str::to_owned);
         };

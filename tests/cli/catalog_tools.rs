@@ -335,10 +335,74 @@ fn drift_agrees_with_validate_on_the_bundled_samples() {
             );
         }
         for v in t["values"].as_array().unwrap() {
-            let n = v["values"].as_object().unwrap().values().map(|c| usize::try_from(c.as_u64().unwrap()).unwrap()).sum();
+            let n = v["values"]
+                .as_object()
+                .unwrap()
+                .values()
+                .map(|c| usize::try_from(c.as_u64().unwrap()).unwrap())
+                .sum();
             seen.insert((ty.clone(), "values".into(), v["pointer"].as_str().unwrap().into()), n);
         }
     }
     assert_eq!(seen, expected);
     assert_eq!(report["deliveries"], 137);
+}
+
+/// The OpenAPI Specification's own webhook example, verbatim: one webhook, no type field. The
+/// import names the one type in the envelope, and the imported catalog validates deliveries.
+#[test]
+fn a_published_single_webhook_description_imports_and_validates() {
+    let out_dir = crate::root().join("target/test-scratch/oai-import");
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let out = crate::cmd()
+        .args([
+            "catalog",
+            "import",
+            "tests/fixtures/openapi/oai-webhook-example.yaml",
+            "--out",
+            crate::path_str(&out_dir),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let check = crate::cmd().args(["catalog", "check", crate::path_str(&out_dir)]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+    let validate = |name: &str, body: &str| {
+        let path = crate::scratch(name, body.as_bytes());
+        let out = crate::cmd()
+            .args([
+                "--catalog",
+                crate::path_str(&out_dir),
+                "validate",
+                "--format",
+                "json",
+                crate::path_str(&path),
+            ])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["results"][0].clone()
+    };
+    let good = validate("new-pet.json", r#"{"id": 7, "name": "Rex", "tag": "dog"}"#);
+    assert_eq!(
+        (good["provider"].as_str(), good["event_type"].as_str(), good["status"].as_str()),
+        (Some("webhook-example"), Some("newPet"), Some("valid")),
+        "{good}"
+    );
+    for (name, body, pointer, code) in [
+        ("new-pet-tag.json", r#"{"id": 7, "name": "Rex", "tag": 5}"#, "/tag", "wrong-type"),
+        ("new-pet-no-name.json", r#"{"id": 7, "tag": "dog"}"#, "/name", "missing-field"),
+    ] {
+        let bad = validate(name, body);
+        assert_eq!(
+            (bad["status"].as_str(), bad["event_type"].as_str()),
+            (Some("invalid"), Some("newPet")),
+            "{bad}"
+        );
+        assert_eq!(
+            (bad["errors"][0]["pointer"].as_str(), bad["errors"][0]["code"].as_str()),
+            (Some(pointer), Some(code)),
+            "{bad}"
+        );
+    }
 }
