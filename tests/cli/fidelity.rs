@@ -535,3 +535,25 @@ fn corpus_sources_name_a_commit_or_the_index() {
         assert!(has_commit || row.contains("search index"), "no provenance: {row}");
     }
 }
+
+/// Real raw-tracks deliveries spell the track key `s3Key` (reflector's production receiver reads
+/// it so); the OpenAPI description says `s3key`. Both are documented, neither is a warning.
+#[test]
+fn raw_track_keys_are_accepted_as_real_deliveries_spell_them() {
+    let mut event = sample("samples/daily/recording.ready-to-download.json");
+    event["payload"]["type"] = json!("raw-tracks");
+    event["payload"]["tracks"] = json!([
+        {"type": "audio", "s3Key": "domain/room/1760988935484-cam-audio", "size": 831_843},
+        {"type": "video", "s3key": "domain/room/1760988935484-cam-video", "size": 30_000_000}
+    ]);
+    let (code, r) = verdict_of("raw-tracks.json", &event, &[]);
+    assert_eq!(code, 0, "{r}");
+    assert!(
+        r["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| !w["pointer"].as_str().unwrap().starts_with("/payload/tracks")),
+        "{r}"
+    );
+}
