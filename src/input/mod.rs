@@ -1,25 +1,25 @@
-//! Sources to records: expanding PATHS, choosing how each source is framed (JSON documents,
-//! NDJSON, log lines, HTTP captures, HAR), reading gzip transparently, and the record type that
-//! every framing produces.
+//! Sources to records: choosing how each source is framed (JSON documents, NDJSON, log lines,
+//! HTTP captures, HAR), reading gzip and UTF-16 transparently, bounded line reading. Where
+//! sources come from is `source.rs`; the record every framing produces is `record.rs`.
 
 mod framing;
 mod har;
 mod http;
 mod log;
+mod record;
+mod source;
+
+pub use record::{Body, Record};
+pub use source::{InputError, Source, WalkOptions, expand};
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
-use std::ops::Range;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use framing::{frame_document_stream, frame_line, holds_whole_values, is_blank};
 
 /// How many non-blank lines are looked at to choose a framing.
 const SNIFF_LINES: usize = 8;
-
-/// File name endings searched for when a directory is given (also with `.gz`).
-const EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "log", "http", "har"];
 
 /// How a source is framed into records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -37,131 +37,6 @@ pub enum InputMode {
     Http,
     /// A HAR export: each request with a JSON body is an event
     Har,
-}
-
-/// Where records come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Stdin,
-    File(PathBuf),
-}
-
-impl Source {
-    pub fn name(&self) -> String {
-        match self {
-            Self::Stdin => "<stdin>".to_owned(),
-            Self::File(p) => p.display().to_string(),
-        }
-    }
-
-    /// The mode the file name asks for (`x.ndjson.gz` counts as `.ndjson`).
-    fn mode_by_name(&self) -> Option<InputMode> {
-        let Self::File(path) = self else { return None };
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-        let name = name.strip_suffix(".gz").unwrap_or(&name);
-        let ext = name.rsplit_once('.')?.1;
-        match ext {
-            "ndjson" | "jsonl" => Some(InputMode::Ndjson),
-            "log" => Some(InputMode::Log),
-            "http" => Some(InputMode::Http),
-            "har" => Some(InputMode::Har),
-            _ => None,
-        }
-    }
-}
-
-/// A path that could not be read (exit code 2 once everything else is done).
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
-pub struct InputError {
-    pub path: String,
-    pub message: String,
-}
-
-impl InputError {
-    fn io(path: &str, err: &io::Error) -> Self {
-        let message = match err.kind() {
-            io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-            io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            io::ErrorKind::IsADirectory => "is a directory".to_owned(),
-            io::ErrorKind::InvalidData => format!("cannot be decompressed: {err}"),
-            _ => err.to_string(),
-        };
-        Self { path: path.to_owned(), message }
-    }
-}
-
-/// Where the JSON text of a record is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Body {
-    /// A byte range of `original`, so positions inside it are exact.
-    Span(Range<usize>),
-    /// All of `original`, decoded from a JSON string (HAR, a gateway's `"body"`): positions
-    /// inside it are those of the string in the source.
-    Decoded,
-}
-
-/// One framed event (or what stands where one should be), where it starts, and what came with it.
-#[derive(Debug, Clone)]
-pub struct Record {
-    pub source: Arc<str>,
-    /// 1-based line and column of the JSON text's first byte in the source.
-    pub line: usize,
-    pub column: usize,
-    /// The record as it stands in the input: a line, a document, an HTTP request.
-    pub original: Vec<u8>,
-    pub body: Body,
-    /// Delivery headers (HTTP captures, HAR, gateway records), in order.
-    pub headers: Vec<(String, String)>,
-    /// Why the record cannot be an event, found while framing (it is then `unparsable`).
-    pub problem: Option<String>,
-    /// Offset of `original`'s first byte in the (decompressed) source.
-    pub byte_offset: u64,
-}
-
-impl Record {
-    pub(crate) fn new(source: Arc<str>, line: usize, column: usize, text: Vec<u8>) -> Self {
-        let len = text.len();
-        Self {
-            source,
-            line,
-            column,
-            original: text,
-            body: Body::Span(0..len),
-            headers: Vec::new(),
-            problem: None,
-            byte_offset: 0,
-        }
-    }
-
-    /// The JSON text of the event.
-    pub fn text(&self) -> &[u8] {
-        match &self.body {
-            Body::Span(range) => &self.original[range.clone()],
-            Body::Decoded => &self.original,
-        }
-    }
-
-    /// Whether positions inside the text are positions in the source.
-    pub fn exact_positions(&self) -> bool {
-        matches!(self.body, Body::Span(_))
-    }
-
-    /// The record's exact bytes, where they differ from its body only by the whitespace around
-    /// it (a document file's final newline): what a signer of the whole file signed. Captures
-    /// (with headers) have no other body than the one received.
-    pub fn exact_bytes(&self) -> Option<&[u8]> {
-        let Body::Span(range) = &self.body else { return None };
-        let o = &self.original;
-        let around_is_blank =
-            framing::is_json_blank(&o[..range.start]) && framing::is_json_blank(&o[range.end..]);
-        (self.headers.is_empty() && o.len() != range.len() && around_is_blank).then_some(o.as_slice())
-    }
-
-    /// A header's value, by case-insensitive name.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
-    }
 }
 
 /// How sources are read.
@@ -221,27 +96,6 @@ pub enum ReadError {
 /// What receives records, in input order.
 pub type Sink<'a> = dyn FnMut(Record) -> anyhow::Result<()> + 'a;
 
-/// How directories are walked: which ignore rules apply and what else to leave out.
-#[derive(Debug, Clone, Default)]
-pub struct WalkOptions {
-    /// Skip nothing: `.gitignore`, `.ignore` and the like are not read.
-    pub no_ignore: bool,
-    /// Walk hidden files and folders too.
-    pub hidden: bool,
-    /// Gitignore-style globs to leave out, relative to each directory given.
-    pub exclude: Vec<String>,
-    /// A directory with no event files is fine (otherwise it is an error).
-    pub allow_empty: bool,
-}
-
-/// An `--exclude` glob that does not parse.
-#[derive(Debug, thiserror::Error)]
-#[error("bad --exclude glob {glob:?}: {message}")]
-pub struct BadGlob {
-    pub glob: String,
-    pub message: String,
-}
-
 /// The records of an HTTP capture held in memory (a live delivery), framed exactly as a `.http`
 /// file of the same bytes is, so a saved capture reads back as the same record.
 pub(crate) fn http_records(name: &str, capture: &[u8]) -> Vec<Record> {
@@ -251,149 +105,6 @@ pub(crate) fn http_records(name: &str, capture: &[u8]) -> Vec<Record> {
         Ok(())
     });
     records
-}
-
-/// Expands PATHS into sources: directories are searched recursively (sorted, so runs are
-/// repeatable) for the known file endings, honouring `.gitignore`, `.ignore` and hidden files as
-/// ripgrep and fd do; `-` is standard input. Files named explicitly are always read.
-pub fn expand(paths: &[PathBuf], walk: &WalkOptions) -> Result<(Vec<Source>, Vec<InputError>), BadGlob> {
-    let mut sources = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            sources.push(Source::Stdin);
-            continue;
-        }
-        match std::fs::metadata(path) {
-            Err(e) => errors.push(InputError::io(&path.display().to_string(), &e)),
-            Ok(meta) if meta.is_dir() => {
-                let before = sources.len();
-                walk_dir(path, walk, &mut sources, &mut errors)?;
-                if sources.len() == before && !walk.allow_empty {
-                    errors
-                        .push(InputError { path: path.display().to_string(), message: no_event_files(walk) });
-                }
-            }
-            Ok(_) => sources.push(Source::File(path.clone())),
-        }
-    }
-    Ok((sources, errors))
-}
-
-fn no_event_files(walk: &WalkOptions) -> String {
-    let endings = EXTENSIONS.iter().map(|e| format!("*.{e}")).collect::<Vec<_>>().join(", ");
-    let skipped = match (walk.no_ignore, walk.hidden) {
-        (false, false) => " outside ignored and hidden paths (--no-ignore, --hidden)",
-        (false, true) => " outside ignored paths (--no-ignore)",
-        (true, false) => " outside hidden paths (--hidden)",
-        (true, true) => "",
-    };
-    format!(
-        "no event files ({endings}, also .gz){skipped}; a check of nothing would pass, so this is an \
-         error (--allow-empty accepts it)"
-    )
-}
-
-/// Adds the event files under `dir` to `sources`, in file-name order.
-fn walk_dir(
-    dir: &Path,
-    walk: &WalkOptions,
-    sources: &mut Vec<Source>,
-    errors: &mut Vec<InputError>,
-) -> Result<(), BadGlob> {
-    let mut overrides = ignore::overrides::OverrideBuilder::new(dir);
-    for glob in &walk.exclude {
-        overrides
-            .add(&format!("!{glob}"))
-            .map_err(|e| BadGlob { glob: glob.clone(), message: ignore_message(&e) })?;
-    }
-    let overrides = overrides
-        .build()
-        .map_err(|e| BadGlob { glob: walk.exclude.join(" "), message: ignore_message(&e) })?;
-    let walker = ignore::WalkBuilder::new(dir)
-        .standard_filters(!walk.no_ignore)
-        // A folder named on the command line is walked even when its parents' ignore rules or
-        // its name (`.fixtures`) leave it out; then only its own rules apply inside it.
-        .parents(walk.no_ignore || !ignored_by_ancestors(dir, walk))
-        .hidden(!walk.hidden)
-        // `.gitignore` applies outside a git work tree too (a fixtures folder copied out of one
-        // must be read the same way).
-        .require_git(false)
-        .follow_links(true)
-        .overrides(overrides)
-        .sort_by_file_name(Ord::cmp)
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && has_known_extension(e.path()) => {
-                sources.push(Source::File(e.into_path()));
-            }
-            Ok(_) => {}
-            Err(e) => errors.push(walk_error(dir, &e)),
-        }
-    }
-    Ok(())
-}
-
-/// Whether a walk of `dir`'s parent would leave `dir` out (ignored or hidden).
-fn ignored_by_ancestors(dir: &Path, walk: &WalkOptions) -> bool {
-    let Some(name) = dir.file_name().map(std::ffi::OsStr::to_os_string) else {
-        return false;
-    };
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut listing = ignore::WalkBuilder::new(parent);
-    listing.hidden(!walk.hidden).require_git(false).max_depth(Some(1));
-    let seen = listing
-        .filter_entry(move |e| e.depth() == 0 || e.file_name() == name)
-        .build()
-        .filter_map(Result::ok)
-        .any(|e| e.depth() == 1);
-    !seen
-}
-
-/// A walk error as one path and one sentence.
-fn walk_error(dir: &Path, err: &ignore::Error) -> InputError {
-    let mut at = dir.display().to_string();
-    let mut err = err;
-    loop {
-        match err {
-            ignore::Error::WithPath { path, err: inner } => {
-                at = path.display().to_string();
-                err = inner;
-            }
-            ignore::Error::WithDepth { err: inner, .. }
-            | ignore::Error::WithLineNumber { err: inner, .. } => {
-                err = inner;
-            }
-            ignore::Error::Loop { child, .. } => {
-                return InputError {
-                    path: child.display().to_string(),
-                    message: "symbolic link loop".to_owned(),
-                };
-            }
-            ignore::Error::Io(io) => return InputError::io(&at, io),
-            other => return InputError { path: at, message: ignore_message(other) },
-        }
-    }
-}
-
-fn ignore_message(err: &ignore::Error) -> String {
-    match err {
-        ignore::Error::Glob { err, .. } => err.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn has_known_extension(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    let name = name.to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
-    name.rsplit_once('.').is_some_and(|(_, ext)| EXTENSIONS.contains(&ext))
 }
 
 /// Reads a source and hands each record to `sink`, in order, holding no more than one line at a
