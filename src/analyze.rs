@@ -10,9 +10,6 @@ use crate::json::{Lexer, Position, Positions, duplicate_keys, locate_all, parse}
 use crate::report::{EventResult, Finding, Severity, Status, code};
 use crate::validate::validate;
 
-/// Keys under which gateways and loggers carry the delivery body as a JSON string.
-const WRAPPED_BODY_KEYS: &[&str] = &["body", "payload", "message", "msg", "data"];
-
 /// What a run needs to analyse records.
 pub struct Analyzer<'c> {
     pub catalog: &'c Catalog,
@@ -102,7 +99,7 @@ impl<'c> Analyzer<'c> {
         let detection = detect(self.catalog, &parsed.value, &record.headers, forced);
         if detection.provider.is_none()
             && depth == 0
-            && let Some(inner) = unwrap_body(&parsed.value, &record)
+            && let Some(inner) = crate::input::gateway::unwrap(&parsed.value, &record)
         {
             let mut inner = self.analyze_at_depth(inner, forced, depth + 1)?;
             if inner.result.provider.is_some() {
@@ -122,7 +119,7 @@ impl<'c> Analyzer<'c> {
             let text = record.text();
             let positions = Positions::new(text);
             for dup in duplicate_keys(text) {
-                let first = absolute(positions.at(dup.first), &record);
+                let first = record.absolute(positions.at(dup.first));
                 let key =
                     dup.pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
                 let message = format!(
@@ -155,57 +152,10 @@ impl<'c> Analyzer<'c> {
     }
 }
 
-/// The event carried as a JSON string inside a wrapper record, with the wrapper's headers.
-fn unwrap_body(value: &Value, record: &Record) -> Option<Record> {
-    let object = value.as_object()?;
-    let (key, text) = WRAPPED_BODY_KEYS.iter().find_map(|k| {
-        let s = object.get(*k)?.as_str()?;
-        matches!(s.trim_start().as_bytes().first(), Some(b'{' | b'[')).then_some((*k, s))
-    })?;
-    let pointer = format!("/{key}");
-    let at = if record.exact_positions() {
-        locate_all(record.text(), &[&pointer])
-            .get(&pointer)
-            .map(|(offset, _)| absolute(Positions::new(record.text()).at(*offset), record))
-    } else {
-        None
-    };
-    let at = at.unwrap_or(Position { line: record.line, column: record.column });
-    let mut inner = Record::new(record.source.clone(), at.line, at.column, text.as_bytes().to_vec());
-    inner.body = Body::Decoded;
-    inner.headers.clone_from(&record.headers);
-    for headers_key in ["headers", "multiValueHeaders"] {
-        if let Some(map) = object.get(headers_key).and_then(Value::as_object) {
-            for (name, v) in map {
-                let value = match v {
-                    Value::String(s) => s.clone(),
-                    Value::Array(a) => a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
-                    other => other.to_string(),
-                };
-                if inner.header(name).is_none() {
-                    inner.headers.push((name.clone(), value));
-                }
-            }
-        }
-    }
-    Some(inner)
-}
-
-/// A position inside the record's text, made absolute in the source.
-fn absolute(relative: Position, record: &Record) -> Position {
-    if !record.exact_positions() {
-        Position { line: record.line, column: record.column }
-    } else if relative.line == 1 {
-        Position { line: record.line, column: record.column + relative.column - 1 }
-    } else {
-        Position { line: record.line + relative.line - 1, column: relative.column }
-    }
-}
-
 /// Gives a finding its absolute position and, where positions are exact, the byte span of the
 /// offending token in the record's text (for source snippets).
 fn place(finding: &mut Finding, relative: Position, offset: Option<usize>, record: &Record) {
-    let at = absolute(relative, record);
+    let at = record.absolute(relative);
     finding.line = Some(at.line);
     finding.column = Some(at.column);
     if record.exact_positions()

@@ -3,6 +3,7 @@
 //! sources come from is `source.rs`; the record every framing produces is `record.rs`.
 
 mod framing;
+pub(crate) mod gateway;
 mod har;
 mod http;
 mod log;

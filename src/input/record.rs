@@ -4,6 +4,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::json::Position;
+
 /// Where the JSON text of a record is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Body {
@@ -74,5 +76,16 @@ impl Record {
     /// A header's value, by case-insensitive name.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    /// A position inside the record's text, made absolute in the source.
+    pub(crate) fn absolute(&self, relative: Position) -> Position {
+        if !self.exact_positions() {
+            Position { line: self.line, column: self.column }
+        } else if relative.line == 1 {
+            Position { line: self.line, column: self.column + relative.column - 1 }
+        } else {
+            Position { line: self.line + relative.line - 1, column: relative.column }
+        }
     }
 }
