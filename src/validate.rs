@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::catalog::{CatalogError, Provider, SchemaStore, VersionRule, suggest};
 use crate::detect::Detection;
+use crate::json::child_pointer;
 use crate::report::{Finding, Severity, Status, code};
 
 /// What validation concluded about one event.
@@ -277,13 +278,13 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                 .map(|name| match near_miss(name, &absent) {
                     Some(meant) => finding(
                         Severity::Warning,
-                        child(&pointer, name),
+                        child_pointer(&pointer, name),
                         code::MISSPELT_FIELD,
                         format!("undocumented field {name:?}; did you mean {meant:?}?"),
                     ),
                     None => finding(
                         Severity::Warning,
-                        child(&pointer, name),
+                        child_pointer(&pointer, name),
                         code::UNDOCUMENTED_FIELD,
                         format!("undocumented field {name:?}"),
                     ),
@@ -294,7 +295,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             let name = property.as_str().map_or_else(|| property.to_string(), str::to_owned);
             let message = format!("missing required field {name:?}{}", sent_as(&name, instance, node));
             return vec![drift_or_error(
-                child(&pointer, &name),
+                child_pointer(&pointer, &name),
                 code::MISSING_FIELD,
                 code::MISSING_EXPECTED_FIELD,
                 message,
@@ -304,7 +305,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             let message = format!("missing documented field {name:?}{}", sent_as(name, instance, node));
             return vec![finding(
                 Severity::Warning,
-                child(&pointer, name),
+                child_pointer(&pointer, name),
                 code::MISSING_EXPECTED_FIELD,
                 message,
             )];
@@ -476,13 +477,6 @@ fn near_miss<'a>(key: &str, documented: &[&'a str]) -> Option<&'a str> {
         })
         .min()
         .map(|(_, d)| d)
-}
-
-fn child(pointer: &str, name: &str) -> String {
-    let mut out = pointer.to_owned();
-    out.push('/');
-    crate::json::escape_segment(name, &mut out);
-    out
 }
 
 fn types_of(kind: &TypeKind) -> Vec<JsonType> {

@@ -195,7 +195,7 @@ impl Spec {
         }
         for (key, property) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
             let property = self.resolve(property);
-            let pointer = format!("{prefix}/{}", super::segment(key));
+            let pointer = crate::json::child_pointer(prefix, key);
             let fixed = property.get("const").and_then(Value::as_str).or_else(|| {
                 match property.get("enum").and_then(Value::as_array).map(Vec::as_slice) {
                     Some([one]) => one.as_str(),
@@ -680,7 +680,7 @@ fn markers(spec: &Spec, ops: &[Operation<'_>], rule: &TypeRule) -> (Vec<Value>, 
         markers.push(json!({"pointer": pointer, "type": "string", "required": true}));
     }
     for (name, kind, _) in common.into_iter().take(6) {
-        let pointer = format!("/{}", super::segment(&name));
+        let pointer = crate::json::child_pointer("", &name);
         if Some(pointer.as_str()) == type_field {
             continue;
         }

@@ -8,7 +8,7 @@ use std::io::Write;
 
 use serde_json::{Map, Value, json};
 
-use super::{ProviderOut, segment, string_format, usable_type_name};
+use super::{ProviderOut, string_format, usable_type_name};
 use crate::cli::LearnArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
@@ -326,7 +326,7 @@ fn type_of(grouping: &Grouping, d: &Delivery) -> Option<String> {
 fn string_fields(value: &Value, prefix: &str, depth: usize, out: &mut Vec<(String, String)>) {
     let Some(map) = value.as_object() else { return };
     for (key, v) in map {
-        let pointer = format!("{prefix}/{}", segment(key));
+        let pointer = crate::json::child_pointer(prefix, key);
         match v {
             Value::String(s) => out.push((pointer, s.clone())),
             Value::Object(_) if depth < 3 => string_fields(v, &pointer, depth + 1, out),
@@ -555,7 +555,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         }
     };
     for (key, kind) in common.unwrap_or_default().into_iter().take(6) {
-        let pointer = format!("/{}", segment(&key));
+        let pointer = crate::json::child_pointer("", &key);
         if Some(pointer.as_str()) == type_field {
             continue;
         }

@@ -68,13 +68,6 @@ pub(crate) fn slug(text: &str) -> String {
     if out.is_empty() { "imported".to_owned() } else { out }
 }
 
-/// A JSON Pointer segment for a key (`~` and `/` escaped).
-pub(crate) fn segment(key: &str) -> String {
-    let mut out = String::new();
-    crate::json::escape_segment(key, &mut out);
-    out
-}
-
 /// The `format` a string has, of those learn and drift recognise.
 pub(crate) fn string_format(s: &str) -> Option<&'static str> {
     if is_uuid(s) {

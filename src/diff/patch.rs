@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::core::{DiffOptions, identity_match};
-use crate::json::escape_segment;
+use crate::json::{child_pointer, escape_segment};
 
 /// A patch (`[{"op": "add"|"remove"|"replace", "path", "value"?}]`) that reproduces `right` from
 /// `left` when applied in order, except at the pointers the diff leaves out (`--ignore` and the
@@ -52,7 +52,7 @@ fn object(
         pointer.truncate(len);
     }
     for (k, rv) in r.iter().filter(|(k, _)| !l.contains_key(*k)) {
-        ops.push(op("add", child(pointer, k), Some(rv)));
+        ops.push(op("add", child_pointer(pointer, k), Some(rv)));
     }
 }
 
@@ -65,13 +65,6 @@ fn op(kind: &str, path: String, value: Option<&Value>) -> Value {
         map.insert("value".to_owned(), value.clone());
     }
     Value::Object(map)
-}
-
-fn child(pointer: &str, segment: &str) -> String {
-    let mut path = pointer.to_owned();
-    path.push('/');
-    escape_segment(segment, &mut path);
-    path
 }
 
 fn index(pointer: &str, i: usize) -> String {

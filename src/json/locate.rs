@@ -48,6 +48,15 @@ pub(crate) fn escape_segment(segment: &str, into: &mut String) {
     }
 }
 
+/// The pointer to a member of the value at `pointer` (`/payload` + `s3/key` = `/payload/s3~1key`).
+pub(crate) fn child_pointer(pointer: &str, key: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + key.len() + 1);
+    out.push_str(pointer);
+    out.push('/');
+    escape_segment(key, &mut out);
+    out
+}
+
 fn key_text(raw: &[u8]) -> String {
     if raw.contains(&b'\\') {
         serde_json::from_slice(raw).unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned())

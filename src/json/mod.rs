@@ -7,6 +7,8 @@ mod parse;
 mod pretty;
 
 pub(crate) use lexer::{Frame, Lexer, Token, frame_value};
-pub(crate) use locate::{Position, Positions, duplicate_keys, escape_segment, locate_all, lookup};
+pub(crate) use locate::{
+    Position, Positions, child_pointer, duplicate_keys, escape_segment, locate_all, lookup,
+};
 pub(crate) use parse::parse;
 pub(crate) use pretty::{PrettyOptions, pretty_print, sort_keys};
