@@ -192,6 +192,16 @@ impl Diagnostics {
     }
 }
 
+/// A text of at most `max` characters: a longer one keeps `max - 1` and ends with `…`. The one
+/// truncation every message and renderer uses for values that come from outside.
+pub(crate) fn shorten(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if text.chars().nth(max).is_none() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let cut = text.char_indices().nth(max.saturating_sub(1)).map_or(text.len(), |(i, _)| i);
+    std::borrow::Cow::Owned(format!("{}…", &text[..cut]))
+}
+
 /// Text that came from a payload (values, keys, pointers, file names), made safe for a terminal:
 /// every control character (C0, DEL, C1) becomes a visible escape (`\n`, `\r`, `\t`, `\u{1b}`),
 /// so a payload can neither drive the terminal nor break one finding over two lines. The one

@@ -537,14 +537,9 @@ fn quoted(value: &Value) -> String {
     short(&value.to_string())
 }
 
+/// Values quoted in messages: their first 60 characters.
 fn short(text: &str) -> String {
-    const MAX: usize = 60;
-    if text.chars().count() <= MAX {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(MAX).collect();
-        format!("{cut}…")
-    }
+    crate::output::shorten(text, 61).into_owned()
 }
 
 fn list_values(options: &Value) -> String {

@@ -165,12 +165,7 @@ fn value(styles: &Styles, v: &Value) -> String {
 }
 
 fn shorten(text: &str) -> String {
-    if text.chars().nth(MAX_VALUE_CHARS).is_none() {
-        return text.to_owned();
-    }
-    // One character of the limit goes to the ellipsis.
-    let cut = text.char_indices().nth(MAX_VALUE_CHARS - 1).map_or(text.len(), |(i, _)| i);
-    format!("{}…", &text[..cut])
+    crate::output::shorten(text, MAX_VALUE_CHARS).into_owned()
 }
 
 #[cfg(test)]

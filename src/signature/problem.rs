@@ -151,9 +151,5 @@ impl fmt::Display for Problem {
 
 /// Header values come from outside; a sentence quotes only the start of a long one.
 fn shorten(value: &str) -> String {
-    const MAX: usize = 40;
-    match value.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &value[..cut]),
-        None => value.to_owned(),
-    }
+    crate::output::shorten(value, 41).into_owned()
 }
