@@ -216,13 +216,7 @@ impl Spec {
         for part in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
             self.top_properties(part, out);
         }
-        let required: Vec<&str> = schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
+        let required = super::required_names(schema.get("required"));
         for (key, property) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
             out.push((key.clone(), self.resolve(property), required.contains(&key.as_str())));
         }
@@ -506,13 +500,7 @@ impl<'s> Converter<'s> {
         // The fidelity policy: `required` stays required, other documented fields are expected,
         // and undocumented ones are warnings.
         if let Some(properties) = map.get("properties").and_then(Value::as_object) {
-            let required: BTreeSet<&str> = map
-                .get("required")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
+            let required = super::required_names(map.get("required"));
             let expected: Vec<Value> =
                 properties.keys().filter(|k| !required.contains(k.as_str())).map(|k| json!(k)).collect();
             if !expected.is_empty() {

@@ -155,13 +155,7 @@ impl Node {
                 }
                 "object" => {
                     self.objects += n;
-                    let required: BTreeSet<&str> = schema
-                        .get("required")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten()
-                        .filter_map(Value::as_str)
-                        .collect();
+                    let required = super::required_names(schema.get("required"));
                     for (key, sub) in
                         schema.get("properties").and_then(Value::as_object).into_iter().flatten()
                     {

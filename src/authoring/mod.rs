@@ -68,6 +68,11 @@ pub(crate) fn slug(text: &str) -> String {
     if out.is_empty() { "imported".to_owned() } else { out }
 }
 
+/// The names in a schema node's `required` list (`node.get("required")`).
+pub(crate) fn required_names(required: Option<&Value>) -> std::collections::BTreeSet<&str> {
+    required.and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect()
+}
+
 /// The `format` a string has, of those learn and drift recognise.
 pub(crate) fn string_format(s: &str) -> Option<&'static str> {
     if is_uuid(s) {
