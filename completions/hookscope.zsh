@@ -1931,7 +1931,7 @@ _hookscope_commands() {
 'sign:Print the signature headers a real delivery of a body would carry (for test fixtures)' \
 'schema:Print the JSON Schema of an event type; \`schema export DIR\` writes the whole catalog' \
 'sample:Print a sample payload of an event type' \
-'catalog:Check a user catalog folder\: schemas, files, samples, detection rules' \
+'catalog:Catalogs\: check a folder, import one from OpenAPI, learn one from captures, report drift' \
 'listen:Receive live deliveries on loopback\: validate, verify, save and forward each one' \
 'send:Post events, captures or catalog samples to a handler, freshly signed' \
 'completions:Print a shell completion script' \
@@ -2041,7 +2041,7 @@ _hookscope__subcmd__help_commands() {
 'sign:Print the signature headers a real delivery of a body would carry (for test fixtures)' \
 'schema:Print the JSON Schema of an event type; \`schema export DIR\` writes the whole catalog' \
 'sample:Print a sample payload of an event type' \
-'catalog:Check a user catalog folder\: schemas, files, samples, detection rules' \
+'catalog:Catalogs\: check a folder, import one from OpenAPI, learn one from captures, report drift' \
 'listen:Receive live deliveries on loopback\: validate, verify, save and forward each one' \
 'send:Post events, captures or catalog samples to a handler, freshly signed' \
 'completions:Print a shell completion script' \

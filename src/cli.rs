@@ -162,7 +162,7 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Print a sample payload of an event type
     Sample(TypeArgs),
-    /// Check a user catalog folder: schemas, files, samples, detection rules
+    /// Catalogs: check a folder, import one from OpenAPI, learn one from captures, report drift
     Catalog(CatalogArgs),
     /// Receive live deliveries on loopback: validate, verify, save and forward each one
     Listen(ListenArgs),
