@@ -557,3 +557,33 @@ fn raw_track_keys_are_accepted_as_real_deliveries_spell_them() {
         "{r}"
     );
 }
+
+/// The shape of Tagshelf's own SDK mocks (alfred-node `tests/mock-utils.ts`: the family as the
+/// real-time channel name, the socket spelling of the event name, no inner `event_type`): valid,
+/// with each difference named by its own warning.
+#[test]
+fn alfred_sdk_shaped_events_are_valid_with_their_differences_named() {
+    let event = json!({
+        "event_id": "k3j5x9q2",
+        "event_type": "job_event",
+        "event_time": 1_713_157_080.123,
+        "event": {
+            "event_name": "alfred_event_job_start",
+            "company_id": "3b241101-e2bb-4255-8caf-4136c566a962",
+            "company_name": "TAGSHELF",
+            "job_id": "9f1c7a52-6c0e-4d8b-9a4f-2e5b8c7d1a03",
+            "creation_date": "2024-04-15T04:58:00.123Z",
+            "update_date": "2024-04-15T04:58:00.123Z"
+        }
+    });
+    let (code, r) = verdict_of("alfred-sdk-mock.json", &event, &[]);
+    assert_eq!(
+        (code, r["status"].as_str(), r["event_type"].as_str()),
+        (0, Some("valid"), Some("job_start_event")),
+        "{r}"
+    );
+    let codes: BTreeSet<String> = codes(&r, "warnings");
+    for expected in ["documented-drift", "missing-expected-field", "type-alias"] {
+        assert!(codes.contains(expected), "{expected} in {r}");
+    }
+}
