@@ -6,14 +6,16 @@ use serde_json::Value;
 use crate::catalog::{Catalog, CatalogError};
 use crate::detect::{Forced, detect};
 use crate::input::{Body, Record};
-use crate::json::{Lexer, Position, Positions, duplicate_keys, locate_all, parse};
+use crate::json::{Keep, Lexer, Position, Positions, duplicate_keys, locate_all, parse, parse_pruned};
 use crate::report::{EventResult, Finding, Severity, Status, code};
-use crate::validate::validate;
+use crate::validate::{documented_alias, validate};
 
 /// What a run needs to analyse records.
 pub struct Analyzer<'c> {
     pub catalog: &'c Catalog,
     known_providers: String,
+    /// Detection only (`filter` by provider or type): what detection reads, without validation.
+    detect_only: Option<Keep>,
 }
 
 /// A record's result, with its parsed value when it was JSON.
@@ -24,6 +26,8 @@ pub struct Analyzed {
     pub value: Option<Value>,
     /// The record as read, when the event was unwrapped from it.
     pub wrapper: Option<Record>,
+    /// What the command writes for this record, when it renders on the analysis threads.
+    pub rendered: Vec<u8>,
 }
 
 impl Analyzed {
@@ -36,7 +40,16 @@ impl Analyzed {
 impl<'c> Analyzer<'c> {
     pub fn new(catalog: &'c Catalog) -> Self {
         let ids: Vec<&str> = catalog.providers().map(crate::catalog::Provider::id).collect();
-        Self { catalog, known_providers: ids.join(", ") }
+        Self { catalog, known_providers: ids.join(", "), detect_only: None }
+    }
+
+    /// An analyzer that detects provider and type but does not validate: the status of a
+    /// parsed event is left `unknown` and it has no findings. It parses only the parts of each
+    /// event that detection reads.
+    #[must_use]
+    pub fn detect_only(mut self, on: bool) -> Self {
+        self.detect_only = on.then(|| detection_paths(self.catalog));
+        self
     }
 
     /// Analyses one record; `forced` holds what the user chose instead of detection.
@@ -72,7 +85,7 @@ impl<'c> Analyzer<'c> {
                     at.map_or((Position { line: 1, column: 1 }, None), |(p, o)| (p, Some(o)));
                 place(&mut finding, position, offset, &record);
                 result.errors.push(finding);
-                Ok(Analyzed { record, result, value: None, wrapper: None })
+                Ok(Analyzed { record, result, value: None, wrapper: None, rendered: Vec::new() })
             };
         if let Some(problem) = record.problem.clone() {
             return unparsable(result, problem, None, record);
@@ -80,6 +93,12 @@ impl<'c> Analyzer<'c> {
         if record.text().trim_ascii().is_empty() {
             return unparsable(result, "empty input: no JSON value in this source".to_owned(), None, record);
         }
+        if let Some(keep) = &self.detect_only
+            && let Some(value) = parse_pruned(record.text(), keep)
+        {
+            return self.detected_only(value, record, forced, depth, result);
+        }
+        // Not accepted by the pruned parse (or not pruning): the full parse says why.
         let parsed = match parse(record.text()) {
             Ok(p) => p,
             Err(e) => {
@@ -96,6 +115,9 @@ impl<'c> Analyzer<'c> {
                 return unparsable(result, message, Some((e.position, e.offset)), record);
             }
         };
+        if self.detect_only.is_some() {
+            return self.detected_only(parsed.value, record, forced, depth, result);
+        }
         let detection = detect(self.catalog, &parsed.value, &record.headers, forced);
         if detection.provider.is_none()
             && depth == 0
@@ -148,8 +170,67 @@ impl<'c> Analyzer<'c> {
                 Severity::Warning => result.warnings.push(finding),
             }
         }
-        Ok(Analyzed { record, result, value: Some(parsed.value), wrapper: None })
+        Ok(Analyzed { record, result, value: Some(parsed.value), wrapper: None, rendered: Vec::new() })
     }
+
+    /// The result of detection alone, unwrapping as the full analysis does.
+    fn detected_only(
+        &self,
+        value: Value,
+        record: Record,
+        forced: &Forced<'c>,
+        depth: usize,
+        mut result: EventResult,
+    ) -> Result<Analyzed, CatalogError> {
+        let detection = detect(self.catalog, &value, &record.headers, forced);
+        if detection.provider.is_none()
+            && depth == 0
+            && let Some(inner) = crate::input::gateway::unwrap(&value, &record)
+        {
+            let mut inner = self.analyze_at_depth(inner, forced, depth + 1)?;
+            if inner.result.provider.is_some() {
+                inner.wrapper = Some(record);
+                return Ok(inner);
+            }
+        }
+        result.provider = detection.provider.map(|p| p.id().to_owned());
+        let alias = match (detection.provider, &detection.event_type) {
+            (Some(p), Some(sent)) => documented_alias(p, sent).map(str::to_owned),
+            _ => None,
+        };
+        result.event_type = alias.or(detection.event_type);
+        // Not validated: nothing is known of the status beyond "parsed".
+        result.status = Status::Unknown;
+        Ok(Analyzed { record, result, value: Some(value), wrapper: None, rendered: Vec::new() })
+    }
+}
+
+/// Every place in an event that detection and unwrapping read.
+fn detection_paths(catalog: &Catalog) -> Keep {
+    let mut keep = Keep::default();
+    for provider in catalog.providers() {
+        for envelope in &provider.desc.envelopes {
+            for marker in &envelope.markers {
+                if let Some(pointer) = &marker.pointer {
+                    keep.add(pointer, marker.constant.is_some());
+                }
+            }
+            keep.add(&envelope.type_at, false);
+            if let Some(sub) = &envelope.subtype_at {
+                keep.add(sub, false);
+            }
+        }
+        if let Some(crate::catalog::VersionRule::At { at, .. }) = &provider.desc.version {
+            keep.add(at, false);
+        }
+    }
+    for key in crate::input::gateway::WRAPPED_BODY_KEYS {
+        keep.add(&format!("/{key}"), false);
+    }
+    for key in crate::input::gateway::HEADER_KEYS {
+        keep.add(&format!("/{key}"), true);
+    }
+    keep
 }
 
 /// Gives a finding its absolute position and, where positions are exact, the byte span of the

@@ -27,9 +27,15 @@ pub(crate) struct Job<'c> {
 
 type Results = anyhow::Result<Vec<Analyzed>>;
 
+/// Turns one analysed record into the bytes a command writes for it. It runs on the analysis
+/// threads, so rendering (snippets, JSON) scales with them; the calling thread only writes the
+/// bytes in input order.
+pub(crate) type Render<'r> = dyn Fn(&Analyzed, &mut Vec<u8>) -> std::io::Result<()> + Sync + 'r;
+
 /// Analyses jobs in order on the calling thread, or on worker threads once there is enough work.
 pub(crate) struct Pipeline<'s, 'c, 'h> {
     engine: &'c Analyzer<'c>,
+    render: Option<&'c Render<'c>>,
     threads: usize,
     handle: &'h mut dyn FnMut(&Analyzed) -> anyhow::Result<()>,
     batch: Vec<Job<'c>>,
@@ -45,13 +51,18 @@ struct Workers<'c> {
     finished: BTreeMap<u64, Results>,
 }
 
-fn analyze_all(engine: &Analyzer<'_>, batch: Vec<Job<'_>>) -> Results {
+fn analyze_all(engine: &Analyzer<'_>, render: Option<&Render<'_>>, batch: Vec<Job<'_>>) -> Results {
     batch
         .into_iter()
         .map(|job| {
             let mut analyzed = engine.analyze(job.record, &job.forced)?;
             analyzed.result.expect = job.expect;
             job.policy.apply(&mut analyzed.result);
+            if let Some(render) = render {
+                let mut bytes = Vec::new();
+                render(&analyzed, &mut bytes)?;
+                analyzed.rendered = bytes;
+            }
             Ok(analyzed)
         })
         .collect()
@@ -61,11 +72,13 @@ impl<'s, 'c: 's, 'h> Pipeline<'s, 'c, 'h> {
     pub(crate) fn new(
         scope: &'s Scope<'s, 'c>,
         engine: &'c Analyzer<'c>,
+        render: Option<&'c Render<'c>>,
         threads: usize,
         handle: &'h mut dyn FnMut(&Analyzed) -> anyhow::Result<()>,
     ) -> Self {
         Self {
             engine,
+            render,
             threads: threads.max(1),
             handle,
             batch: Vec::with_capacity(BATCH),
@@ -76,7 +89,7 @@ impl<'s, 'c: 's, 'h> Pipeline<'s, 'c, 'h> {
 
     pub(crate) fn push(&mut self, job: Job<'c>) -> anyhow::Result<()> {
         if self.threads == 1 {
-            let analyzed = analyze_all(self.engine, vec![job])?;
+            let analyzed = analyze_all(self.engine, self.render, vec![job])?;
             return analyzed.iter().try_for_each(|a| (self.handle)(a));
         }
         self.batch.push(job);
@@ -107,11 +120,12 @@ impl<'s, 'c: 's, 'h> Pipeline<'s, 'c, 'h> {
             let queue = Arc::clone(&queue);
             let done_tx = done_tx.clone();
             let engine = self.engine;
+            let render = self.render;
             let spawned = std::thread::Builder::new().spawn_scoped(self.scope, move || {
                 loop {
                     let next = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
                     let Ok((seq, batch)) = next else { return };
-                    if done_tx.send((seq, analyze_all(engine, batch))).is_err() {
+                    if done_tx.send((seq, analyze_all(engine, render, batch))).is_err() {
                         return;
                     }
                 }
@@ -160,7 +174,7 @@ impl<'s, 'c: 's, 'h> Pipeline<'s, 'c, 'h> {
         if self.workers.is_none() {
             // Too little for threads to pay off.
             let batch = std::mem::take(&mut self.batch);
-            return analyze_all(self.engine, batch)?.iter().try_for_each(|a| (self.handle)(a));
+            return analyze_all(self.engine, self.render, batch)?.iter().try_for_each(|a| (self.handle)(a));
         }
         if !self.batch.is_empty() {
             self.dispatch()?;

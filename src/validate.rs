@@ -75,7 +75,7 @@ pub fn validate(
     };
     let (event_type, alias) = if provider.has_type(sent_type) || provider.accepts_any_type() {
         (sent_type.as_str(), None)
-    } else if let Some(documented) = provider.resolve_alias(sent_type) {
+    } else if let Some(documented) = documented_alias(provider, sent_type) {
         (documented, Some(sent_type.as_str()))
     } else {
         let mut message = format!("{sent_type:?} is not a documented {} event type", provider.desc.name);
@@ -175,6 +175,15 @@ pub fn validate(
         docs,
         findings,
     })
+}
+
+/// The documented type a sent type string is another spelling of, when it is not documented
+/// under its own name (what the verdict reports as the event type).
+pub fn documented_alias<'p>(provider: &'p Provider, sent_type: &str) -> Option<&'p str> {
+    if provider.has_type(sent_type) || provider.accepts_any_type() {
+        return None;
+    }
+    provider.resolve_alias(sent_type)
 }
 
 /// The verdict on an event of a known provider without a type string: names the outermost

@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use super::for_each_event;
+use super::{Work, for_each_event_with};
+use crate::analyze::Analyzed;
 use crate::cli::{DetectArgs, ReportFormat};
 use crate::config::Config;
 use crate::exit::Outcome;
@@ -17,13 +18,13 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let mut summary = Summary::default();
     let mut json = JsonReport::new();
     let mut undetected = false;
-    let pass = for_each_event(config, &args.input, false, &mut |analyzed| {
+    let render = |analyzed: &Analyzed, buf: &mut Vec<u8>| -> std::io::Result<()> {
         let result = &analyzed.result;
-        summary.add(result);
-        undetected |= matches!(result.status, Status::Unknown | Status::Unparsable);
         match args.format {
-            ReportFormat::Json => json.result(out, &result.detected())?,
-            ReportFormat::Ndjson => write_ndjson_result(out, &result.detected())?,
+            ReportFormat::Json => {
+                serde_json::to_writer(&mut *buf, &result.detected()).map_err(std::io::Error::from)
+            }
+            ReportFormat::Ndjson => write_ndjson_result(buf, &result.detected()),
             ReportFormat::Human => {
                 let what = match result.status {
                     Status::Unparsable => styles.error.style("not JSON".to_owned()).to_string(),
@@ -35,8 +36,18 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
                     }
                     _ => identity(result),
                 };
-                writeln!(out, "{}  {what}", styles.strong.style(escape_controls(&result.label())))?;
+                writeln!(buf, "{}  {what}", styles.strong.style(escape_controls(&result.label())))
             }
+        }
+    };
+    let work = Work { render: Some(&render), ..Work::default() };
+    let pass = for_each_event_with(config, &args.input, false, work, &mut |analyzed| {
+        let result = &analyzed.result;
+        summary.add(result);
+        undetected |= matches!(result.status, Status::Unknown | Status::Unparsable);
+        match args.format {
+            ReportFormat::Json => json.rendered(out, &analyzed.rendered)?,
+            _ => out.write_all(&analyzed.rendered)?,
         }
         Ok(())
     })?;

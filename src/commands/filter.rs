@@ -7,7 +7,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde_json::json;
 
-use super::{UsageError, find_provider, for_each_event};
+use super::{UsageError, Work, find_provider, for_each_event_with};
 use crate::analyze::Analyzed;
 use crate::catalog::{Catalog, Provider};
 use crate::cli::{FilterArgs, InputArgs};
@@ -111,7 +111,10 @@ pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         read: args.read.clone(),
         ..InputArgs::default()
     };
-    let pass = for_each_event(config, &input, config.strict(args.strict), &mut |analyzed| {
+    // Matching by provider and type needs detection only; a status, and the report's status
+    // of every dropped record, need validation.
+    let work = Work { detect_only: args.status.is_empty() && args.report.is_none(), ..Work::default() };
+    let pass = for_each_event_with(config, &input, config.strict(args.strict), work, &mut |analyzed| {
         let result = &analyzed.result;
         let original = analyzed.original();
         // An empty source or an oversized record has no bytes to pass on: it is only accounted for.

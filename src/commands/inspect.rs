@@ -6,7 +6,7 @@ use std::io::Write;
 use comfy_table::Table;
 use serde_json::Value;
 
-use super::for_each_event;
+use super::{Work, for_each_event_with};
 use crate::analyze::Analyzed;
 use crate::catalog::Provider;
 use crate::cli::InspectArgs;
@@ -22,7 +22,7 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
     let options = PrettyOptions { compact: args.compact };
     let mut failed = false;
     let mut first = true;
-    let print = |text: &[u8], out: &mut Output| -> std::io::Result<()> {
+    let print = |text: &[u8], out: &mut Vec<u8>| -> std::io::Result<()> {
         match args.sort_keys.then(|| sort_keys(text)).flatten() {
             Some(sorted) => pretty_print(&sorted, &styles, options, out)?,
             None => pretty_print(text, &styles, options, out)?,
@@ -30,30 +30,13 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
         // The compact form is one line per event, so events never run together (`}{`).
         if options.compact { out.write_all(b"\n") } else { Ok(()) }
     };
-    let pass = for_each_event(config, &args.input, strict, &mut |analyzed| {
+    // Each event is rendered on the analysis threads; here it is only written, in order.
+    let render = |analyzed: &Analyzed, out: &mut Vec<u8>| -> std::io::Result<()> {
         let record = &analyzed.record;
         let result = &analyzed.result;
-        failed |= result.fails();
         if args.body_only {
-            if analyzed.value.is_some() {
-                print(record.text(), out)?;
-            } else {
-                for finding in &result.errors {
-                    config.diagnostics.error(&format_args!(
-                        "{}:{}:{}: {}",
-                        escape_controls(&result.source),
-                        finding.line.unwrap_or(result.line),
-                        finding.column.unwrap_or(result.column),
-                        escape_controls(&finding.message)
-                    ));
-                }
-            }
-            return Ok(());
+            return if analyzed.value.is_some() { print(record.text(), out) } else { Ok(()) };
         }
-        if !first {
-            writeln!(out)?;
-        }
-        first = false;
         let heading = format!("── {} ", escape_controls(&result.label()));
         writeln!(out, "{}", styles.strong.style(format!("{heading:─<72}")))?;
         let provider = result.provider.as_deref().and_then(|id| config.catalog.provider(id));
@@ -69,6 +52,33 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
         if analyzed.value.is_some() {
             print(record.text(), out)?;
         }
+        Ok(())
+    };
+    let work = Work { render: Some(&render), ..Work::default() };
+    let pass = for_each_event_with(config, &args.input, strict, work, &mut |analyzed| {
+        let result = &analyzed.result;
+        failed |= result.fails();
+        if args.body_only {
+            if analyzed.value.is_none() {
+                // Diagnostics stay on this thread, in input order.
+                for finding in &result.errors {
+                    config.diagnostics.error(&format_args!(
+                        "{}:{}:{}: {}",
+                        escape_controls(&result.source),
+                        finding.line.unwrap_or(result.line),
+                        finding.column.unwrap_or(result.column),
+                        escape_controls(&finding.message)
+                    ));
+                }
+            }
+            out.write_all(&analyzed.rendered)?;
+            return Ok(());
+        }
+        if !first {
+            writeln!(out)?;
+        }
+        first = false;
+        out.write_all(&analyzed.rendered)?;
         Ok(())
     })?;
     Ok(Outcome { finding: failed, ..pass.outcome })

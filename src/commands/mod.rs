@@ -27,7 +27,7 @@ use crate::detect::Forced;
 use crate::exit::Outcome;
 use crate::input::{InputError, ReadError, Source, expand, read_records};
 use crate::output::Progress;
-use crate::pipeline::{Job, Pipeline};
+use crate::pipeline::{Job, Pipeline, Render};
 use crate::policy::Policy;
 use crate::report::Status;
 
@@ -221,7 +221,27 @@ pub(crate) fn for_each_event(
     strict: bool,
     handle: &mut dyn FnMut(&Analyzed) -> anyhow::Result<()>,
 ) -> anyhow::Result<Pass> {
-    let engine = Analyzer::new(&config.catalog);
+    for_each_event_with(config, input, strict, Work::default(), handle)
+}
+
+/// What the analysis threads do for a command besides the full analysis.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Work<'r> {
+    /// Renders each record's output on the analysis threads (`Analyzed::rendered`).
+    pub render: Option<&'r Render<'r>>,
+    /// Detection only: provider and type, no validation (the status is not computed).
+    pub detect_only: bool,
+}
+
+/// [`for_each_event`], with the per-record work the command hands to the analysis threads.
+pub(crate) fn for_each_event_with(
+    config: &Config,
+    input: &InputArgs,
+    strict: bool,
+    work: Work<'_>,
+    handle: &mut dyn FnMut(&Analyzed) -> anyhow::Result<()>,
+) -> anyhow::Result<Pass> {
+    let engine = Analyzer::new(&config.catalog).detect_only(work.detect_only);
     let selections = Selections::new(config, input)?;
     let mut pass = Pass { outcome: Outcome::default(), skipped: 0, unreadable: Vec::new() };
     let sources = sources(config, input, &mut pass)?;
@@ -230,7 +250,7 @@ pub(crate) fn for_each_event(
     let mut progress = Progress::new();
     let mut events = 0usize;
     let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
-        let mut pipeline = Pipeline::new(scope, &engine, threads, handle);
+        let mut pipeline = Pipeline::new(scope, &engine, work.render, threads, handle);
         for (i, source) in sources.iter().enumerate() {
             let selection = selections.for_source(config, source);
             let policy = Arc::new(match (&config.project, source) {

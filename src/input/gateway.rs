@@ -7,7 +7,9 @@ use super::{Body, Record};
 use crate::json::{Position, Positions, locate_all};
 
 /// Keys under which gateways and loggers carry the delivery body as a JSON string.
-const WRAPPED_BODY_KEYS: &[&str] = &["body", "payload", "message", "msg", "data"];
+pub(crate) const WRAPPED_BODY_KEYS: &[&str] = &["body", "payload", "message", "msg", "data"];
+/// Keys under which they carry the delivery's headers.
+pub(crate) const HEADER_KEYS: &[&str] = &["headers", "multiValueHeaders"];
 
 /// The event carried as a JSON string inside a wrapper record, with the wrapper's headers.
 pub(crate) fn unwrap(value: &Value, record: &Record) -> Option<Record> {
@@ -28,8 +30,8 @@ pub(crate) fn unwrap(value: &Value, record: &Record) -> Option<Record> {
     let mut inner = Record::new(record.source.clone(), at.line, at.column, text.as_bytes().to_vec());
     inner.body = Body::Decoded;
     inner.headers.clone_from(&record.headers);
-    for headers_key in ["headers", "multiValueHeaders"] {
-        if let Some(map) = object.get(headers_key).and_then(Value::as_object) {
+    for headers_key in HEADER_KEYS {
+        if let Some(map) = object.get(*headers_key).and_then(Value::as_object) {
             for (name, v) in map {
                 let value = match v {
                     Value::String(s) => s.clone(),

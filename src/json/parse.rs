@@ -1,6 +1,8 @@
 //! Parsing one framed record into a `serde_json::Value`, noticing duplicate keys on the way.
 
+use std::borrow::Cow;
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -106,6 +108,208 @@ fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
     ParseError { position: positions.at(offset), offset, message }
 }
 
+/// The parts of a document that detection reads: object keys and array indices along the
+/// pointers of markers, type fields and version fields. Everything else is skipped while parsing,
+/// so commands that only detect do not build the whole tree.
+#[derive(Debug, Default)]
+pub(crate) struct Keep {
+    /// The whole value is kept (a marker compares it with a constant, or it is read whole).
+    whole: bool,
+    children: HashMap<String, Keep>,
+}
+
+impl Keep {
+    /// Keeps the values along `pointer` (RFC 6901): the containers on the way with only the
+    /// members the pointer names, and at its end the scalar, or the container's kind, or with
+    /// `whole` all of it.
+    pub(crate) fn add(&mut self, pointer: &str, whole: bool) {
+        let mut node = self;
+        if let Some(rest) = pointer.strip_prefix('/') {
+            for raw in rest.split('/') {
+                // Unescaped as `lookup` does.
+                let segment = raw.replace("~1", "/").replace("~0", "~");
+                node = node.children.entry(segment).or_default();
+            }
+        }
+        node.whole |= whole;
+    }
+}
+
+/// `text` parsed into a `Value` that holds only what `keep` names (skipped array items are
+/// `null`, so indices stay where they were). Looking a kept pointer up in it gives what it gives
+/// in the full value. `None` when the text is not accepted as it stands; [`parse`] then says why.
+pub(crate) fn parse_pruned(text: &[u8], keep: &Keep) -> Option<Value> {
+    let mut de = serde_json::Deserializer::from_slice(text);
+    let value = Pruned(keep).deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(value)
+}
+
+/// Parses a value and keeps what a [`Keep`] node names.
+struct Pruned<'k>(&'k Keep);
+
+impl<'de> DeserializeSeed<'de> for Pruned<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        if self.0.whole {
+            let duplicates = Cell::new(false);
+            return ValueSeed(&duplicates).deserialize(deserializer);
+        }
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Pruned<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        if self.0.children.is_empty() {
+            while seq.next_element_seed(Skip)?.is_some() {}
+            return Ok(Value::Array(items));
+        }
+        loop {
+            let kept = self.0.children.get(&items.len().to_string());
+            let item = match kept {
+                Some(child) => seq.next_element_seed(Pruned(child))?,
+                None => seq.next_element_seed(Skip)?.map(|()| Value::Null),
+            };
+            let Some(item) = item else { break };
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key_seed(Key)? {
+            match self.0.children.get(key.as_ref()) {
+                Some(child) => {
+                    let value = map.next_value_seed(Pruned(child))?;
+                    object.insert(key.into_owned(), value);
+                }
+                None => map.next_value_seed(Skip)?,
+            }
+        }
+        Ok(Value::Object(object))
+    }
+}
+
+/// An object key, borrowed from the text when it holds no escapes.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+}
+
+/// Checks a value as the full parse would (strings, numbers, nesting depth) and keeps nothing.
+struct Skip;
+
+impl<'de> DeserializeSeed<'de> for Skip {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Skip)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key_seed(Skip)?.is_some() {
+            map.next_value_seed(Skip)?;
+        }
+        Ok(())
+    }
+}
+
 struct ValueSeed<'a>(&'a Cell<bool>);
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
@@ -174,6 +378,42 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pruned_parses_keep_what_the_pointers_read() {
+        let mut keep = Keep::default();
+        keep.add("/type", false);
+        keep.add("/payload", false);
+        keep.add("/data/1/kind", false);
+        keep.add("/a~1b", false);
+        keep.add("/meta", true);
+        let text = br#"{"type": "x.y", "payload": {"big": [1, 2, {"deep": "s"}]}, "data": [{"kind": 1}, {"kind": "k", "n": 2}],
+            "a/b": "\u00e9", "meta": {"v": [1, {"w": null}]}, "other": {"q": "\ud83d\ude00", "r": 1e300}}"#;
+        let pruned = parse_pruned(text, &keep).unwrap();
+        let full = parse(text).unwrap().value;
+        for pointer in ["/type", "/data/1/kind", "/a~1b", "/meta", "/meta/v/1/w"] {
+            assert_eq!(
+                super::super::lookup(&pruned, pointer),
+                super::super::lookup(&full, pointer),
+                "{pointer}"
+            );
+        }
+        assert_eq!(pruned["payload"], serde_json::json!({}), "a container's kind, not its members");
+        assert!(pruned.get("other").is_none());
+        // What the full parse does not accept as it stands is not accepted here either: a bad byte,
+        // a lone surrogate, too deep a nesting or a number beyond f64 in a skipped part.
+        for bad in [
+            &b"{\"other\": \"\xff\"}"[..],
+            br#"{"other": "\ud800"}"#,
+            br#"{"other": 1e400}"#,
+            br#"{"type": "a"} x"#,
+        ] {
+            assert!(parse_pruned(bad, &keep).is_none(), "{}", String::from_utf8_lossy(bad));
+        }
+        let deep = format!("{{\"other\": {}{}}}", "[".repeat(200), "]".repeat(200));
+        assert!(parse_pruned(deep.as_bytes(), &keep).is_none());
+        assert!(parse(deep.as_bytes()).is_err());
+    }
 
     #[test]
     fn parses_and_flags_duplicates() {

@@ -85,6 +85,11 @@ pub(crate) fn render_snippet(
 
 /// A source line with its control characters escaped, and the byte range `from..to` moved along.
 fn escape_line(source: &str, from: usize, to: usize) -> (String, usize, usize) {
+    // Most lines hold no control character (C0, DEL, or C1, which UTF-8 spells 0xc2 0x80-0x9f):
+    // the snippet shows them as they are.
+    if !source.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
+        return (source.to_owned(), source.ceil_char_boundary(from), source.ceil_char_boundary(to));
+    }
     let mut escaped = String::with_capacity(source.len());
     let (mut new_from, mut new_to) = (None, None);
     for (i, c) in source.char_indices() {
@@ -152,4 +157,23 @@ pub(crate) fn identity(result: &EventResult) -> String {
         parts.push(format!("({})", c.join(" | ")));
     }
     escape_controls(&parts.join(" ")).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_line;
+
+    #[test]
+    fn lines_without_control_characters_keep_their_spans() {
+        // Offsets inside a character move to its end, as when escaping.
+        let line = r#"{"name": "Zoë ✓", "n": 1}"#;
+        let e = line.find('ë').unwrap();
+        for (from, to) in [(0, 1), (9, 16), (e + 1, e + 2), (line.len(), line.len()), (3, 99)] {
+            let (text, f, t) = escape_line(line, from, to);
+            let escaped = format!("{line}\u{1}");
+            let (slow, sf, st) = escape_line(&escaped, from, to.min(line.len()));
+            assert_eq!((text.as_str(), f, t.min(line.len())), (&slow[..line.len()], sf, st));
+        }
+        assert_eq!(escape_line("a\u{85}b", 0, 4), ("a\\u{85}b".to_owned(), 0, 8));
+    }
 }

@@ -17,6 +17,11 @@ impl JsonReport {
     }
 
     pub(crate) fn result(&mut self, out: &mut dyn Write, result: &impl Serialize) -> io::Result<()> {
+        self.rendered(out, &serde_json::to_vec(result)?)
+    }
+
+    /// Adds a result already serialised (on an analysis thread) as one line of JSON.
+    pub(crate) fn rendered(&mut self, out: &mut dyn Write, json: &[u8]) -> io::Result<()> {
         if !self.started {
             out.write_all(b"{\"results\": [\n")?;
             self.started = true;
@@ -26,8 +31,7 @@ impl JsonReport {
         }
         self.count += 1;
         out.write_all(b"  ")?;
-        serde_json::to_writer(&mut *out, result)?;
-        Ok(())
+        out.write_all(json)
     }
 
     pub(crate) fn finish(self, out: &mut dyn Write, summary: &impl Serialize) -> io::Result<()> {

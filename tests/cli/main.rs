@@ -13,6 +13,7 @@ mod fuzz_regressions;
 mod input;
 mod live;
 mod new_user;
+mod parallel;
 mod readme;
 mod robustness;
 mod signatures;
