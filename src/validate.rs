@@ -116,13 +116,9 @@ pub fn validate(
     let mut runs = Vec::with_capacity(versions.len());
     for version in &versions {
         let uri = provider.schema_uri(event_type, version);
-        let validator = store.validator(&uri)?;
-        // Most deliveries conform: the allocation-free check settles them before errors are built.
-        let mut findings: Vec<Finding> = if validator.is_valid(event) {
-            Vec::new()
-        } else {
-            validator.iter_errors(event).flat_map(|e| classify(&e, store)).collect()
-        };
+        let compiled = store.validator(&uri)?;
+        let mut findings: Vec<Finding> =
+            compiled.failures(event).iter().flat_map(|e| classify(e, store)).collect();
         if let Some(sent) = alias {
             // The schema pins the documented spelling; the alias is reported once, as what it is.
             findings.retain(|f| f.pointer != type_pointer);
@@ -461,10 +457,11 @@ fn documented_fields(node: &Value) -> Vec<&str> {
 /// missing documented one.
 fn sent_as(missing: &str, instance: &Value, node: Option<&Value>) -> String {
     let (Some(object), Some(node)) = (instance.as_object(), node) else { return String::new() };
-    let documented = documented_fields(node);
+    let documented = node.get("properties").and_then(Value::as_object);
     object
         .keys()
-        .filter(|k| !documented.contains(&k.as_str()) && near_miss(k, &[missing]).is_some())
+        .filter(|k| near_miss(k, &[missing]).is_some())
+        .filter(|k| !documented.is_some_and(|d| d.contains_key(k.as_str())))
         .min_by_key(|k| strsim::levenshtein(k, missing))
         .map_or_else(String::new, |k| format!(" (sent as {k:?}?)"))
 }
@@ -473,19 +470,48 @@ fn sent_as(missing: &str, instance: &Value, node: Option<&Value>) -> String {
 /// separator style (`s3Key` for `s3_key`, `eventID` for `eventId`), or within two edits of a
 /// name of five letters or more.
 fn near_miss<'a>(key: &str, documented: &[&'a str]) -> Option<&'a str> {
-    let fold = |s: &str| {
-        s.chars().filter(|c| *c != '_' && *c != '-').flat_map(char::to_lowercase).collect::<String>()
-    };
-    let folded = fold(key);
+    // Names compared without case and separators; no allocation, as this runs per finding.
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| *c != '_' && *c != '-').flat_map(char::to_lowercase)
+    }
+    let key_chars = key.chars().count();
     documented
         .iter()
         .filter_map(|d| {
-            let distance = if fold(d) == folded { 0 } else { strsim::levenshtein(key, d) };
-            let close = distance == 0 || (distance <= 2 && key.chars().count().min(d.chars().count()) >= 5);
-            close.then_some((distance, *d))
+            if folded(key).eq(folded(d)) {
+                return Some((0, *d));
+            }
+            // Within two edits needs lengths within two, and names of five letters or more.
+            let d_chars = d.chars().count();
+            if key_chars.abs_diff(d_chars) > 2 || key_chars.min(d_chars) < 5 {
+                return None;
+            }
+            if bag_distance(key, d) > 2 {
+                return None;
+            }
+            let distance = strsim::levenshtein(key, d);
+            (distance <= 2).then_some((distance, *d))
         })
         .min()
         .map(|(_, d)| d)
+}
+
+/// A lower bound of the edit distance, cheap to compute: how many characters one name has that
+/// the other lacks (counted with multiplicity, the larger side; exact for ASCII, and 0 for other
+/// text so that the full distance decides).
+fn bag_distance(a: &str, b: &str) -> usize {
+    if !a.is_ascii() || !b.is_ascii() {
+        return 0;
+    }
+    let mut counts = [0i32; 128];
+    for c in a.bytes() {
+        counts[usize::from(c)] += 1;
+    }
+    for c in b.bytes() {
+        counts[usize::from(c)] -= 1;
+    }
+    let (more, fewer) = counts.iter().fold((0, 0), |(p, n), &c| if c > 0 { (p + c, n) } else { (p, n - c) });
+    usize::try_from(more.max(fewer)).unwrap_or(0)
 }
 
 fn types_of(kind: &TypeKind) -> Vec<JsonType> {
@@ -595,6 +621,18 @@ mod tests {
             ),
             Some(Drift { message: Some("new statuses appear".into()), code: Some("open-enum".into()) })
         );
+    }
+
+    #[test]
+    fn the_bag_distance_never_exceeds_the_edit_distance() {
+        let names =
+            ["recording_id", "recordng_id", "s3Key", "s3_key", "duration", "room_name", "roomName", "ab", ""];
+        for a in names {
+            for b in names {
+                assert!(bag_distance(a, b) <= strsim::levenshtein(a, b), "{a} {b}");
+            }
+        }
+        assert_eq!(bag_distance("duration", "status"), 5);
     }
 
     #[test]
