@@ -60,27 +60,98 @@ pub(crate) fn render_snippet(
     let from = (at - begin).min(source.len());
     let to = (body.start + span.end - begin).clamp(from, source.len());
     let (source, from, to) = escape_line(source, from, to);
-    // The record may start mid-line (a document after another on the same line): count from there.
-    let line_start = line;
+    let (start, end) = visible_window(&source, from, to);
     let label = if finding.pointer.is_empty() {
         String::new()
     } else {
         format!("at {}", escape_controls(&finding.pointer))
     };
-    let message = escape_controls(&finding.message);
-    let path = escape_controls(&result.source);
-    let level = match finding.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+    let shown = Shown {
+        title: &escape_controls(&finding.message),
+        code: &finding.code,
+        severity: finding.severity,
+        path: &escape_controls(&result.source),
+        // The record may start mid-line (a document after another on the same line): count from there.
+        line,
+        label: &label,
+        ansi: styles.ansi,
     };
-    let report = &[level.primary_title(message.as_ref()).id(&finding.code).element(
-        Snippet::source(source.as_str())
-            .line_start(line_start)
-            .path(path.as_ref())
-            .annotation(AnnotationKind::Primary.span(from..to).label(&label)),
-    )];
-    let renderer = if styles.ansi { Renderer::styled() } else { Renderer::plain() };
-    writeln!(out, "{}\n", renderer.decor_style(DecorStyle::Unicode).render(report))
+    writeln!(out, "{}\n", shown.render_window(&source, start..end, from..to))
+}
+
+/// What a snippet shows besides its source line.
+struct Shown<'a> {
+    title: &'a str,
+    code: &'a str,
+    severity: Severity,
+    path: &'a str,
+    line: usize,
+    label: &'a str,
+    ansi: bool,
+}
+
+impl Shown<'_> {
+    /// The snippet of `span` in `source`, given only the `window` of the line the renderer shows.
+    /// The renderer counts the location's column from the start of what it is given: it is put
+    /// back to the column in the whole line (or, should that text not be found, the whole line is
+    /// rendered).
+    fn render_window(
+        &self,
+        source: &str,
+        window: std::ops::Range<usize>,
+        span: std::ops::Range<usize>,
+    ) -> String {
+        if window.start == 0 {
+            return self.render(&source[..window.end], span);
+        }
+        let shifted = span.start - window.start..span.end - window.start;
+        let rendered = self.render(&source[window], shifted.clone());
+        let located = |column: usize| format!("{}:{}:{column}", self.path, self.line);
+        let (cut, whole) = (located(shifted.start + 1), located(span.start + 1));
+        if rendered.contains(&cut) { rendered.replacen(&cut, &whole, 1) } else { self.render(source, span) }
+    }
+
+    fn render(&self, source: &str, span: std::ops::Range<usize>) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let report = &[level.primary_title(self.title).id(self.code).element(
+            Snippet::source(source)
+                .line_start(self.line)
+                .path(self.path)
+                .annotation(AnnotationKind::Primary.span(span).label(self.label)),
+        )];
+        let renderer = if self.ansi { Renderer::styled() } else { Renderer::plain() };
+        renderer.decor_style(DecorStyle::Unicode).render(report)
+    }
+}
+
+/// How many columns the renderer shows of a long line at most (its default terminal width).
+const SHOWN_COLUMNS: usize = annotate_snippets::renderer::DEFAULT_TERM_WIDTH;
+
+/// The part of a long source line the renderer can show around `from..to`: it shows at most
+/// [`SHOWN_COLUMNS`] columns, so a minified event of many kilobytes is cut to a few hundred bytes
+/// before the renderer measures every character. The cut keeps what the renderer decides: the
+/// same columns shown, and the same `...` on either side (a test renders both ways). Only lines
+/// whose bytes are columns (printable ASCII) without leading blanks are cut.
+fn visible_window(source: &str, from: usize, to: usize) -> (usize, usize) {
+    const SLACK: usize = 24;
+    let bytes = source.as_bytes();
+    let reach = SHOWN_COLUMNS + SLACK;
+    if bytes.len() <= 2 * reach
+        || bytes.first().is_none_or(u8::is_ascii_whitespace)
+        || !bytes.iter().all(|b| (0x20..0x7f).contains(b))
+    {
+        return (0, source.len());
+    }
+    // Cut on the left at a non-blank character, so the cut line has no leading blanks either.
+    let mut start = from.saturating_sub(reach);
+    while start > 0 && bytes[start] == b' ' {
+        start -= 1;
+    }
+    let end = (to + reach).min(source.len());
+    (start, end)
 }
 
 /// A source line with its control characters escaped, and the byte range `from..to` moved along.
@@ -161,7 +232,34 @@ pub(crate) fn identity(result: &EventResult) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_line;
+    use super::{Severity, Shown, escape_line, visible_window};
+
+    #[test]
+    fn a_long_line_is_cut_to_what_the_renderer_shows() {
+        // A minified event several times wider than the terminal, with blanks after separators.
+        let fields: Vec<String> = (0..120).map(|i| format!("\"field_{i}\": {}", i * 7)).collect();
+        let line = format!("{{{}}}", fields.join(", "));
+        assert!(line.len() > 1500, "{}", line.len());
+        for ansi in [false, true] {
+            for (at, width) in [(1, 8), (150, 4), (170, 30), (700, 9), (700, 400), (line.len() - 12, 10)] {
+                let (from, to) = (at, (at + width).min(line.len()));
+                let shown = Shown {
+                    title: "undocumented field",
+                    code: "undocumented-field",
+                    severity: Severity::Warning,
+                    path: "events.ndjson",
+                    line: 12,
+                    label: "at /payload/field",
+                    ansi,
+                };
+                let (start, end) = visible_window(&line, from, to);
+                assert!(end - start < line.len(), "not cut at {at}");
+                let whole = shown.render(&line, from..to);
+                let cut = shown.render_window(&line, start..end, from..to);
+                assert_eq!(cut, whole, "span {from}..{to}");
+            }
+        }
+    }
 
     #[test]
     fn lines_without_control_characters_keep_their_spans() {
