@@ -8,11 +8,12 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cli::{DriftArgs, ReportFormat};
+use crate::cli::DriftArgs;
 use crate::commands::for_each_event;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::{Output, escape_controls};
+use crate::report::format::Format;
 use crate::report::{Finding, Status, code};
 
 /// Where something was first seen.
@@ -78,7 +79,7 @@ struct Report {
 }
 
 pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    if args.format != ReportFormat::Human {
+    if args.format != Format::Human {
         out.plain();
     }
     let mut by_type: BTreeMap<(String, String, Option<String>), TypeDrift> = BTreeMap::new();
@@ -163,11 +164,11 @@ pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow
         report.types.push(drift);
     }
     match args.format {
-        ReportFormat::Json | ReportFormat::Ndjson => {
+        Format::Json | Format::Ndjson => {
             serde_json::to_writer(&mut *out, &report)?;
             writeln!(out)?;
         }
-        ReportFormat::Human => render(out, &report)?,
+        _ => render(out, &report)?,
     }
     Ok(pass.outcome)
 }

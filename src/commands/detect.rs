@@ -4,14 +4,15 @@ use std::io::Write;
 
 use super::{Work, for_each_event_with};
 use crate::analyze::Analyzed;
-use crate::cli::{DetectArgs, ReportFormat};
+use crate::cli::DetectArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::{Output, escape_controls};
+use crate::report::format::Format;
 use crate::report::{JsonReport, Status, Summary, identity, write_ndjson_result};
 
 pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    if args.format != ReportFormat::Human {
+    if args.format != Format::Human {
         out.plain();
     }
     let styles = out.styles;
@@ -21,11 +22,11 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let render = |analyzed: &Analyzed, buf: &mut Vec<u8>| -> std::io::Result<()> {
         let result = &analyzed.result;
         match args.format {
-            ReportFormat::Json => {
+            Format::Json => {
                 serde_json::to_writer(&mut *buf, &result.detected()).map_err(std::io::Error::from)
             }
-            ReportFormat::Ndjson => write_ndjson_result(buf, &result.detected()),
-            ReportFormat::Human => {
+            Format::Ndjson => write_ndjson_result(buf, &result.detected()),
+            _ => {
                 let what = match result.status {
                     Status::Unparsable => styles.error.style("not JSON".to_owned()).to_string(),
                     Status::Unknown if result.provider.is_none() => {
@@ -46,13 +47,13 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         summary.add(result);
         undetected |= matches!(result.status, Status::Unknown | Status::Unparsable);
         match args.format {
-            ReportFormat::Json => json.rendered(out, &analyzed.rendered)?,
+            Format::Json => json.rendered(out, &analyzed.rendered)?,
             _ => out.write_all(&analyzed.rendered)?,
         }
         Ok(())
     })?;
     summary.skipped = pass.skipped;
-    if args.format == ReportFormat::Json {
+    if args.format == Format::Json {
         json.finish(out, &summary)?;
     }
     Ok(Outcome { finding: undetected, ..pass.outcome })

@@ -6,10 +6,11 @@ use serde_json::json;
 
 use super::find_provider;
 use crate::catalog::Provider;
-use crate::cli::{ListArgs, ListFormat};
+use crate::cli::ListArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::{Output, add_row, escape_controls};
+use crate::report::format::Format;
 use crate::signature::Scheme;
 
 pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
@@ -20,7 +21,7 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
         Some(id) => vec![find_provider(&config.catalog, id)?],
         None => config.catalog.providers().collect(),
     };
-    if args.format == ListFormat::Json {
+    if args.format == Format::Json {
         let doc: Vec<serde_json::Value> = providers
             .iter()
             .map(|p| {
@@ -93,7 +94,7 @@ pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result
 /// `list --schemes`: every signature scheme as the catalog describes it.
 fn schemes(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let catalog = &config.catalog;
-    if args.format == ListFormat::Json {
+    if args.format == Format::Json {
         let doc: Vec<serde_json::Value> = catalog
             .schemes()
             .map(|s| {

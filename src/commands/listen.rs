@@ -18,7 +18,7 @@ use super::UsageError;
 use super::verify::{CheckOptions, VerifyStatus, check_delivery, unix_now};
 use crate::analyze::Analyzer;
 use crate::catalog::{Catalog, Provider};
-use crate::cli::{ListenArgs, ReportFormat};
+use crate::cli::ListenArgs;
 use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
@@ -28,6 +28,7 @@ use crate::live::save::{Saver, capture};
 use crate::live::server::{Answer, Handler, Limits, Log, Received, serve};
 use crate::output::{Output, Styles, escape_controls};
 use crate::policy::Policy;
+use crate::report::format::Format;
 use crate::report::{
     EventResult, JsonReport, Summary, identity, iso8601, render_summary_line, write_ndjson_result,
 };
@@ -322,7 +323,7 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         .as_deref()
         .map(|dir| Saver::new(dir).map_err(|e| UsageError(format!("--save {}: {e}", dir.display()))))
         .transpose()?;
-    if args.format != ReportFormat::Human {
+    if args.format != Format::Human {
         out.plain();
     }
     let listener = std::net::TcpListener::bind(args.addr)
@@ -404,7 +405,7 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
 
 /// The report: one line (or object) per reported delivery, then the summary.
 struct Printer {
-    format: ReportFormat,
+    format: Format,
     styles: Styles,
     json: JsonReport,
     summary: Summary,
@@ -414,7 +415,7 @@ struct Printer {
 }
 
 impl Printer {
-    fn new(format: ReportFormat, styles: Styles) -> Self {
+    fn new(format: Format, styles: Styles) -> Self {
         Self {
             format,
             styles,
@@ -444,9 +445,9 @@ impl Printer {
         self.outcome.finding |=
             delivered.result.fails() || delivered.signature.as_ref().is_some_and(SignatureVerdict::fails);
         match self.format {
-            ReportFormat::Json => self.json.result(out, delivered)?,
-            ReportFormat::Ndjson => write_ndjson_result(out, delivered)?,
-            ReportFormat::Human => human_line(out, &self.styles, delivered)?,
+            Format::Json => self.json.result(out, delivered)?,
+            Format::Ndjson => write_ndjson_result(out, delivered)?,
+            _ => human_line(out, &self.styles, delivered)?,
         }
         // A live report is read as it happens.
         out.flush()?;
@@ -456,9 +457,9 @@ impl Printer {
     fn finish(&mut self, out: &mut Output, diagnostics: &crate::output::Diagnostics) -> anyhow::Result<()> {
         let json = std::mem::replace(&mut self.json, JsonReport::new());
         match self.format {
-            ReportFormat::Json => json.finish(out, &self.summary)?,
-            ReportFormat::Ndjson => {}
-            ReportFormat::Human => render_summary_line(out, &self.styles, &self.summary)?,
+            Format::Json => json.finish(out, &self.summary)?,
+            Format::Ndjson => {}
+            _ => render_summary_line(out, &self.styles, &self.summary)?,
         }
         let left_out = self.received - self.summary.events;
         if left_out > 0 {

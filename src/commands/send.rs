@@ -17,13 +17,14 @@ use super::verify::unix_now;
 use super::{UsageError, find_type, for_each_event};
 use crate::analyze::Analyzed;
 use crate::catalog::{Catalog, DefaultScheme};
-use crate::cli::{ReportFormat, SendArgs};
+use crate::cli::SendArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::json::{Frame, frame_value, locate_all};
 use crate::live::forward::{self, PostError};
 use crate::live::is_hop_by_hop;
 use crate::output::{Output, Styles, escape_controls};
+use crate::report::format::Format;
 use crate::report::{JsonReport, write_ndjson_result};
 use crate::signature;
 
@@ -223,7 +224,7 @@ pub fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow::Result
     if secret.is_none() {
         config.diagnostics.note(&"no secret given (--secret-env / --secret-file): events go unsigned, captures keep their own signature headers");
     }
-    if args.format != ReportFormat::Human {
+    if args.format != Format::Human {
         out.plain();
     }
     let signing = Signing {
@@ -371,7 +372,7 @@ fn worker(
 
 /// Prints answers in input order as they come back.
 struct Report {
-    format: ReportFormat,
+    format: Format,
     styles: Styles,
     json: JsonReport,
     summary: SendSummary,
@@ -380,7 +381,7 @@ struct Report {
 }
 
 impl Report {
-    fn new(format: ReportFormat, styles: Styles) -> Self {
+    fn new(format: Format, styles: Styles) -> Self {
         Self {
             format,
             styles,
@@ -419,9 +420,9 @@ impl Report {
             (_, false) => self.summary.succeeded += 1,
         }
         match self.format {
-            ReportFormat::Json => self.json.result(out, sent)?,
-            ReportFormat::Ndjson => write_ndjson_result(out, sent)?,
-            ReportFormat::Human => {
+            Format::Json => self.json.result(out, sent)?,
+            Format::Ndjson => write_ndjson_result(out, sent)?,
+            _ => {
                 let styles = &self.styles;
                 let who = [sent.provider.as_deref(), sent.event_type.as_deref()]
                     .into_iter()
@@ -461,9 +462,9 @@ impl Report {
     fn finish(&mut self, out: &mut Output) -> anyhow::Result<()> {
         let s = &self.summary;
         match self.format {
-            ReportFormat::Json => std::mem::replace(&mut self.json, JsonReport::new()).finish(out, s)?,
-            ReportFormat::Ndjson => {}
-            ReportFormat::Human => writeln!(
+            Format::Json => std::mem::replace(&mut self.json, JsonReport::new()).finish(out, s)?,
+            Format::Ndjson => {}
+            _ => writeln!(
                 out,
                 "{} {} sent: {} answered 2xx/3xx, {} answered an error or not at all, {} not sent",
                 s.deliveries,

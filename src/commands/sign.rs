@@ -6,12 +6,13 @@ use std::io::Write;
 use super::{UsageError, find_provider};
 use crate::analyze::Analyzer;
 use crate::catalog::DefaultScheme;
-use crate::cli::{SecretArgs, SignArgs, SignFormat};
+use crate::cli::{SecretArgs, SignArgs};
 use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
 use crate::input::{ReadError, ReadOptions, Record, Source, read_records};
 use crate::output::Output;
+use crate::report::format::Format;
 use crate::signature;
 
 pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
@@ -61,18 +62,13 @@ pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result
         .map_err(|e| UsageError(format!("{}: {e}", scheme.title())))?;
     out.plain();
     match args.format {
-        SignFormat::Headers => {
-            for (name, value) in &headers {
-                writeln!(out, "{name}: {value}")?;
-            }
-        }
-        SignFormat::Json => {
+        Format::Json => {
             let map: serde_json::Map<String, serde_json::Value> =
                 headers.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
             serde_json::to_writer_pretty(&mut *out, &serde_json::json!({"headers": map}))?;
             writeln!(out)?;
         }
-        SignFormat::Http => {
+        Format::Http => {
             let path = provider.map_or(scheme.name(), |p| p.id());
             write!(out, "POST /webhooks/{path} HTTP/1.1\r\nContent-Type: application/json\r\n")?;
             write!(out, "Content-Length: {}\r\n", body.len())?;
@@ -82,6 +78,11 @@ pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result
             out.write_all(b"\r\n")?;
             out.write_all(&body)?;
             out.write_all(b"\r\n")?;
+        }
+        _ => {
+            for (name, value) in &headers {
+                writeln!(out, "{name}: {value}")?;
+            }
         }
     }
     Ok(Outcome::default())

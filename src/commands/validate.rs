@@ -5,17 +5,18 @@ use std::io::Write;
 
 use super::{Work, for_each_event_with};
 use crate::analyze::Analyzed;
-use crate::cli::{ValidateArgs, ValidateFormat};
+use crate::cli::ValidateArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::{Output, Styles};
+use crate::report::format::Format;
 use crate::report::{
     EventResult, JsonReport, Status, Summary, identity, render_finding, render_snippet, render_summary_line,
     write_github, write_github_unreadable, write_junit, write_ndjson_result, write_sarif,
 };
 
 pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    if args.format != ValidateFormat::Human {
+    if args.format != Format::Human {
         out.plain();
     }
     let styles = out.styles;
@@ -34,11 +35,11 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
             return Ok(());
         }
         match args.format {
-            ValidateFormat::Json => serde_json::to_writer(&mut *buf, result).map_err(std::io::Error::from),
-            ValidateFormat::Ndjson => write_ndjson_result(buf, result),
-            ValidateFormat::Github => write_github(buf, result, strict),
-            ValidateFormat::Junit | ValidateFormat::Sarif => Ok(()),
-            ValidateFormat::Human => render_human(buf, args, &styles, analyzed),
+            Format::Json => serde_json::to_writer(&mut *buf, result).map_err(std::io::Error::from),
+            Format::Ndjson => write_ndjson_result(buf, result),
+            Format::Github => write_github(buf, result, strict),
+            Format::Junit | Format::Sarif => Ok(()),
+            _ => render_human(buf, args, &styles, analyzed),
         }
     };
     let work = Work { render: Some(&render), ..Work::default() };
@@ -51,8 +52,8 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         summary.add(result);
         failed |= result.fails();
         match args.format {
-            ValidateFormat::Json => json.rendered(out, &analyzed.rendered)?,
-            ValidateFormat::Junit | ValidateFormat::Sarif => kept.push(result.clone()),
+            Format::Json => json.rendered(out, &analyzed.rendered)?,
+            Format::Junit | Format::Sarif => kept.push(result.clone()),
             _ => out.write_all(&analyzed.rendered)?,
         }
         Ok(())
@@ -63,12 +64,12 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         config.diagnostics.note(&skipped_note(&foreign));
     }
     match args.format {
-        ValidateFormat::Json => json.finish(out, &summary)?,
-        ValidateFormat::Ndjson => {}
-        ValidateFormat::Github => write_github_unreadable(out, &pass.unreadable)?,
-        ValidateFormat::Junit => write_junit(out, &kept, &pass.unreadable)?,
-        ValidateFormat::Sarif => write_sarif(out, &kept, &pass.unreadable, strict)?,
-        ValidateFormat::Human => render_summary_line(out, &styles, &summary)?,
+        Format::Json => json.finish(out, &summary)?,
+        Format::Ndjson => {}
+        Format::Github => write_github_unreadable(out, &pass.unreadable)?,
+        Format::Junit => write_junit(out, &kept, &pass.unreadable)?,
+        Format::Sarif => write_sarif(out, &kept, &pass.unreadable, strict)?,
+        _ => render_summary_line(out, &styles, &summary)?,
     }
     Ok(Outcome { finding: failed, ..pass.outcome })
 }

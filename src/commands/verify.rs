@@ -9,10 +9,11 @@ use serde::Serialize;
 
 use super::{UsageError, for_each_event};
 use crate::catalog::{Catalog, DefaultScheme, Provider};
-use crate::cli::{ReportFormat, VerifyArgs};
+use crate::cli::VerifyArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::{Output, escape_controls};
+use crate::report::format::Format;
 use crate::report::{JsonReport, write_ndjson_result};
 use crate::secret::{self, Secret, Secrets, split_key};
 use crate::signature::{self, Clock, Delivery, Reason, Scheme, Verification};
@@ -315,7 +316,7 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         None => unix_now()?,
     };
     let options = CheckOptions { scheme: forced, now, tolerance: args.tolerance };
-    if args.format != ReportFormat::Human {
+    if args.format != Format::Human {
         out.plain();
     }
     let styles = out.styles;
@@ -365,9 +366,9 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
             entry: verdict.entry.map(|(entry, _)| entry),
         };
         match args.format {
-            ReportFormat::Json => json.result(out, &checked)?,
-            ReportFormat::Ndjson => write_ndjson_result(out, &checked)?,
-            ReportFormat::Human => {
+            Format::Json => json.result(out, &checked)?,
+            Format::Ndjson => write_ndjson_result(out, &checked)?,
+            _ => {
                 let mark = match status {
                     VerifyStatus::Valid => styles.ok.style("ok"),
                     VerifyStatus::Unsigned => styles.warning.style("unsigned"),
@@ -399,9 +400,9 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         Ok(())
     })?;
     match args.format {
-        ReportFormat::Json => json.finish(out, &counts)?,
-        ReportFormat::Ndjson => {}
-        ReportFormat::Human => writeln!(
+        Format::Json => json.finish(out, &counts)?,
+        Format::Ndjson => {}
+        _ => writeln!(
             out,
             "{total} {}: {} valid, {} invalid, {} unsigned, {} unknown provider{}",
             if total == 1 { "delivery" } else { "deliveries" },

@@ -2,6 +2,7 @@
 //! with the renderers that turn them into human, JSON and NDJSON reports.
 
 mod ci;
+pub mod format;
 mod human;
 mod machine;
 
@@ -11,9 +12,7 @@ pub(crate) use ci::{write_github, write_github_unreadable, write_junit, write_sa
 pub(crate) use human::{identity, render_finding, render_snippet, render_summary_line};
 pub(crate) use machine::{JsonReport, write_ndjson_result};
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Hash, PartialOrd, Ord, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Valid,
@@ -22,14 +21,18 @@ pub enum Status {
     Unparsable,
 }
 
+impl crate::named::Named for Status {
+    const ALL: &'static [Self] = &[Self::Valid, Self::Invalid, Self::Unknown, Self::Unparsable];
+    const NAMES: &'static [&'static str] = &["valid", "invalid", "unknown", "unparsable"];
+}
+
 impl Status {
+    /// The statuses `filter --status` offers.
+    pub const OFFER: crate::named::Offer<Self> =
+        &[(Self::Valid, ""), (Self::Invalid, ""), (Self::Unknown, ""), (Self::Unparsable, "")];
+
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Valid => "valid",
-            Self::Invalid => "invalid",
-            Self::Unknown => "unknown",
-            Self::Unparsable => "unparsable",
-        }
+        crate::named::Named::name(self)
     }
 }
 
