@@ -225,11 +225,16 @@ pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return std::borrow::Cow::Borrowed(text);
     }
+    std::borrow::Cow::Owned(escape_with(text, push_escaped))
+}
+
+/// `text` with each character pushed by `push` (itself, or an escape of it, or nothing).
+pub(crate) fn escape_with(text: &str, push: impl Fn(&mut String, char)) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        push_escaped(&mut out, c);
+        push(&mut out, c);
     }
-    std::borrow::Cow::Owned(out)
+    out
 }
 
 /// Pushes `c`, or its visible escape when it is a control character.

@@ -15,9 +15,8 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 
 use super::UsageError;
-use super::verify::{CheckOptions, VerifyStatus, check_delivery, unix_now};
+use super::verify::{CheckOptions, Verdict, VerifyStatus, check_delivery, unix_now};
 use crate::analyze::Analyzer;
-use crate::catalog::{Catalog, Provider};
 use crate::cli::ListenArgs;
 use crate::config::Config;
 use crate::detect::Forced;
@@ -54,22 +53,15 @@ impl SignatureVerdict {
     }
 }
 
-/// Checks one delivery's signature exactly as `verify` does.
-pub(crate) fn check_signature(
-    catalog: &Catalog,
-    provider: Option<&Provider>,
-    secrets: &Secrets,
-    headers: &[(String, String)],
-    body: &[u8],
-    now: i64,
-) -> SignatureVerdict {
-    let options = CheckOptions { scheme: None, now, tolerance: None };
-    let verdict = check_delivery(catalog, provider, secrets, headers, body, None, &options);
-    SignatureVerdict {
-        status: verdict.status,
-        scheme: verdict.scheme.map(|(name, _)| name),
-        problem: verdict.problem,
-        message: verdict.message,
+/// A delivery's signature checked exactly as `verify` does (`verify::check_delivery`).
+impl From<Verdict> for SignatureVerdict {
+    fn from(verdict: Verdict) -> Self {
+        Self {
+            status: verdict.status,
+            scheme: verdict.scheme.map(|(name, _)| name),
+            problem: verdict.problem,
+            message: verdict.message,
+        }
     }
 }
 
@@ -172,11 +164,12 @@ impl Examiner<'_> {
         };
         let mut result = analyzed.result;
         self.policy.apply(&mut result);
-        let provider = result.provider.as_deref().and_then(|p| self.engine.catalog.provider(p));
+        let catalog = self.engine.catalog;
+        let provider = result.provider.as_deref().and_then(|p| catalog.provider(p));
         let signature = self.secrets.as_ref().map(|secrets| {
-            let now = unix_now().unwrap_or_default();
+            let options = CheckOptions { scheme: None, now: unix_now().unwrap_or_default(), tolerance: None };
             let (headers, body) = (&analyzed.record.headers, analyzed.record.text());
-            check_signature(self.engine.catalog, provider, secrets, headers, body, now)
+            SignatureVerdict::from(check_delivery(catalog, provider, secrets, headers, body, None, &options))
         });
         let reply = match (provider, &analyzed.value) {
             (Some(p), Some(value)) => p
