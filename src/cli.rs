@@ -715,16 +715,6 @@ pub struct OptionalSecretArgs {
     pub secret_file: Option<PathBuf>,
 }
 
-impl OptionalSecretArgs {
-    /// The required form, when a secret was given.
-    pub fn given(&self) -> Option<SecretArgs> {
-        (self.secret_env.is_some() || self.secret_file.is_some()).then(|| SecretArgs {
-            secret_env: self.secret_env.clone(),
-            secret_file: self.secret_file.clone(),
-        })
-    }
-}
-
 #[derive(Debug, Clone, Args)]
 pub struct ListenArgs {
     /// The address to listen on; anything but loopback only when given here

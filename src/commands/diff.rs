@@ -103,10 +103,7 @@ pub fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result
             }
         }
     }
-    let mut ignore = args.ignore.clone();
-    if let Some(project) = &config.project {
-        ignore.extend(project.file.diff.ignore.iter().cloned());
-    }
+    let ignore = config.diff_ignore(&args.ignore);
     let options = DiffOptions {
         array_key: args.array_key.clone(),
         ignore: patterns(&ignore, "--ignore")?,

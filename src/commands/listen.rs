@@ -304,12 +304,9 @@ fn relay(posted: Result<forward::Answered, PostError>) -> (Answer, AnsweredBy, O
 }
 
 pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    let secrets = args
-        .secret
-        .given()
-        .map(|s| crate::secret::single(&s).map(|secret| Secrets { list: vec![secret], unset: Vec::new() }))
-        .transpose()
-        .map_err(|e| UsageError(e.0))?;
+    let secret =
+        crate::secret::optional(args.secret.secret_env.as_deref(), args.secret.secret_file.as_deref())?;
+    let secrets = secret.map(|secret| Secrets { list: vec![secret], unset: Vec::new() });
     let events = glob_set(&args.events)?;
     let saver = args
         .save
@@ -333,10 +330,7 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         config.diagnostics.note(&format!("forwarding deliveries to {url}"));
     }
     let strict = config.strict(args.strict);
-    let policy = match &config.project {
-        Some(project) => project.policy(strict, None),
-        None => Policy { strict, rules: Vec::new() },
-    };
+    let policy = config.policy(strict, None);
     let examiner = Examiner { engine: Analyzer::new(&config.catalog), policy, secrets, saver, events };
     let limits = Limits {
         max_body: args.max_event_bytes,

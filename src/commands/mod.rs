@@ -28,7 +28,6 @@ use crate::exit::Outcome;
 use crate::input::{InputError, ReadError, Source, expand, read_records};
 use crate::output::Progress;
 use crate::pipeline::{Job, Pipeline, Render};
-use crate::policy::Policy;
 use crate::report::Status;
 
 /// hookscope was asked for something it cannot do (exit code 2).
@@ -245,19 +244,18 @@ pub(crate) fn for_each_event_with(
     let selections = Selections::new(config, input)?;
     let mut pass = Pass { outcome: Outcome::default(), skipped: 0, unreadable: Vec::new() };
     let sources = sources(config, input, &mut pass)?;
-    let threads =
-        input.read.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let threads = crate::config::threads(input.read.threads);
     let mut progress = Progress::new();
     let mut events = 0usize;
     let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
         let mut pipeline = Pipeline::new(scope, &engine, work.render, threads, handle);
         for (i, source) in sources.iter().enumerate() {
             let selection = selections.for_source(config, source);
-            let policy = Arc::new(match (&config.project, source) {
-                (Some(project), Source::File(path)) => project.policy(strict, Some(path)),
-                (Some(project), _) => project.policy(strict, None),
-                (None, _) => Policy { strict, rules: Vec::new() },
-            });
+            let path = match source {
+                Source::File(path) => Some(path.as_path()),
+                Source::Stdin => None,
+            };
+            let policy = Arc::new(config.policy(strict, path));
             let result = read_records(source, input.read_options(), &mut |record| {
                 events += 1;
                 progress.tick(events, i + 1);

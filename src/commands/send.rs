@@ -187,12 +187,9 @@ fn prepare(
 }
 
 pub fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    let secret = args
-        .secret
-        .given()
-        .map(|s| crate::secret::single(&s).map(|secret| secret.bytes))
-        .transpose()
-        .map_err(|e| UsageError(e.0))?;
+    let secret =
+        crate::secret::optional(args.secret.secret_env.as_deref(), args.secret.secret_file.as_deref())?
+            .map(|secret| secret.bytes);
     let overrides: Vec<Override> = args.set.iter().map(|s| parse_override(s)).collect::<Result<_, _>>()?;
     if let Some(rate) = args.rate
         && !(rate.is_finite() && rate > 0.0)

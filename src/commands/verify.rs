@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -15,84 +14,8 @@ use crate::exit::Outcome;
 use crate::output::{Output, escape_controls};
 use crate::report::format::Format;
 use crate::report::{JsonReport, write_ndjson_result};
-use crate::secret::{self, Secret, Secrets, split_key};
+use crate::secret::Secrets;
 use crate::signature::{self, Clock, Delivery, Reason, Scheme, Verification};
-
-/// The secrets of a run: keyed and unkeyed ones from the command line, then the project file's
-/// `[verify] secret_env` for keys the command line did not give. Every key must name a provider
-/// or a signature scheme of the catalog.
-fn resolve_secrets(args: &VerifyArgs, config: &Config) -> Result<Secrets, UsageError> {
-    let stdin_secrets = args.secret.secret_file.iter().filter(|f| split_key(f).1 == "-").count();
-    if stdin_secrets > 1 {
-        return Err(UsageError("--secret-file -: standard input can hold only one secret".to_owned()));
-    }
-    if stdin_secrets == 1
-        && (args.input.paths.is_empty() || args.input.paths.iter().any(|p| p.as_os_str() == "-"))
-    {
-        return Err(UsageError(
-            "--secret-file - reads the secret from standard input, so the events cannot come from it too: \
-             name the files to verify"
-                .to_owned(),
-        ));
-    }
-    let mut keys: Vec<String> = config.catalog.providers().map(|p| p.id().to_owned()).collect();
-    keys.extend(config.catalog.schemes().map(|s| s.name().to_owned()));
-    keys.sort();
-    keys.dedup();
-    let check_key = |flag: &str, key: &str| -> Result<String, UsageError> {
-        if keys.iter().any(|k| k.eq_ignore_ascii_case(key)) {
-            return Ok(key.to_ascii_lowercase());
-        }
-        let hint = crate::catalog::suggest(key, keys.iter().map(String::as_str))
-            .first()
-            .map(|h| format!("did you mean {h:?}? "))
-            .unwrap_or_default();
-        Err(UsageError(format!(
-            "{flag}: {key:?} names no provider or signature scheme; {hint}(known: {})",
-            keys.join(", ")
-        )))
-    };
-    let mut secrets = Secrets::default();
-    for text in &args.secret.secret_env {
-        let (key, name) = split_key(text);
-        let key = key.map(|k| check_key(&format!("--secret-env {text}"), k)).transpose()?;
-        let bytes = secret::from_env("--secret-env", name).map_err(|e| UsageError(e.0))?;
-        secrets.list.push(Secret { key, origin: format!("--secret-env {name}"), bytes });
-    }
-    for text in &args.secret.secret_file {
-        let (key, path) = split_key(text);
-        let key = key.map(|k| check_key(&format!("--secret-file {text}"), k)).transpose()?;
-        let bytes = secret::from_file("--secret-file", Path::new(path)).map_err(|e| UsageError(e.0))?;
-        secrets.list.push(Secret { key, origin: format!("--secret-file {path}"), bytes });
-    }
-    for (key, name) in config.project.iter().flat_map(|p| &p.file.verify.secret_env) {
-        let key = check_key(&format!("project file, verify.secret_env.{key}"), key)?;
-        if secrets.list.iter().any(|s| s.key.as_deref() == Some(key.as_str())) {
-            continue;
-        }
-        match secret::from_env("--secret-env", name) {
-            Ok(bytes) => {
-                let origin = format!("{name} (project file)");
-                secrets.list.push(Secret { key: Some(key), origin, bytes });
-            }
-            // Unset is fine until a delivery of that key needs it.
-            Err(_) => secrets.unset.push((key, name.clone())),
-        }
-    }
-    if secrets.list.is_empty() {
-        let unset: Vec<&str> = secrets.unset.iter().map(|(_, name)| name.as_str()).collect();
-        let why = if unset.is_empty() {
-            String::new()
-        } else {
-            format!(" (the project file names {}, not set)", unset.join(", "))
-        };
-        return Err(UsageError(format!(
-            "no secret{why}: give it with --secret-env [KEY=]NAME or --secret-file [KEY=]PATH, or name \
-             the variable in hookscope.toml under [verify] secret_env"
-        )));
-    }
-    Ok(secrets)
-}
 
 /// A scheme named on the command line (`--scheme`), case-insensitive.
 pub(crate) fn find_scheme<'c>(catalog: &'c Catalog, name: &str) -> Result<&'c Scheme, UsageError> {
@@ -307,7 +230,10 @@ struct Checked<'a> {
 }
 
 pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    let secrets = resolve_secrets(args, config)?;
+    let paths = &args.input.paths;
+    let events_from_stdin = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
+    let secrets =
+        config.verify_secrets(&args.secret.secret_env, &args.secret.secret_file, events_from_stdin)?;
     let forced = args.scheme.as_deref().map(|name| find_scheme(&config.catalog, name)).transpose()?;
     let extra: Vec<(String, String)> =
         args.headers.iter().map(|h| parse_header(h)).collect::<Result<_, _>>()?;
