@@ -28,9 +28,8 @@ use crate::live::server::{Answer, Handler, Limits, Log, Received, serve};
 use crate::output::{Output, Styles, escape_controls};
 use crate::policy::Policy;
 use crate::report::format::Format;
-use crate::report::{
-    EventResult, JsonReport, Summary, identity, iso8601, render_summary_line, write_ndjson_result,
-};
+use crate::report::styles_for;
+use crate::report::{EventResult, Items, Summary, identity, iso8601, render_summary_line};
 use crate::secret::Secrets;
 
 /// How long a connection beyond `--max-connections` waits for a free slot before its 503.
@@ -313,9 +312,7 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         .as_deref()
         .map(|dir| Saver::new(dir).map_err(|e| UsageError(format!("--save {}: {e}", dir.display()))))
         .transpose()?;
-    if args.format != Format::Human {
-        out.plain();
-    }
+    let styles = styles_for(args.format, out);
     let listener = std::net::TcpListener::bind(args.addr)
         .map_err(|e| UsageError(format!("cannot listen on {}: {e}", args.addr)))?;
     let local = listener.local_addr()?;
@@ -358,7 +355,7 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let stop = Arc::new(tokio::sync::Notify::new());
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let jobs_rx = Mutex::new(jobs_rx);
-    let mut printer = Printer::new(args.format, out.styles);
+    let mut printer = Printer::new(args.format, styles);
     let served = std::thread::scope(|scope| -> anyhow::Result<()> {
         for _ in 0..threads {
             std::thread::Builder::new().spawn_scoped(scope, || examiner.work(&jobs_rx))?;
@@ -392,9 +389,8 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
 
 /// The report: one line (or object) per reported delivery, then the summary.
 struct Printer {
-    format: Format,
+    items: Items,
     styles: Styles,
-    json: JsonReport,
     summary: Summary,
     received: usize,
     signatures: [usize; 4],
@@ -404,9 +400,8 @@ struct Printer {
 impl Printer {
     fn new(format: Format, styles: Styles) -> Self {
         Self {
-            format,
+            items: Items::new(format),
             styles,
-            json: JsonReport::new(),
             summary: Summary::default(),
             received: 0,
             signatures: [0; 4],
@@ -431,23 +426,16 @@ impl Printer {
         }
         self.outcome.finding |=
             delivered.result.fails() || delivered.signature.as_ref().is_some_and(SignatureVerdict::fails);
-        match self.format {
-            Format::Json => self.json.result(out, delivered)?,
-            Format::Ndjson => write_ndjson_result(out, delivered)?,
-            _ => human_line(out, &self.styles, delivered)?,
-        }
+        let styles = &self.styles;
+        self.items.item(out, delivered, |out| human_line(out, styles, delivered))?;
         // A live report is read as it happens.
         out.flush()?;
         Ok(())
     }
 
     fn finish(&mut self, out: &mut Output, diagnostics: &crate::output::Diagnostics) -> anyhow::Result<()> {
-        let json = std::mem::replace(&mut self.json, JsonReport::new());
-        match self.format {
-            Format::Json => json.finish(out, &self.summary)?,
-            Format::Ndjson => {}
-            _ => render_summary_line(out, &self.styles, &self.summary)?,
-        }
+        let (styles, summary) = (&self.styles, &self.summary);
+        self.items.finish(out, summary, |out| render_summary_line(out, styles, summary))?;
         let left_out = self.received - self.summary.events;
         if left_out > 0 {
             diagnostics.note(&format!(

@@ -2,7 +2,6 @@
 //! signature headers name (else its provider's), and says in one sentence why a check fails.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 
 use serde::Serialize;
 
@@ -12,8 +11,7 @@ use crate::cli::VerifyArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::{Output, escape_controls};
-use crate::report::format::Format;
-use crate::report::{JsonReport, write_ndjson_result};
+use crate::report::{Items, styles_for};
 use crate::secret::Secrets;
 use crate::signature::{self, Clock, Delivery, Reason, Scheme, Verification};
 
@@ -242,12 +240,9 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         None => unix_now()?,
     };
     let options = CheckOptions { scheme: forced, now, tolerance: args.tolerance };
-    if args.format != Format::Human {
-        out.plain();
-    }
-    let styles = out.styles;
+    let styles = styles_for(args.format, out);
     let (mut bad, mut total) = (false, 0usize);
-    let mut json = JsonReport::new();
+    let mut items = Items::new(args.format);
     let mut counts = VerifySummary::default();
     // Why deliveries went unchecked, once each (exit code 2 at the end).
     let mut unchecked = BTreeSet::new();
@@ -291,44 +286,38 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
             secret: verdict.secret.as_deref(),
             entry: verdict.entry.map(|(entry, _)| entry),
         };
-        match args.format {
-            Format::Json => json.result(out, &checked)?,
-            Format::Ndjson => write_ndjson_result(out, &checked)?,
-            _ => {
-                let mark = match status {
-                    VerifyStatus::Valid => styles.ok.style("ok"),
-                    VerifyStatus::Unsigned => styles.warning.style("unsigned"),
-                    VerifyStatus::Unknown => styles.error.style("unknown"),
-                    VerifyStatus::Unchecked => styles.warning.style("unchecked"),
-                    VerifyStatus::Invalid => styles.error.style("bad"),
-                };
-                let who = [checked.provider, checked.event_type].into_iter().flatten().fold(
-                    String::new(),
-                    |mut who, part| {
-                        who.push(' ');
-                        who.push_str(&escape_controls(part));
-                        who
-                    },
-                );
-                let scheme = match &verdict.scheme {
-                    Some((name, reason)) => format!(" [scheme {name}, {reason}]"),
-                    None => String::new(),
-                };
-                writeln!(
-                    out,
-                    "{}: {mark}{who}: {}{}",
-                    styles.strong.style(escape_controls(&result.label())),
-                    escape_controls(&checked.message),
-                    styles.dim.style(escape_controls(&scheme))
-                )?;
-            }
-        }
+        items.item(out, &checked, |out| {
+            let mark = match status {
+                VerifyStatus::Valid => styles.ok.style("ok"),
+                VerifyStatus::Unsigned => styles.warning.style("unsigned"),
+                VerifyStatus::Unknown => styles.error.style("unknown"),
+                VerifyStatus::Unchecked => styles.warning.style("unchecked"),
+                VerifyStatus::Invalid => styles.error.style("bad"),
+            };
+            let who = [checked.provider, checked.event_type].into_iter().flatten().fold(
+                String::new(),
+                |mut who, part| {
+                    who.push(' ');
+                    who.push_str(&escape_controls(part));
+                    who
+                },
+            );
+            let scheme = match &verdict.scheme {
+                Some((name, reason)) => format!(" [scheme {name}, {reason}]"),
+                None => String::new(),
+            };
+            writeln!(
+                out,
+                "{}: {mark}{who}: {}{}",
+                styles.strong.style(escape_controls(&result.label())),
+                escape_controls(&checked.message),
+                styles.dim.style(escape_controls(&scheme))
+            )
+        })?;
         Ok(())
     })?;
-    match args.format {
-        Format::Json => json.finish(out, &counts)?,
-        Format::Ndjson => {}
-        _ => writeln!(
+    items.finish(out, &counts, |out| {
+        writeln!(
             out,
             "{total} {}: {} valid, {} invalid, {} unsigned, {} unknown provider{}",
             if total == 1 { "delivery" } else { "deliveries" },
@@ -341,8 +330,8 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
             } else {
                 String::new()
             }
-        )?,
-    }
+        )
+    })?;
     for why in &unchecked {
         config.diagnostics.error(why);
     }

@@ -1,13 +1,17 @@
-//! The one way event results reach stdout: a [`Reporter`] renders each result in the chosen
+//! The one way results reach stdout: a [`Reporter`] renders each event result in the chosen
 //! format (on the analysis threads, into bytes) and a [`Report`] writes those bytes in input
 //! order, then what a format writes once at the end (the JSON summary, `JUnit`, SARIF, GitHub's
-//! unreadable paths, the human summary line). Commands produce results; they never match a format.
+//! unreadable paths, the human summary line); [`Items`] does the same for other results
+//! (signature checks, deliveries). Commands produce results; they never match a format.
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+
 use super::format::Format;
 use super::{
-    EventResult, JsonReport, Summary, write_github, write_github_unreadable, write_junit, write_sarif,
+    EventResult, JsonReport, Summary, write_github, write_github_unreadable, write_junit,
+    write_ndjson_result, write_sarif,
 };
 use crate::analyze::Analyzed;
 use crate::input::InputError;
@@ -117,6 +121,56 @@ impl Report<'_, '_> {
             Format::Junit => write_junit(out, &self.kept, unreadable),
             Format::Sarif => write_sarif(out, &self.kept, unreadable, reporter.strict),
             _ => reporter.human.summary(out, summary),
+        }
+    }
+}
+
+/// Writes something for people.
+pub(crate) trait ForPeople: FnOnce(&mut dyn Write) -> io::Result<()> {}
+
+impl<F: FnOnce(&mut dyn Write) -> io::Result<()>> ForPeople for F {}
+
+/// The report of results that are not event results (verify's checked deliveries, listen's and
+/// send's deliveries): each one for people or as a JSON result object, then a summary.
+pub(crate) struct Items {
+    format: Format,
+    json: JsonReport,
+}
+
+impl Items {
+    pub(crate) fn new(format: Format) -> Self {
+        Self { format, json: JsonReport::new() }
+    }
+
+    /// Writes one item: as JSON for machines, else as `human` writes it for people.
+    pub(crate) fn item(
+        &mut self,
+        out: &mut dyn Write,
+        item: &impl Serialize,
+        human: impl ForPeople,
+    ) -> io::Result<()> {
+        match self.format {
+            Format::Json => self.json.result(out, item),
+            Format::Ndjson => write_ndjson_result(out, item),
+            _ => human(out),
+        }
+    }
+
+    /// Writes what comes after the last item: the JSON document's summary, nothing for NDJSON,
+    /// else the summary as `human` writes it.
+    pub(crate) fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        summary: &impl Serialize,
+        human: impl ForPeople,
+    ) -> io::Result<()> {
+        let json = std::mem::replace(&mut self.json, JsonReport::new());
+        if self.format == Format::Json {
+            json.finish(out, summary)
+        } else if self.format == Format::Ndjson {
+            Ok(())
+        } else {
+            human(out)
         }
     }
 }
@@ -283,5 +337,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn other_results_go_through_items_in_every_format() {
+        let outputs: Vec<String> = RESULTS
+            .iter()
+            .map(|&(format, _)| {
+                let mut items = Items::new(format);
+                let mut out = Vec::new();
+                for n in [1, 2] {
+                    items
+                        .item(&mut out, &serde_json::json!({"n": n}), |out| writeln!(out, "item {n}"))
+                        .unwrap();
+                }
+                items
+                    .finish(&mut out, &serde_json::json!({"items": 2}), |out| writeln!(out, "2 items"))
+                    .unwrap();
+                String::from_utf8(out).unwrap()
+            })
+            .collect();
+        assert_eq!(outputs[0], "item 1\nitem 2\n2 items\n");
+        let doc: Value = serde_json::from_str(&outputs[1]).unwrap();
+        assert_eq!(doc, serde_json::json!({"results": [{"n": 1}, {"n": 2}], "summary": {"items": 2}}));
+        assert_eq!(outputs[2], "{\"n\":1}\n{\"n\":2}\n");
     }
 }
