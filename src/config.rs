@@ -1,14 +1,17 @@
 //! Settings, free of clap types: the project file, the catalog and diagnostics, resolved once
 //! at start-up, and the one place where a command's flags meet the project file and the
-//! environment (strictness, finding levels, threads, diff ignores, secrets), so commands get
-//! plain resolved values.
+//! environment (strictness, finding levels, threads, forced provider/type/version and fixture
+//! entries, diff ignores, secrets), so commands get plain resolved values.
 
 use std::path::{Path, PathBuf};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Provider, TypeLookup, TypeRef};
+use crate::detect::Forced;
+use crate::input::Source;
 use crate::output::{ColorChoice, Diagnostics};
 use crate::policy::Policy;
 use crate::project::Project;
+use crate::report::Status;
 use crate::secret::{self, Secret, SecretError, Secrets, split_key};
 
 pub struct Config {
@@ -47,6 +50,18 @@ impl Config {
             Some(project) => project.policy(strict, source),
             None => Policy { strict, rules: Vec::new() },
         }
+    }
+
+    /// What to force instead of detecting, from the command line (`--provider`, `--type`,
+    /// `--api-version`), then from each `[[fixtures]]` entry of the project file, checked
+    /// against the catalog once.
+    pub(crate) fn selections<'c>(
+        &'c self,
+        provider: Option<&'c str>,
+        event_type: Option<&'c str>,
+        api_version: Option<&'c str>,
+    ) -> Result<Selections<'c>, UsageError> {
+        Selections::new(self, provider, event_type, api_version)
     }
 
     /// `diff --ignore` patterns, then the project file's `[diff] ignore`.
@@ -135,6 +150,149 @@ impl Config {
             "{flag}: {key:?} names no provider or signature scheme; {hint}(known: {})",
             keys.join(", ")
         )))
+    }
+}
+
+/// hookscope was asked for something it cannot do (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// A provider named on the command line: ids are lower case, and `Daily` means `daily`.
+pub(crate) fn find_provider<'c>(catalog: &'c Catalog, id: &str) -> Result<&'c Provider, UsageError> {
+    let found =
+        catalog.provider(id).or_else(|| catalog.providers().find(|p| p.id().eq_ignore_ascii_case(id)));
+    found.ok_or_else(|| {
+        let known: Vec<&str> = catalog.providers().map(Provider::id).collect();
+        UsageError(format!("unknown provider {id:?} (known: {})", known.join(", ")))
+    })
+}
+
+pub(crate) fn find_type<'c>(
+    catalog: &'c Catalog,
+    name: &str,
+    provider: Option<&str>,
+) -> Result<TypeRef<'c>, UsageError> {
+    catalog.find_type(name, provider).map_err(|e| match e {
+        TypeLookup::NotFound { suggestions } if suggestions.is_empty() => {
+            UsageError(format!("unknown event type {name:?} (see `hookscope list`)"))
+        }
+        TypeLookup::NotFound { suggestions } => UsageError(format!(
+            "unknown event type {name:?}; did you mean {}?",
+            suggestions.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(" or ")
+        )),
+        TypeLookup::Ambiguous { providers } => UsageError(format!(
+            "event type {name:?} exists for several providers ({}); choose one with --provider",
+            providers.join(", ")
+        )),
+    })
+}
+
+/// The API or envelope versions a provider documents: inferred ones (Extend) or stated ones
+/// (`version.known`, Daily).
+fn documented_versions(provider: &Provider) -> &[String] {
+    if provider.versions().is_empty() { provider.known_versions() } else { provider.versions() }
+}
+
+fn check_version(provider: &Provider, version: &str) -> Result<(), UsageError> {
+    let known = documented_versions(provider);
+    if known.iter().any(|v| v == version) {
+        Ok(())
+    } else if known.is_empty() {
+        Err(UsageError(format!("{} documents no API versions; --api-version does not apply", provider.id())))
+    } else {
+        Err(UsageError(format!(
+            "unknown API version {version:?} for {} (known: {})",
+            provider.id(),
+            known.join(", ")
+        )))
+    }
+}
+
+/// What to force instead of detecting, checked against the catalog.
+fn resolve_forced<'c>(
+    catalog: &'c Catalog,
+    provider: Option<&'c str>,
+    event_type: Option<&'c str>,
+    api_version: Option<&'c str>,
+) -> Result<Forced<'c>, UsageError> {
+    let provider = provider.map(|id| find_provider(catalog, id)).transpose()?;
+    let event_type = event_type.map(|t| find_type(catalog, t, provider.map(Provider::id))).transpose()?;
+    if let Some(version) = api_version {
+        let owners: Vec<&Provider> = match (event_type, provider) {
+            (Some(t), _) => vec![t.provider],
+            (None, Some(p)) => vec![p],
+            (None, None) => catalog.providers().filter(|p| !documented_versions(p).is_empty()).collect(),
+        };
+        if let [only] = owners.as_slice() {
+            check_version(only, version)?;
+        } else if owners.iter().all(|p| check_version(p, version).is_err()) {
+            let known: Vec<String> =
+                owners.iter().map(|p| format!("{} {}", p.id(), documented_versions(p).join(", "))).collect();
+            return Err(UsageError(format!(
+                "unknown API version {version:?} (known: {}); it applies to the provider that documents it",
+                known.join("; ")
+            )));
+        }
+    }
+    Ok(Forced { provider, event_type, api_version })
+}
+
+/// How one source is read: forced choices and the status its fixture entry expects.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Selection<'c> {
+    pub forced: Forced<'c>,
+    pub expect: Option<Status>,
+}
+
+/// The command line's choices, then each `[[fixtures]]` entry of the project file, resolved once.
+pub(crate) struct Selections<'c> {
+    config: &'c Config,
+    command_line: Selection<'c>,
+    forced_on_command_line: bool,
+    fixtures: Vec<Selection<'c>>,
+}
+
+impl<'c> Selections<'c> {
+    fn new(
+        config: &'c Config,
+        provider: Option<&'c str>,
+        event_type: Option<&'c str>,
+        api_version: Option<&'c str>,
+    ) -> Result<Self, UsageError> {
+        let catalog = &config.catalog;
+        let forced = resolve_forced(catalog, provider, event_type, api_version)?;
+        let mut fixtures = Vec::new();
+        for (i, f) in config.project.iter().flat_map(|p| p.file.fixtures.iter()).enumerate() {
+            let forced = resolve_forced(
+                catalog,
+                f.provider.as_deref(),
+                f.event_type.as_deref(),
+                f.api_version.as_deref(),
+            )
+            .map_err(|e| UsageError(format!("project file, fixtures[{i}]: {e}")))?;
+            fixtures.push(Selection { forced, expect: f.expect });
+        }
+        Ok(Self {
+            config,
+            command_line: Selection { forced, expect: None },
+            forced_on_command_line: provider.is_some() || event_type.is_some() || api_version.is_some(),
+            fixtures,
+        })
+    }
+
+    /// The selection for a source: the command line's forcing wins over a fixture entry's, and a
+    /// fixture entry's expectation applies either way.
+    pub(crate) fn for_source(&self, source: &Source) -> Selection<'c> {
+        let fixture = match (source, &self.config.project) {
+            (Source::File(path), Some(project)) => project.fixture_index(path).map(|i| self.fixtures[i]),
+            _ => None,
+        };
+        match fixture {
+            Some(f) if self.forced_on_command_line => Selection { expect: f.expect, ..self.command_line },
+            Some(f) => f,
+            None => self.command_line,
+        }
     }
 }
 
