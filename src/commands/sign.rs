@@ -112,21 +112,16 @@ fn read_one(path: &std::path::Path) -> anyhow::Result<Record> {
     Ok(record)
 }
 
-/// The one secret to sign with, from the environment, a file or standard input.
+/// The one secret to sign with, from the environment, a file or standard input (not both the
+/// secret and the body).
 fn read_secret(args: &SecretArgs, body: &std::path::Path) -> Result<Vec<u8>, UsageError> {
-    let read = match (&args.secret_env, &args.secret_file) {
-        (Some(name), _) => crate::secret::from_env("--secret-env", name),
-        (None, Some(path)) if path.as_os_str() == "-" && body.as_os_str() == "-" => {
-            return Err(UsageError(
-                "--secret-file - and the body cannot both come from standard input".to_owned(),
-            ));
-        }
-        (None, Some(path)) => crate::secret::from_file("--secret-file", path),
-        (None, None) => {
-            return Err(UsageError(
-                "give the secret with --secret-env NAME or --secret-file PATH".to_owned(),
-            ));
-        }
-    };
-    read.map_err(|e| UsageError(e.0))
+    let file = args.secret_file.as_deref();
+    if args.secret_env.is_none() && file.is_some_and(|f| f.as_os_str() == "-") && body.as_os_str() == "-" {
+        return Err(UsageError(
+            "--secret-file - and the body cannot both come from standard input".to_owned(),
+        ));
+    }
+    crate::secret::single(args.secret_env.as_deref(), file)
+        .map(|secret| secret.bytes)
+        .map_err(|e| UsageError(e.0))
 }
