@@ -2,10 +2,17 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
 
 use crate::input::InputMode;
+use crate::named::{Named, Offer};
 use crate::output::ColorChoice;
+use crate::report::Status;
+use crate::report::format::{self, Format};
+
+/// `stats` names its format by the name `list` had for it (until that file moves to [`Format`]).
+pub type ListFormat = Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -24,7 +31,8 @@ pub struct Cli {
     pub command: Command,
 
     /// When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never
-    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    #[arg(long, global = true, default_value = ColorChoice::Auto.name(), value_name = "WHEN",
+          value_parser = offered(ColorChoice::OFFER))]
     pub color: ColorChoice,
 
     /// The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)
@@ -63,9 +71,15 @@ impl Cli {
     }
 }
 
-/// The name a value has on the command line (`json` for `--format json`).
-fn flag_value(value: &impl ValueEnum) -> String {
-    value.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
+/// clap's parser for a closed set of named values: `--help`, errors and completions list exactly
+/// the values offered, with what each means.
+fn offered<T: Named + Send + Sync>(offer: Offer<T>) -> impl TypedValueParser<Value = T> {
+    let values = offer.iter().map(|&(value, help)| {
+        let value = PossibleValue::new(value.name());
+        if help.is_empty() { value } else { value.help(help) }
+    });
+    PossibleValuesParser::new(values)
+        .map(move |name| crate::named::parse(offer, &name).expect("clap accepts only offered names"))
 }
 
 impl Command {
@@ -73,13 +87,13 @@ impl Command {
     /// (they conflict with some values of `--format` only).
     fn conflict(&self) -> Option<String> {
         match self {
-            Self::Validate(a) if a.brief && a.format != ValidateFormat::Human => Some(format!(
+            Self::Validate(a) if a.brief && a.format != Format::Human => Some(format!(
                 "the argument '--brief' cannot be used with '--format {}' (--brief is a human format)",
-                flag_value(&a.format)
+                a.format.name()
             )),
-            Self::Diff(a) if a.stat && a.format != DiffFormat::Human => Some(format!(
+            Self::Diff(a) if a.stat && a.format != Format::Human => Some(format!(
                 "the argument '--stat' cannot be used with '--format {}' (--stat is a human summary line)",
-                flag_value(&a.format)
+                a.format.name()
             )),
             _ => None,
         }
@@ -237,8 +251,8 @@ pub struct DriftArgs {
     pub input: InputArgs,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    pub format: ReportFormat,
+    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::RESULTS))]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -266,7 +280,8 @@ pub struct LearnArgs {
     pub walk: WalkArgs,
 
     /// How to read the input (auto: by file name ending, else by content)
-    #[arg(long, value_enum, default_value_t, value_name = "MODE")]
+    #[arg(long, default_value = InputMode::Auto.name(), value_name = "MODE",
+          value_parser = offered(InputMode::OFFER))]
     pub input: InputMode,
 
     /// The provider id to write
@@ -330,7 +345,8 @@ pub struct InputArgs {
 #[derive(Debug, Clone, Args)]
 pub struct ReadArgs {
     /// How to read the input (auto: by file name ending, else by content)
-    #[arg(long, value_enum, default_value_t, value_name = "MODE")]
+    #[arg(long, default_value = InputMode::Auto.name(), value_name = "MODE",
+          value_parser = offered(InputMode::OFFER))]
     pub input: InputMode,
 
     /// Largest event read; a larger one is reported unparsable and the stream goes on
@@ -422,42 +438,14 @@ pub struct InspectArgs {
     pub strict: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ReportFormat {
-    /// For people: findings like a linter, then a summary line
-    #[default]
-    Human,
-    /// One JSON document: {"summary": ..., "results": [...]}
-    Json,
-    /// One JSON result object per line, no summary
-    Ndjson,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ValidateFormat {
-    /// For people: findings as source snippets, then a summary line
-    #[default]
-    Human,
-    /// One JSON document: {"summary": ..., "results": [...]}
-    Json,
-    /// One JSON result object per line, no summary
-    Ndjson,
-    /// `JUnit` XML: one testsuite per input file, one testcase per event
-    Junit,
-    /// GitHub Actions workflow commands (`::error` / `::warning` annotations)
-    Github,
-    /// SARIF 2.1.0, one result per finding
-    Sarif,
-}
-
 #[derive(Debug, Clone, Args)]
 pub struct ValidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    pub format: ValidateFormat,
+    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::VALIDATE))]
+    pub format: Format,
 
     /// Warnings fail the run too (exit code 1)
     #[arg(long)]
@@ -483,8 +471,8 @@ pub struct DetectArgs {
     pub input: InputArgs,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    pub format: ReportFormat,
+    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::RESULTS))]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -508,8 +496,8 @@ pub struct FilterArgs {
     pub event_type: Vec<String>,
 
     /// Keep events with this status
-    #[arg(long, value_enum, value_name = "STATUS")]
-    pub status: Vec<crate::report::Status>,
+    #[arg(long, value_name = "STATUS", value_parser = offered(Status::OFFER))]
+    pub status: Vec<Status>,
 
     /// Keep the events that do NOT match
     #[arg(long, short = 'v')]
@@ -524,17 +512,6 @@ pub struct FilterArgs {
     pub strict: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum DiffFormat {
-    /// Changed paths with old → new values, additions, removals and a summary
-    #[default]
-    Human,
-    /// {"left": ..., "right": ..., "changes": [...], "ignored": N}
-    Json,
-    /// An RFC 6902 JSON Patch that turns A into B
-    Patch,
-}
-
 #[derive(Debug, Clone, Args)]
 pub struct DiffArgs {
     /// The first event: a file, `-`, or `FILE:N` for the Nth event (1-based) of a file
@@ -546,8 +523,8 @@ pub struct DiffArgs {
     pub right: String,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    pub format: DiffFormat,
+    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::DIFF))]
+    pub format: Format,
 
     /// Only the summary line
     #[arg(long)]
@@ -574,7 +551,8 @@ pub struct DiffArgs {
     pub array_key: String,
 
     /// How to read the inputs
-    #[arg(long, value_enum, default_value_t, value_name = "MODE")]
+    #[arg(long, default_value = InputMode::Auto.name(), value_name = "MODE",
+          value_parser = offered(InputMode::OFFER))]
     pub input: InputMode,
 }
 
@@ -634,23 +612,12 @@ pub struct VerifyArgs {
     pub now: Option<i64>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    pub format: ReportFormat,
+    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::RESULTS))]
+    pub format: Format,
 
     /// Events whose provider documents no signature fail the run too
     #[arg(long)]
     pub strict: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum SignFormat {
-    /// `Name: value` header lines
-    #[default]
-    Headers,
-    /// A whole HTTP request (a capture `verify` and `inspect` read back)
-    Http,
-    /// {"headers": {...}}
-    Json,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -679,8 +646,8 @@ pub struct SignArgs {
     pub id: Option<String>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    pub format: SignFormat,
+    #[arg(long, default_value = Format::Headers.name(), value_parser = offered(format::SIGN))]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -689,19 +656,12 @@ pub struct StatsArgs {
     pub input: InputArgs,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    pub format: ListFormat,
+    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::LIST))]
+    pub format: Format,
 
     /// How many of the most frequent findings to show
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub top: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ListFormat {
-    #[default]
-    Human,
-    Json,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -716,8 +676,8 @@ pub struct ListArgs {
     pub schemes: bool,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    pub format: ListFormat,
+    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::LIST))]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -755,16 +715,6 @@ pub struct OptionalSecretArgs {
     pub secret_file: Option<PathBuf>,
 }
 
-impl OptionalSecretArgs {
-    /// The required form, when a secret was given.
-    pub fn given(&self) -> Option<SecretArgs> {
-        (self.secret_env.is_some() || self.secret_file.is_some()).then(|| SecretArgs {
-            secret_env: self.secret_env.clone(),
-            secret_file: self.secret_file.clone(),
-        })
-    }
-}
-
 #[derive(Debug, Clone, Args)]
 pub struct ListenArgs {
     /// The address to listen on; anything but loopback only when given here
@@ -784,8 +734,8 @@ pub struct ListenArgs {
     pub save: Option<PathBuf>,
 
     /// Output format: one line per delivery (human), or the result objects of `validate`
-    #[arg(long, value_enum, default_value_t)]
-    pub format: ReportFormat,
+    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::RESULTS))]
+    pub format: Format,
 
     /// Warnings make a delivery invalid too
     #[arg(long)]
@@ -890,8 +840,8 @@ pub struct SendArgs {
     pub timeout: u64,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t)]
-    pub format: ReportFormat,
+    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::RESULTS))]
+    pub format: Format,
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use owo_colors::Style;
 
 /// When to colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ColorChoice {
     /// Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`.
     #[default]
@@ -18,7 +18,22 @@ pub enum ColorChoice {
     Never,
 }
 
+impl crate::named::Named for ColorChoice {
+    const ALL: &'static [Self] = &[Self::Auto, Self::Always, Self::Never];
+    const NAMES: &'static [&'static str] = &["auto", "always", "never"];
+}
+
 impl ColorChoice {
+    /// The choices `--color` offers.
+    pub const OFFER: crate::named::Offer<Self> = &[
+        (
+            Self::Auto,
+            "Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`",
+        ),
+        (Self::Always, ""),
+        (Self::Never, ""),
+    ];
+
     /// Decides once whether a stream gets colour.
     pub(crate) fn enabled(self, is_terminal: bool) -> bool {
         match self {
@@ -210,11 +225,16 @@ pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(char::is_control) {
         return std::borrow::Cow::Borrowed(text);
     }
+    std::borrow::Cow::Owned(escape_with(text, push_escaped))
+}
+
+/// `text` with each character pushed by `push` (itself, or an escape of it, or nothing).
+pub(crate) fn escape_with(text: &str, push: impl Fn(&mut String, char)) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        push_escaped(&mut out, c);
+        push(&mut out, c);
     }
-    std::borrow::Cow::Owned(out)
+    out
 }
 
 /// Pushes `c`, or its visible escape when it is a control character.

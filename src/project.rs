@@ -13,21 +13,15 @@ use crate::report::{Status, code};
 pub const FILE_NAMES: &[&str] = &["hookscope.toml", ".hookscope.toml"];
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct ProjectFile {
     /// User catalogs to load, relative to the project file.
-    #[serde(default)]
     pub catalogs: Vec<PathBuf>,
-    #[serde(default)]
     pub validate: ValidateSection,
-    #[serde(default)]
     pub diff: DiffSection,
-    #[serde(default)]
     pub verify: VerifySection,
-    #[serde(default)]
     pub fixtures: Vec<Fixture>,
     /// Per-code levels: silence a finding code, or make it a warning or an error.
-    #[serde(default)]
     pub findings: Vec<FindingEntry>,
 }
 
@@ -45,25 +39,22 @@ pub struct FindingEntry {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct ValidateSection {
-    #[serde(default)]
     pub strict: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct DiffSection {
-    #[serde(default)]
     pub ignore: Vec<String>,
 }
 
 /// `[verify]`: which environment variable holds the secret of each provider or scheme. Names
 /// only: a secret's value never belongs in a file that is committed.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct VerifySection {
-    #[serde(default)]
     pub secret_env: std::collections::BTreeMap<String, String>,
 }
 
@@ -72,13 +63,10 @@ pub struct VerifySection {
 #[serde(deny_unknown_fields)]
 pub struct Fixture {
     pub paths: Vec<String>,
-    #[serde(default)]
     pub provider: Option<String>,
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub event_type: Option<String>,
-    #[serde(default)]
     pub api_version: Option<String>,
-    #[serde(default)]
     pub expect: Option<Status>,
 }
 

@@ -77,8 +77,8 @@ pub(crate) fn from_file(flag: &str, path: &Path) -> Result<Vec<u8>, SecretError>
 
 /// The one unkeyed secret of `sign`, `listen` and `send` (`--secret-env NAME` or
 /// `--secret-file PATH`), tried on every delivery.
-pub(crate) fn single(args: &crate::cli::SecretArgs) -> Result<Secret, SecretError> {
-    let (origin, bytes) = match (&args.secret_env, &args.secret_file) {
+pub(crate) fn single(env: Option<&str>, file: Option<&Path>) -> Result<Secret, SecretError> {
+    let (origin, bytes) = match (env, file) {
         (Some(name), _) => (format!("--secret-env {name}"), from_env("--secret-env", name)?),
         (None, Some(path)) => {
             (format!("--secret-file {}", path.display()), from_file("--secret-file", path)?)
@@ -90,6 +90,14 @@ pub(crate) fn single(args: &crate::cli::SecretArgs) -> Result<Secret, SecretErro
         }
     };
     Ok(Secret { key: None, origin, bytes })
+}
+
+/// The one secret of `listen` and `send`, when one is given.
+pub(crate) fn optional(env: Option<&str>, file: Option<&Path>) -> Result<Option<Secret>, SecretError> {
+    if env.is_none() && file.is_none() {
+        return Ok(None);
+    }
+    single(env, file).map(Some)
 }
 
 /// The secrets of a run, in the order given.

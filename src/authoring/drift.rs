@@ -8,11 +8,12 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cli::{DriftArgs, ReportFormat};
+use crate::cli::DriftArgs;
 use crate::commands::for_each_event;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::{Output, escape_controls};
+use crate::report::format::Format;
 use crate::report::{Finding, Status, code};
 
 /// Where something was first seen.
@@ -78,7 +79,7 @@ struct Report {
 }
 
 pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    if args.format != ReportFormat::Human {
+    if args.format != Format::Human {
         out.plain();
     }
     let mut by_type: BTreeMap<(String, String, Option<String>), TypeDrift> = BTreeMap::new();
@@ -163,11 +164,11 @@ pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow
         report.types.push(drift);
     }
     match args.format {
-        ReportFormat::Json | ReportFormat::Ndjson => {
+        Format::Json | Format::Ndjson => {
             serde_json::to_writer(&mut *out, &report)?;
             writeln!(out)?;
         }
-        ReportFormat::Human => render(out, &report)?,
+        _ => render(out, &report)?,
     }
     Ok(pass.outcome)
 }
@@ -212,25 +213,12 @@ fn render(out: &mut Output, report: &Report) -> std::io::Result<()> {
             writeln!(out, "  documented, missing in {n} of {}: {}", t.deliveries, escape_controls(p))?;
         }
         for s in &t.undocumented {
-            let detail =
-                s.detail.as_deref().map(|d| format!(" ({})", escape_controls(d))).unwrap_or_default();
-            writeln!(
-                out,
-                "  undocumented, seen {}×: {}{detail} (first at {})",
-                s.count,
-                escape_controls(&s.pointer),
-                at(&s.example)
-            )?;
+            let detail = s.detail.as_deref().map(|d| format!(" ({})", escape_controls(d)));
+            seen_line(out, "undocumented, seen", s, &detail.unwrap_or_default())?;
         }
         for s in &t.types {
             let detail = s.detail.as_deref().map(escape_controls).unwrap_or_default();
-            writeln!(
-                out,
-                "  other type, {}×: {}: {detail} (first at {})",
-                s.count,
-                escape_controls(&s.pointer),
-                at(&s.example)
-            )?;
+            seen_line(out, "other type,", s, &format!(": {detail}"))?;
         }
         for v in &t.values {
             let values: Vec<String> = v
@@ -255,6 +243,12 @@ fn render(out: &mut Output, report: &Report) -> std::io::Result<()> {
         if types == 1 { "" } else { "s" },
         report.unrecognised
     )
+}
+
+/// `  LABEL N×: POINTER DETAIL (first at path:line:col)`.
+fn seen_line(out: &mut Output, label: &str, seen: &Seen, detail: &str) -> std::io::Result<()> {
+    let pointer = escape_controls(&seen.pointer);
+    writeln!(out, "  {label} {}×: {pointer}{detail} (first at {})", seen.count, at(&seen.example))
 }
 
 fn at(example: &Example) -> String {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::UsageError;
 use crate::analyze::{Analyzed, Analyzer};
-use crate::cli::{DiffArgs, DiffFormat};
+use crate::cli::DiffArgs;
 use crate::config::Config;
 use crate::detect::Forced;
 use crate::diff::{self, DiffOptions, Header, PointerPattern, Side};
@@ -13,6 +13,7 @@ use crate::exit::Outcome;
 use crate::input::{InputMode, ReadError, ReadOptions, Source, read_records};
 use crate::output::Output;
 use crate::report::Status;
+use crate::report::format::Format;
 
 /// `FILE`, `-`, or `FILE:N` (an existing file named with a colon wins over the `:N` reading).
 fn parse_operand(operand: &str) -> (Source, usize) {
@@ -102,10 +103,7 @@ pub fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result
             }
         }
     }
-    let mut ignore = args.ignore.clone();
-    if let Some(project) = &config.project {
-        ignore.extend(project.file.diff.ignore.iter().cloned());
-    }
+    let ignore = config.diff_ignore(&args.ignore);
     let options = DiffOptions {
         array_key: args.array_key.clone(),
         ignore: patterns(&ignore, "--ignore")?,
@@ -121,15 +119,15 @@ pub fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result
         diff::stat(out, &styles, &result)?;
     } else {
         match args.format {
-            DiffFormat::Human => diff::human(out, &styles, &header, &result)?,
-            DiffFormat::Json => {
+            Format::Json => {
                 out.plain();
                 diff::json(out, &header, &result)?;
             }
-            DiffFormat::Patch => {
+            Format::Patch => {
                 out.plain();
                 diff::patch(out, &diff::to_patch(a, b, &options))?;
             }
+            _ => diff::human(out, &styles, &header, &result)?,
         }
     }
     Ok(Outcome { finding: !result.is_empty(), error: false })

@@ -15,10 +15,9 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Serialize;
 
 use super::UsageError;
-use super::verify::{CheckOptions, VerifyStatus, check_delivery, unix_now};
+use super::verify::{CheckOptions, Verdict, VerifyStatus, check_delivery, unix_now};
 use crate::analyze::Analyzer;
-use crate::catalog::{Catalog, Provider};
-use crate::cli::{ListenArgs, ReportFormat};
+use crate::cli::ListenArgs;
 use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
@@ -28,9 +27,9 @@ use crate::live::save::{Saver, capture};
 use crate::live::server::{Answer, Handler, Limits, Log, Received, serve};
 use crate::output::{Output, Styles, escape_controls};
 use crate::policy::Policy;
-use crate::report::{
-    EventResult, JsonReport, Summary, identity, iso8601, render_summary_line, write_ndjson_result,
-};
+use crate::report::format::Format;
+use crate::report::styles_for;
+use crate::report::{EventResult, Items, Summary, identity, iso8601, render_summary_line};
 use crate::secret::Secrets;
 
 /// How long a connection beyond `--max-connections` waits for a free slot before its 503.
@@ -53,22 +52,15 @@ impl SignatureVerdict {
     }
 }
 
-/// Checks one delivery's signature exactly as `verify` does.
-pub(crate) fn check_signature(
-    catalog: &Catalog,
-    provider: Option<&Provider>,
-    secrets: &Secrets,
-    headers: &[(String, String)],
-    body: &[u8],
-    now: i64,
-) -> SignatureVerdict {
-    let options = CheckOptions { scheme: None, now, tolerance: None };
-    let verdict = check_delivery(catalog, provider, secrets, headers, body, None, &options);
-    SignatureVerdict {
-        status: verdict.status,
-        scheme: verdict.scheme.map(|(name, _)| name),
-        problem: verdict.problem,
-        message: verdict.message,
+/// A delivery's signature checked exactly as `verify` does (`verify::check_delivery`).
+impl From<Verdict> for SignatureVerdict {
+    fn from(verdict: Verdict) -> Self {
+        Self {
+            status: verdict.status,
+            scheme: verdict.scheme.map(|(name, _)| name),
+            problem: verdict.problem,
+            message: verdict.message,
+        }
     }
 }
 
@@ -171,11 +163,12 @@ impl Examiner<'_> {
         };
         let mut result = analyzed.result;
         self.policy.apply(&mut result);
-        let provider = result.provider.as_deref().and_then(|p| self.engine.catalog.provider(p));
+        let catalog = self.engine.catalog;
+        let provider = result.provider.as_deref().and_then(|p| catalog.provider(p));
         let signature = self.secrets.as_ref().map(|secrets| {
-            let now = unix_now().unwrap_or_default();
+            let options = CheckOptions { scheme: None, now: unix_now().unwrap_or_default(), tolerance: None };
             let (headers, body) = (&analyzed.record.headers, analyzed.record.text());
-            check_signature(self.engine.catalog, provider, secrets, headers, body, now)
+            SignatureVerdict::from(check_delivery(catalog, provider, secrets, headers, body, None, &options))
         });
         let reply = match (provider, &analyzed.value) {
             (Some(p), Some(value)) => p
@@ -310,21 +303,16 @@ fn relay(posted: Result<forward::Answered, PostError>) -> (Answer, AnsweredBy, O
 }
 
 pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    let secrets = args
-        .secret
-        .given()
-        .map(|s| crate::secret::single(&s).map(|secret| Secrets { list: vec![secret], unset: Vec::new() }))
-        .transpose()
-        .map_err(|e| UsageError(e.0))?;
+    let secret =
+        crate::secret::optional(args.secret.secret_env.as_deref(), args.secret.secret_file.as_deref())?;
+    let secrets = secret.map(|secret| Secrets { list: vec![secret], unset: Vec::new() });
     let events = glob_set(&args.events)?;
     let saver = args
         .save
         .as_deref()
         .map(|dir| Saver::new(dir).map_err(|e| UsageError(format!("--save {}: {e}", dir.display()))))
         .transpose()?;
-    if args.format != ReportFormat::Human {
-        out.plain();
-    }
+    let styles = styles_for(args.format, out);
     let listener = std::net::TcpListener::bind(args.addr)
         .map_err(|e| UsageError(format!("cannot listen on {}: {e}", args.addr)))?;
     let local = listener.local_addr()?;
@@ -339,10 +327,7 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         config.diagnostics.note(&format!("forwarding deliveries to {url}"));
     }
     let strict = config.strict(args.strict);
-    let policy = match &config.project {
-        Some(project) => project.policy(strict, None),
-        None => Policy { strict, rules: Vec::new() },
-    };
+    let policy = config.policy(strict, None);
     let examiner = Examiner { engine: Analyzer::new(&config.catalog), policy, secrets, saver, events };
     let limits = Limits {
         max_body: args.max_event_bytes,
@@ -370,7 +355,7 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let stop = Arc::new(tokio::sync::Notify::new());
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let jobs_rx = Mutex::new(jobs_rx);
-    let mut printer = Printer::new(args.format, out.styles);
+    let mut printer = Printer::new(args.format, styles);
     let served = std::thread::scope(|scope| -> anyhow::Result<()> {
         for _ in 0..threads {
             std::thread::Builder::new().spawn_scoped(scope, || examiner.work(&jobs_rx))?;
@@ -404,9 +389,8 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
 
 /// The report: one line (or object) per reported delivery, then the summary.
 struct Printer {
-    format: ReportFormat,
+    items: Items,
     styles: Styles,
-    json: JsonReport,
     summary: Summary,
     received: usize,
     signatures: [usize; 4],
@@ -414,11 +398,10 @@ struct Printer {
 }
 
 impl Printer {
-    fn new(format: ReportFormat, styles: Styles) -> Self {
+    fn new(format: Format, styles: Styles) -> Self {
         Self {
-            format,
+            items: Items::new(format),
             styles,
-            json: JsonReport::new(),
             summary: Summary::default(),
             received: 0,
             signatures: [0; 4],
@@ -443,23 +426,16 @@ impl Printer {
         }
         self.outcome.finding |=
             delivered.result.fails() || delivered.signature.as_ref().is_some_and(SignatureVerdict::fails);
-        match self.format {
-            ReportFormat::Json => self.json.result(out, delivered)?,
-            ReportFormat::Ndjson => write_ndjson_result(out, delivered)?,
-            ReportFormat::Human => human_line(out, &self.styles, delivered)?,
-        }
+        let styles = &self.styles;
+        self.items.item(out, delivered, |out| human_line(out, styles, delivered))?;
         // A live report is read as it happens.
         out.flush()?;
         Ok(())
     }
 
     fn finish(&mut self, out: &mut Output, diagnostics: &crate::output::Diagnostics) -> anyhow::Result<()> {
-        let json = std::mem::replace(&mut self.json, JsonReport::new());
-        match self.format {
-            ReportFormat::Json => json.finish(out, &self.summary)?,
-            ReportFormat::Ndjson => {}
-            ReportFormat::Human => render_summary_line(out, &self.styles, &self.summary)?,
-        }
+        let (styles, summary) = (&self.styles, &self.summary);
+        self.items.finish(out, summary, |out| render_summary_line(out, styles, summary))?;
         let left_out = self.received - self.summary.events;
         if left_out > 0 {
             diagnostics.note(&format!(

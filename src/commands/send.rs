@@ -4,7 +4,7 @@
 //! none) is a finding.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -17,14 +17,16 @@ use super::verify::unix_now;
 use super::{UsageError, find_type, for_each_event};
 use crate::analyze::Analyzed;
 use crate::catalog::{Catalog, DefaultScheme};
-use crate::cli::{ReportFormat, SendArgs};
+use crate::cli::SendArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::json::{Frame, frame_value, locate_all};
 use crate::live::forward::{self, PostError};
 use crate::live::is_hop_by_hop;
 use crate::output::{Output, Styles, escape_controls};
-use crate::report::{JsonReport, write_ndjson_result};
+use crate::report::Items;
+use crate::report::format::Format;
+use crate::report::styles_for;
 use crate::signature;
 
 /// One delivery to post, or why it cannot be.
@@ -186,12 +188,9 @@ fn prepare(
 }
 
 pub fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    let secret = args
-        .secret
-        .given()
-        .map(|s| crate::secret::single(&s).map(|secret| secret.bytes))
-        .transpose()
-        .map_err(|e| UsageError(e.0))?;
+    let secret =
+        crate::secret::optional(args.secret.secret_env.as_deref(), args.secret.secret_file.as_deref())?
+            .map(|secret| secret.bytes);
     let overrides: Vec<Override> = args.set.iter().map(|s| parse_override(s)).collect::<Result<_, _>>()?;
     if let Some(rate) = args.rate
         && !(rate.is_finite() && rate > 0.0)
@@ -223,9 +222,7 @@ pub fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow::Result
     if secret.is_none() {
         config.diagnostics.note(&"no secret given (--secret-env / --secret-file): events go unsigned, captures keep their own signature headers");
     }
-    if args.format != ReportFormat::Human {
-        out.plain();
-    }
+    let styles = styles_for(args.format, out);
     let signing = Signing {
         overrides: &overrides,
         secret: secret.as_deref(),
@@ -240,7 +237,7 @@ pub fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow::Result
     let pacer = args
         .rate
         .map(|rate| Pacer { every: Duration::from_secs_f64(1.0 / rate), next: Mutex::new(Instant::now()) });
-    let mut report = Report::new(args.format, out.styles);
+    let mut report = Report::new(args.format, styles);
     let mut error = false;
     std::thread::scope(|scope| -> anyhow::Result<()> {
         for _ in 0..concurrency {
@@ -371,20 +368,18 @@ fn worker(
 
 /// Prints answers in input order as they come back.
 struct Report {
-    format: ReportFormat,
+    items: Items,
     styles: Styles,
-    json: JsonReport,
     summary: SendSummary,
     waiting: BTreeMap<usize, Sent>,
     next: usize,
 }
 
 impl Report {
-    fn new(format: ReportFormat, styles: Styles) -> Self {
+    fn new(format: Format, styles: Styles) -> Self {
         Self {
-            format,
+            items: Items::new(format),
             styles,
-            json: JsonReport::new(),
             summary: SendSummary::default(),
             waiting: BTreeMap::new(),
             next: 1,
@@ -418,52 +413,45 @@ impl Report {
             (_, true) => self.summary.failed += 1,
             (_, false) => self.summary.succeeded += 1,
         }
-        match self.format {
-            ReportFormat::Json => self.json.result(out, sent)?,
-            ReportFormat::Ndjson => write_ndjson_result(out, sent)?,
-            ReportFormat::Human => {
-                let styles = &self.styles;
-                let who = [sent.provider.as_deref(), sent.event_type.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let label = if sent.source.starts_with("sample ") {
-                    sent.source.clone()
-                } else {
-                    format!("{}:{}:{}", sent.source, sent.line, sent.column)
-                };
-                write!(out, "{}: ", styles.strong.style(escape_controls(&label)))?;
-                if !sent.source.starts_with("sample ") && !who.is_empty() {
-                    write!(out, "{} ", escape_controls(&who))?;
-                }
-                match (sent.status, sent.latency_ms, &sent.error) {
-                    (Some(status), latency, _) => {
-                        let text = status.to_string();
-                        let status =
-                            if sent.failed() { styles.error.style(text) } else { styles.ok.style(text) };
-                        write!(out, "{status} in {} ms", latency.unwrap_or_default())?;
-                    }
-                    (None, _, error) => {
-                        write!(
-                            out,
-                            "{}",
-                            styles.error.style(escape_controls(error.as_deref().unwrap_or("no answer")))
-                        )?;
-                    }
-                }
-                writeln!(out, "{}", if sent.signed { " (signed)" } else { "" })?;
+        let styles = &self.styles;
+        self.items.item(out, sent, |out| {
+            let who = [sent.provider.as_deref(), sent.event_type.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let label = if sent.source.starts_with("sample ") {
+                sent.source.clone()
+            } else {
+                format!("{}:{}:{}", sent.source, sent.line, sent.column)
+            };
+            write!(out, "{}: ", styles.strong.style(escape_controls(&label)))?;
+            if !sent.source.starts_with("sample ") && !who.is_empty() {
+                write!(out, "{} ", escape_controls(&who))?;
             }
-        }
+            match (sent.status, sent.latency_ms, &sent.error) {
+                (Some(status), latency, _) => {
+                    let text = status.to_string();
+                    let status = if sent.failed() { styles.error.style(text) } else { styles.ok.style(text) };
+                    write!(out, "{status} in {} ms", latency.unwrap_or_default())?;
+                }
+                (None, _, error) => {
+                    write!(
+                        out,
+                        "{}",
+                        styles.error.style(escape_controls(error.as_deref().unwrap_or("no answer")))
+                    )?;
+                }
+            }
+            writeln!(out, "{}", if sent.signed { " (signed)" } else { "" })
+        })?;
         Ok(())
     }
 
     fn finish(&mut self, out: &mut Output) -> anyhow::Result<()> {
         let s = &self.summary;
-        match self.format {
-            ReportFormat::Json => std::mem::replace(&mut self.json, JsonReport::new()).finish(out, s)?,
-            ReportFormat::Ndjson => {}
-            ReportFormat::Human => writeln!(
+        self.items.finish(out, s, |out| {
+            writeln!(
                 out,
                 "{} {} sent: {} answered 2xx/3xx, {} answered an error or not at all, {} not sent",
                 s.deliveries,
@@ -471,8 +459,8 @@ impl Report {
                 s.succeeded,
                 s.failed,
                 s.unsent
-            )?,
-        }
+            )
+        })?;
         Ok(())
     }
 }

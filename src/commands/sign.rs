@@ -6,12 +6,13 @@ use std::io::Write;
 use super::{UsageError, find_provider};
 use crate::analyze::Analyzer;
 use crate::catalog::DefaultScheme;
-use crate::cli::{SecretArgs, SignArgs, SignFormat};
+use crate::cli::{SecretArgs, SignArgs};
 use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
 use crate::input::{ReadError, ReadOptions, Record, Source, read_records};
 use crate::output::Output;
+use crate::report::format::Format;
 use crate::signature;
 
 pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
@@ -61,18 +62,13 @@ pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result
         .map_err(|e| UsageError(format!("{}: {e}", scheme.title())))?;
     out.plain();
     match args.format {
-        SignFormat::Headers => {
-            for (name, value) in &headers {
-                writeln!(out, "{name}: {value}")?;
-            }
-        }
-        SignFormat::Json => {
+        Format::Json => {
             let map: serde_json::Map<String, serde_json::Value> =
                 headers.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
             serde_json::to_writer_pretty(&mut *out, &serde_json::json!({"headers": map}))?;
             writeln!(out)?;
         }
-        SignFormat::Http => {
+        Format::Http => {
             let path = provider.map_or(scheme.name(), |p| p.id());
             write!(out, "POST /webhooks/{path} HTTP/1.1\r\nContent-Type: application/json\r\n")?;
             write!(out, "Content-Length: {}\r\n", body.len())?;
@@ -82,6 +78,11 @@ pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result
             out.write_all(b"\r\n")?;
             out.write_all(&body)?;
             out.write_all(b"\r\n")?;
+        }
+        _ => {
+            for (name, value) in &headers {
+                writeln!(out, "{name}: {value}")?;
+            }
         }
     }
     Ok(Outcome::default())
@@ -111,21 +112,16 @@ fn read_one(path: &std::path::Path) -> anyhow::Result<Record> {
     Ok(record)
 }
 
-/// The one secret to sign with, from the environment, a file or standard input.
+/// The one secret to sign with, from the environment, a file or standard input (not both the
+/// secret and the body).
 fn read_secret(args: &SecretArgs, body: &std::path::Path) -> Result<Vec<u8>, UsageError> {
-    let read = match (&args.secret_env, &args.secret_file) {
-        (Some(name), _) => crate::secret::from_env("--secret-env", name),
-        (None, Some(path)) if path.as_os_str() == "-" && body.as_os_str() == "-" => {
-            return Err(UsageError(
-                "--secret-file - and the body cannot both come from standard input".to_owned(),
-            ));
-        }
-        (None, Some(path)) => crate::secret::from_file("--secret-file", path),
-        (None, None) => {
-            return Err(UsageError(
-                "give the secret with --secret-env NAME or --secret-file PATH".to_owned(),
-            ));
-        }
-    };
-    read.map_err(|e| UsageError(e.0))
+    let file = args.secret_file.as_deref();
+    if args.secret_env.is_none() && file.is_some_and(|f| f.as_os_str() == "-") && body.as_os_str() == "-" {
+        return Err(UsageError(
+            "--secret-file - and the body cannot both come from standard input".to_owned(),
+        ));
+    }
+    crate::secret::single(args.secret_env.as_deref(), file)
+        .map(|secret| secret.bytes)
+        .map_err(|e| UsageError(e.0))
 }

@@ -1,45 +1,29 @@
 //! `hookscope validate`: the CI gate. Findings for people, or a report for machines (JSON,
 //! NDJSON, JUnit, GitHub annotations, SARIF), and an exit code.
 
-use std::io::Write;
-
 use super::{Work, for_each_event_with};
 use crate::analyze::Analyzed;
-use crate::cli::{ValidateArgs, ValidateFormat};
+use crate::cli::ValidateArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
-use crate::output::{Output, Styles};
-use crate::report::{
-    EventResult, JsonReport, Status, Summary, identity, render_finding, render_snippet, render_summary_line,
-    write_github, write_github_unreadable, write_junit, write_ndjson_result, write_sarif,
-};
+use crate::output::Output;
+use crate::report::{EventResult, Findings, Reporter, Shape, Status, Summary, styles_for};
 
 pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    if args.format != ValidateFormat::Human {
-        out.plain();
-    }
-    let styles = out.styles;
     let strict = config.strict(args.strict);
+    let human = Findings { styles: styles_for(args.format, out), verbose: args.verbose, brief: args.brief };
+    let reporter = Reporter::new(args.format, &human, Shape::Full, strict);
+    let mut report = reporter.report();
     let mut summary = Summary::default();
     let mut failed = false;
-    let mut json = JsonReport::new();
-    // JUnit and SARIF group results, so they are kept until the end.
-    let mut kept: Vec<EventResult> = Vec::new();
     // Each skipped document's label (`path:line:col`) and source.
     let mut foreign: Vec<(String, String)> = Vec::new();
     // Each record's report is rendered on the analysis threads; here it is only written, in order.
     let render = |analyzed: &Analyzed, buf: &mut Vec<u8>| -> std::io::Result<()> {
-        let result = &analyzed.result;
-        if args.skip_foreign && is_foreign(result) {
+        if args.skip_foreign && is_foreign(&analyzed.result) {
             return Ok(());
         }
-        match args.format {
-            ValidateFormat::Json => serde_json::to_writer(&mut *buf, result).map_err(std::io::Error::from),
-            ValidateFormat::Ndjson => write_ndjson_result(buf, result),
-            ValidateFormat::Github => write_github(buf, result, strict),
-            ValidateFormat::Junit | ValidateFormat::Sarif => Ok(()),
-            ValidateFormat::Human => render_human(buf, args, &styles, analyzed),
-        }
+        reporter.render(analyzed, buf)
     };
     let work = Work { render: Some(&render), ..Work::default() };
     let pass = for_each_event_with(config, &args.input, strict, work, &mut |analyzed| {
@@ -50,11 +34,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         }
         summary.add(result);
         failed |= result.fails();
-        match args.format {
-            ValidateFormat::Json => json.rendered(out, &analyzed.rendered)?,
-            ValidateFormat::Junit | ValidateFormat::Sarif => kept.push(result.clone()),
-            _ => out.write_all(&analyzed.rendered)?,
-        }
+        report.write(out, analyzed)?;
         Ok(())
     })?;
     summary.skipped = pass.skipped;
@@ -62,57 +42,8 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
     if !foreign.is_empty() {
         config.diagnostics.note(&skipped_note(&foreign));
     }
-    match args.format {
-        ValidateFormat::Json => json.finish(out, &summary)?,
-        ValidateFormat::Ndjson => {}
-        ValidateFormat::Github => write_github_unreadable(out, &pass.unreadable)?,
-        ValidateFormat::Junit => write_junit(out, &kept, &pass.unreadable)?,
-        ValidateFormat::Sarif => write_sarif(out, &kept, &pass.unreadable, strict)?,
-        ValidateFormat::Human => render_summary_line(out, &styles, &summary)?,
-    }
+    report.finish(out, &summary, &pass.unreadable)?;
     Ok(Outcome { finding: failed, ..pass.outcome })
-}
-
-/// One event for people: its findings with source snippets (or one line each with `--brief`),
-/// after its status with `--verbose`.
-fn render_human(
-    out: &mut dyn Write,
-    args: &ValidateArgs,
-    styles: &Styles,
-    analyzed: &Analyzed,
-) -> std::io::Result<()> {
-    let result = &analyzed.result;
-    let fails = result.fails();
-    let expected_failure = result.expect.filter(|e| *e != Status::Valid);
-    if args.verbose {
-        let status = match (fails, expected_failure) {
-            (true, _) => styles.error.style(result.status.as_str()).to_string(),
-            (false, Some(_)) => format!("{} (as expected)", result.status.as_str()),
-            (false, None) => styles.ok.style(result.status.as_str()).to_string(),
-        };
-        writeln!(out, "{}: {status} {}", styles.strong.style(result.label()), identity(result))?;
-    }
-    if let Some(expected) = expected_failure {
-        if !fails {
-            return Ok(());
-        }
-        writeln!(
-            out,
-            "{}: {}: expected to be {} (project file), but it is {}",
-            styles.strong.style(result.label()),
-            styles.error.style("error"),
-            expected.as_str(),
-            result.status.as_str()
-        )?;
-    }
-    for finding in result.findings_in_order() {
-        if args.brief {
-            render_finding(out, styles, result, finding)?;
-        } else {
-            render_snippet(out, styles, result, finding, &analyzed.record)?;
-        }
-    }
-    Ok(())
 }
 
 /// A document that is JSON but no webhook event of any known provider (`package.json`), and

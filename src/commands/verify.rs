@@ -2,96 +2,18 @@
 //! signature headers name (else its provider's), and says in one sentence why a check fails.
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::Path;
 
 use serde::Serialize;
 
 use super::{UsageError, for_each_event};
 use crate::catalog::{Catalog, DefaultScheme, Provider};
-use crate::cli::{ReportFormat, VerifyArgs};
+use crate::cli::VerifyArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::{Output, escape_controls};
-use crate::report::{JsonReport, write_ndjson_result};
-use crate::secret::{self, Secret, Secrets, split_key};
+use crate::report::{Items, styles_for};
+use crate::secret::Secrets;
 use crate::signature::{self, Clock, Delivery, Reason, Scheme, Verification};
-
-/// The secrets of a run: keyed and unkeyed ones from the command line, then the project file's
-/// `[verify] secret_env` for keys the command line did not give. Every key must name a provider
-/// or a signature scheme of the catalog.
-fn resolve_secrets(args: &VerifyArgs, config: &Config) -> Result<Secrets, UsageError> {
-    let stdin_secrets = args.secret.secret_file.iter().filter(|f| split_key(f).1 == "-").count();
-    if stdin_secrets > 1 {
-        return Err(UsageError("--secret-file -: standard input can hold only one secret".to_owned()));
-    }
-    if stdin_secrets == 1
-        && (args.input.paths.is_empty() || args.input.paths.iter().any(|p| p.as_os_str() == "-"))
-    {
-        return Err(UsageError(
-            "--secret-file - reads the secret from standard input, so the events cannot come from it too: \
-             name the files to verify"
-                .to_owned(),
-        ));
-    }
-    let mut keys: Vec<String> = config.catalog.providers().map(|p| p.id().to_owned()).collect();
-    keys.extend(config.catalog.schemes().map(|s| s.name().to_owned()));
-    keys.sort();
-    keys.dedup();
-    let check_key = |flag: &str, key: &str| -> Result<String, UsageError> {
-        if keys.iter().any(|k| k.eq_ignore_ascii_case(key)) {
-            return Ok(key.to_ascii_lowercase());
-        }
-        let hint = crate::catalog::suggest(key, keys.iter().map(String::as_str))
-            .first()
-            .map(|h| format!("did you mean {h:?}? "))
-            .unwrap_or_default();
-        Err(UsageError(format!(
-            "{flag}: {key:?} names no provider or signature scheme; {hint}(known: {})",
-            keys.join(", ")
-        )))
-    };
-    let mut secrets = Secrets::default();
-    for text in &args.secret.secret_env {
-        let (key, name) = split_key(text);
-        let key = key.map(|k| check_key(&format!("--secret-env {text}"), k)).transpose()?;
-        let bytes = secret::from_env("--secret-env", name).map_err(|e| UsageError(e.0))?;
-        secrets.list.push(Secret { key, origin: format!("--secret-env {name}"), bytes });
-    }
-    for text in &args.secret.secret_file {
-        let (key, path) = split_key(text);
-        let key = key.map(|k| check_key(&format!("--secret-file {text}"), k)).transpose()?;
-        let bytes = secret::from_file("--secret-file", Path::new(path)).map_err(|e| UsageError(e.0))?;
-        secrets.list.push(Secret { key, origin: format!("--secret-file {path}"), bytes });
-    }
-    for (key, name) in config.project.iter().flat_map(|p| &p.file.verify.secret_env) {
-        let key = check_key(&format!("project file, verify.secret_env.{key}"), key)?;
-        if secrets.list.iter().any(|s| s.key.as_deref() == Some(key.as_str())) {
-            continue;
-        }
-        match secret::from_env("--secret-env", name) {
-            Ok(bytes) => {
-                let origin = format!("{name} (project file)");
-                secrets.list.push(Secret { key: Some(key), origin, bytes });
-            }
-            // Unset is fine until a delivery of that key needs it.
-            Err(_) => secrets.unset.push((key, name.clone())),
-        }
-    }
-    if secrets.list.is_empty() {
-        let unset: Vec<&str> = secrets.unset.iter().map(|(_, name)| name.as_str()).collect();
-        let why = if unset.is_empty() {
-            String::new()
-        } else {
-            format!(" (the project file names {}, not set)", unset.join(", "))
-        };
-        return Err(UsageError(format!(
-            "no secret{why}: give it with --secret-env [KEY=]NAME or --secret-file [KEY=]PATH, or name \
-             the variable in hookscope.toml under [verify] secret_env"
-        )));
-    }
-    Ok(secrets)
-}
 
 /// A scheme named on the command line (`--scheme`), case-insensitive.
 pub(crate) fn find_scheme<'c>(catalog: &'c Catalog, name: &str) -> Result<&'c Scheme, UsageError> {
@@ -306,7 +228,10 @@ struct Checked<'a> {
 }
 
 pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    let secrets = resolve_secrets(args, config)?;
+    let paths = &args.input.paths;
+    let events_from_stdin = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
+    let secrets =
+        config.verify_secrets(&args.secret.secret_env, &args.secret.secret_file, events_from_stdin)?;
     let forced = args.scheme.as_deref().map(|name| find_scheme(&config.catalog, name)).transpose()?;
     let extra: Vec<(String, String)> =
         args.headers.iter().map(|h| parse_header(h)).collect::<Result<_, _>>()?;
@@ -315,12 +240,9 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         None => unix_now()?,
     };
     let options = CheckOptions { scheme: forced, now, tolerance: args.tolerance };
-    if args.format != ReportFormat::Human {
-        out.plain();
-    }
-    let styles = out.styles;
+    let styles = styles_for(args.format, out);
     let (mut bad, mut total) = (false, 0usize);
-    let mut json = JsonReport::new();
+    let mut items = Items::new(args.format);
     let mut counts = VerifySummary::default();
     // Why deliveries went unchecked, once each (exit code 2 at the end).
     let mut unchecked = BTreeSet::new();
@@ -364,44 +286,38 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
             secret: verdict.secret.as_deref(),
             entry: verdict.entry.map(|(entry, _)| entry),
         };
-        match args.format {
-            ReportFormat::Json => json.result(out, &checked)?,
-            ReportFormat::Ndjson => write_ndjson_result(out, &checked)?,
-            ReportFormat::Human => {
-                let mark = match status {
-                    VerifyStatus::Valid => styles.ok.style("ok"),
-                    VerifyStatus::Unsigned => styles.warning.style("unsigned"),
-                    VerifyStatus::Unknown => styles.error.style("unknown"),
-                    VerifyStatus::Unchecked => styles.warning.style("unchecked"),
-                    VerifyStatus::Invalid => styles.error.style("bad"),
-                };
-                let who = [checked.provider, checked.event_type].into_iter().flatten().fold(
-                    String::new(),
-                    |mut who, part| {
-                        who.push(' ');
-                        who.push_str(&escape_controls(part));
-                        who
-                    },
-                );
-                let scheme = match &verdict.scheme {
-                    Some((name, reason)) => format!(" [scheme {name}, {reason}]"),
-                    None => String::new(),
-                };
-                writeln!(
-                    out,
-                    "{}: {mark}{who}: {}{}",
-                    styles.strong.style(escape_controls(&result.label())),
-                    escape_controls(&checked.message),
-                    styles.dim.style(escape_controls(&scheme))
-                )?;
-            }
-        }
+        items.item(out, &checked, |out| {
+            let mark = match status {
+                VerifyStatus::Valid => styles.ok.style("ok"),
+                VerifyStatus::Unsigned => styles.warning.style("unsigned"),
+                VerifyStatus::Unknown => styles.error.style("unknown"),
+                VerifyStatus::Unchecked => styles.warning.style("unchecked"),
+                VerifyStatus::Invalid => styles.error.style("bad"),
+            };
+            let who = [checked.provider, checked.event_type].into_iter().flatten().fold(
+                String::new(),
+                |mut who, part| {
+                    who.push(' ');
+                    who.push_str(&escape_controls(part));
+                    who
+                },
+            );
+            let scheme = match &verdict.scheme {
+                Some((name, reason)) => format!(" [scheme {name}, {reason}]"),
+                None => String::new(),
+            };
+            writeln!(
+                out,
+                "{}: {mark}{who}: {}{}",
+                styles.strong.style(escape_controls(&result.label())),
+                escape_controls(&checked.message),
+                styles.dim.style(escape_controls(&scheme))
+            )
+        })?;
         Ok(())
     })?;
-    match args.format {
-        ReportFormat::Json => json.finish(out, &counts)?,
-        ReportFormat::Ndjson => {}
-        ReportFormat::Human => writeln!(
+    items.finish(out, &counts, |out| {
+        writeln!(
             out,
             "{total} {}: {} valid, {} invalid, {} unsigned, {} unknown provider{}",
             if total == 1 { "delivery" } else { "deliveries" },
@@ -414,8 +330,8 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
             } else {
                 String::new()
             }
-        )?,
-    }
+        )
+    })?;
     for why in &unchecked {
         config.diagnostics.error(why);
     }

@@ -100,9 +100,9 @@ pub(crate) fn diff(left: &Value, right: &Value, options: &DiffOptions) -> Diff {
     let scope = if options.only.is_empty() { Scope::In } else { Scope::Searching };
     if options.shape {
         let (l, r) = (Shape::of(left), Shape::of(right));
-        walker.shape(&mut pointer, Some(&l), Some(&r), scope, None);
+        walker.walk(&mut pointer, Some(&l), Some(&r), scope, None);
     } else {
-        walker.value(&mut pointer, Some(left), Some(right), scope, None);
+        walker.walk(&mut pointer, Some(left), Some(right), scope, None);
     }
     Diff { changes: walker.changes, ignored: walker.ignored, volatile_ignored: walker.volatile_ignored }
 }
@@ -174,56 +174,16 @@ impl<'o> Walker<'o> {
         self.changes.push(Change { op, pointer: pointer.to_owned(), left, right });
     }
 
-    fn value(
-        &mut self,
-        pointer: &mut String,
-        l: Option<&Value>,
-        r: Option<&Value>,
-        scope: Scope,
-        muted: Option<Mute>,
-    ) {
-        match self.step(pointer, scope, muted) {
-            Step::Skip => {}
-            Step::Count(mute) => {
-                let differs = match (l, r) {
-                    (Some(l), Some(r)) => {
-                        let mut probe = Walker::new(self.options, false);
-                        probe.value(&mut String::new(), Some(l), Some(r), Scope::In, None);
-                        !probe.changes.is_empty()
-                    }
-                    _ => true,
-                };
-                self.count(mute, differs);
-            }
-            Step::Search(muted) => {
-                for (segment, lc, rc) in value_children(l, r, &self.options.array_key) {
-                    with_segment(pointer, &segment, |p| self.value(p, lc, rc, Scope::Searching, muted));
-                }
-            }
-            Step::Compare => match (l, r) {
-                (None, None) => {}
-                (None, Some(r)) => self.record(Op::Added, pointer, None, Some(r.clone())),
-                (Some(l), None) => self.record(Op::Removed, pointer, Some(l.clone()), None),
-                (Some(lv), Some(rv)) => {
-                    if Kind::of(lv) != Kind::of(rv) {
-                        self.record(Op::TypeChanged, pointer, Some(lv.clone()), Some(rv.clone()));
-                    } else if lv.is_object() || lv.is_array() {
-                        for (segment, lc, rc) in value_children(l, r, &self.options.array_key) {
-                            with_segment(pointer, &segment, |p| self.value(p, lc, rc, Scope::In, None));
-                        }
-                    } else if !scalars_equal(lv, rv) {
-                        self.record(Op::Changed, pointer, Some(lv.clone()), Some(rv.clone()));
-                    }
-                }
-            },
-        }
+    fn descend(&self, paired: bool) -> Descend<'o> {
+        Descend { array_key: &self.options.array_key, paired }
     }
 
-    fn shape(
+    /// Compares two nodes (values, or shapes with `--shape`) at `pointer` and everything below.
+    fn walk<N: Node>(
         &mut self,
         pointer: &mut String,
-        l: Option<&Shape>,
-        r: Option<&Shape>,
+        l: Option<&N>,
+        r: Option<&N>,
         scope: Scope,
         muted: Option<Mute>,
     ) {
@@ -231,28 +191,93 @@ impl<'o> Walker<'o> {
             Step::Skip => {}
             Step::Count(mute) => {
                 let mut probe = Walker::new(self.options, false);
-                probe.shape(&mut String::new(), l, r, Scope::In, None);
+                probe.walk(&mut String::new(), l, r, Scope::In, None);
                 self.count(mute, !probe.changes.is_empty());
             }
             Step::Search(muted) => {
-                for (segment, lc, rc) in shape_children(l, r, false) {
-                    with_segment(pointer, segment, |p| self.shape(p, lc, rc, Scope::Searching, muted));
+                for (segment, lc, rc) in N::children(l, r, self.descend(false)) {
+                    with_segment(pointer, &segment, |p| self.walk(p, lc, rc, Scope::Searching, muted));
                 }
             }
             Step::Compare => match (l, r) {
                 (None, None) => {}
-                (None, Some(r)) => self.record(Op::Added, pointer, None, Some(r.type_name())),
-                (Some(l), None) => self.record(Op::Removed, pointer, Some(l.type_name()), None),
+                (None, Some(r)) => self.record(Op::Added, pointer, None, Some(r.reported())),
+                (Some(l), None) => self.record(Op::Removed, pointer, Some(l.reported()), None),
                 (Some(ls), Some(rs)) => {
-                    if ls.kinds != rs.kinds {
-                        self.record(Op::TypeChanged, pointer, Some(ls.type_name()), Some(rs.type_name()));
-                    }
-                    for (segment, lc, rc) in shape_children(l, r, true) {
-                        with_segment(pointer, segment, |p| self.shape(p, lc, rc, Scope::In, None));
+                    if N::compare(self, pointer, ls, rs) {
+                        for (segment, lc, rc) in N::children(l, r, self.descend(true)) {
+                            with_segment(pointer, &segment, |p| self.walk(p, lc, rc, Scope::In, None));
+                        }
                     }
                 }
             },
         }
+    }
+}
+
+/// How a walk goes down from a node to its children.
+#[derive(Clone, Copy)]
+struct Descend<'o> {
+    /// Matches array elements that are objects by this key.
+    array_key: &'o str,
+    /// Only children of containers both sides have; else also one-sided ones (where only the
+    /// `--only` search goes).
+    paired: bool,
+}
+
+/// What a walk compares: JSON values, or their shapes (`--shape`).
+trait Node: Sized {
+    /// The pairs of children to compare under two nodes.
+    fn children<'n>(l: Option<&'n Self>, r: Option<&'n Self>, how: Descend<'_>) -> Pairs<'n, Self>;
+
+    /// Records how two nodes differ themselves; says whether their children are compared too.
+    fn compare(walker: &mut Walker<'_>, pointer: &str, l: &Self, r: &Self) -> bool;
+
+    /// What a change reports for this side.
+    fn reported(&self) -> Value;
+}
+
+impl Node for Value {
+    fn children<'n>(l: Option<&'n Self>, r: Option<&'n Self>, how: Descend<'_>) -> Pairs<'n, Self> {
+        value_children(l, r, how.array_key)
+    }
+
+    fn compare(walker: &mut Walker<'_>, pointer: &str, l: &Self, r: &Self) -> bool {
+        if Kind::of(l) != Kind::of(r) {
+            walker.record(Op::TypeChanged, pointer, Some(l.clone()), Some(r.clone()));
+            false
+        } else if l.is_object() || l.is_array() {
+            true
+        } else {
+            if !scalars_equal(l, r) {
+                walker.record(Op::Changed, pointer, Some(l.clone()), Some(r.clone()));
+            }
+            false
+        }
+    }
+
+    fn reported(&self) -> Value {
+        self.clone()
+    }
+}
+
+impl Node for Shape {
+    fn children<'n>(l: Option<&'n Self>, r: Option<&'n Self>, how: Descend<'_>) -> Pairs<'n, Self> {
+        shape_children(l, r, how.paired)
+            .into_iter()
+            .map(|(segment, lc, rc)| (segment.to_owned(), lc, rc))
+            .collect()
+    }
+
+    fn compare(walker: &mut Walker<'_>, pointer: &str, l: &Self, r: &Self) -> bool {
+        if l.kinds != r.kinds {
+            walker.record(Op::TypeChanged, pointer, Some(l.type_name()), Some(r.type_name()));
+        }
+        true
+    }
+
+    fn reported(&self) -> Value {
+        self.type_name()
     }
 }
 
@@ -267,7 +292,10 @@ fn with_segment<R>(pointer: &mut String, segment: &str, f: impl FnOnce(&mut Stri
     result
 }
 
-type Children<'v> = Vec<(String, Option<&'v Value>, Option<&'v Value>)>;
+/// Pairs of children to compare, each with its pointer segment.
+type Pairs<'n, N> = Vec<(String, Option<&'n N>, Option<&'n N>)>;
+
+type Children<'v> = Pairs<'v, Value>;
 
 /// The pairs of children to compare under two values. Containers of different kinds (or a
 /// missing side) contribute their children one-sided: only the `--only` search goes there.

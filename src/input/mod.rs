@@ -23,21 +23,32 @@ use framing::{frame_document_stream, frame_line, holds_whole_values, is_blank};
 const SNIFF_LINES: usize = 8;
 
 /// How a source is framed into records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum InputMode {
-    /// By file name ending, else by looking at the first lines
     #[default]
     Auto,
-    /// One or more JSON documents (pretty or compact), or NDJSON
     Json,
-    /// One JSON value per line
     Ndjson,
-    /// Log lines with a prefix before the JSON; lines without JSON are skipped and counted
     Log,
-    /// Raw HTTP requests: the body is the event, the headers are kept
     Http,
-    /// A HAR export: each request with a JSON body is an event
     Har,
+}
+
+impl crate::named::Named for InputMode {
+    const ALL: &'static [Self] = &[Self::Auto, Self::Json, Self::Ndjson, Self::Log, Self::Http, Self::Har];
+    const NAMES: &'static [&'static str] = &["auto", "json", "ndjson", "log", "http", "har"];
+}
+
+impl InputMode {
+    /// The modes `--input` offers, with what each reads.
+    pub const OFFER: crate::named::Offer<Self> = &[
+        (Self::Auto, "By file name ending, else by looking at the first lines"),
+        (Self::Json, "One or more JSON documents (pretty or compact), or NDJSON"),
+        (Self::Ndjson, "One JSON value per line"),
+        (Self::Log, "Log lines with a prefix before the JSON; lines without JSON are skipped and counted"),
+        (Self::Http, "Raw HTTP requests: the body is the event, the headers are kept"),
+        (Self::Har, "A HAR export: each request with a JSON body is an event"),
+    ];
 }
 
 /// How sources are read.

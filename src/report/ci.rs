@@ -12,20 +12,16 @@ use super::{EventResult, Finding, Severity};
 
 /// XML text with the five entities escaped and characters XML 1.0 forbids dropped.
 fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::output::escape_with(text, |out, c| match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&apos;"),
+        '\t' | '\n' | '\r' => out.push(c),
+        c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+        c => out.push(c),
+    })
 }
 
 fn describe(finding: &Finding, result: &EventResult) -> String {
@@ -131,18 +127,14 @@ pub(crate) fn write_junit(
 /// Escapes GitHub workflow-command data as the runner requires (`%`, CR, LF and, for properties,
 /// `:` and `,`); other control characters get the visible escape of every human format.
 fn gh_escape(text: &str, property: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            ':' if property => out.push_str("%3A"),
-            ',' if property => out.push_str("%2C"),
-            c => crate::output::push_escaped(&mut out, c),
-        }
-    }
-    out
+    crate::output::escape_with(text, |out, c| match c {
+        '%' => out.push_str("%25"),
+        '\r' => out.push_str("%0D"),
+        '\n' => out.push_str("%0A"),
+        ':' if property => out.push_str("%3A"),
+        ',' if property => out.push_str("%2C"),
+        c => crate::output::push_escaped(out, c),
+    })
 }
 
 /// `::error file=…,line=…,col=…,title=…::message` per finding, streamed.

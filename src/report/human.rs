@@ -1,12 +1,13 @@
-//! Reports for people: findings as `path:line:col: level: message`, like a linter, and the
-//! closing summary line.
+//! Reports for people: findings as source snippets or as `path:line:col: level: message`, like
+//! a linter, each event's identity, and the closing summary line.
 
 use std::io::{self, Write};
 
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-use super::{EventResult, Finding, Severity, Summary};
+use super::{EventResult, Finding, Severity, Status, Summary};
+use crate::analyze::Analyzed;
 use crate::input::{Body, Record};
 use crate::output::{Styles, escape_controls, push_escaped};
 
@@ -228,6 +229,75 @@ pub(crate) fn identity(result: &EventResult) -> String {
         parts.push(format!("({})", c.join(" | ")));
     }
     escape_controls(&parts.join(" ")).into_owned()
+}
+
+/// `validate` for people: each event's findings as source snippets (one line each when
+/// `brief`), after its status when `verbose`; then the summary line.
+pub(crate) struct Findings {
+    pub styles: Styles,
+    pub verbose: bool,
+    pub brief: bool,
+}
+
+impl super::reporter::Human for Findings {
+    fn result(&self, out: &mut Vec<u8>, analyzed: &Analyzed) -> io::Result<()> {
+        let (styles, result) = (&self.styles, &analyzed.result);
+        let fails = result.fails();
+        let expected_failure = result.expect.filter(|e| *e != Status::Valid);
+        if self.verbose {
+            let status = match (fails, expected_failure) {
+                (true, _) => styles.error.style(result.status.as_str()).to_string(),
+                (false, Some(_)) => format!("{} (as expected)", result.status.as_str()),
+                (false, None) => styles.ok.style(result.status.as_str()).to_string(),
+            };
+            writeln!(out, "{}: {status} {}", styles.strong.style(result.label()), identity(result))?;
+        }
+        if let Some(expected) = expected_failure {
+            if !fails {
+                return Ok(());
+            }
+            writeln!(
+                out,
+                "{}: {}: expected to be {} (project file), but it is {}",
+                styles.strong.style(result.label()),
+                styles.error.style("error"),
+                expected.as_str(),
+                result.status.as_str()
+            )?;
+        }
+        for finding in result.findings_in_order() {
+            if self.brief {
+                render_finding(out, styles, result, finding)?;
+            } else {
+                render_snippet(out, styles, result, finding, &analyzed.record)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn summary(&self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        render_summary_line(out, &self.styles, summary)
+    }
+}
+
+/// `detect` for people: one line per event, its position and identity.
+pub(crate) struct Identities {
+    pub styles: Styles,
+}
+
+impl super::reporter::Human for Identities {
+    fn result(&self, out: &mut Vec<u8>, analyzed: &Analyzed) -> io::Result<()> {
+        let (styles, result) = (&self.styles, &analyzed.result);
+        let what = match result.status {
+            Status::Unparsable => styles.error.style("not JSON".to_owned()).to_string(),
+            Status::Unknown if result.provider.is_none() => {
+                styles.error.style("unknown provider".to_owned()).to_string()
+            }
+            Status::Unknown => format!("{} {}", identity(result), styles.error.style("(unknown type)")),
+            _ => identity(result),
+        };
+        writeln!(out, "{}  {what}", styles.strong.style(escape_controls(&result.label())))
+    }
 }
 
 #[cfg(test)]

@@ -1,19 +1,20 @@
 //! The result of checking one event (status, findings with positions) and the run's summary,
-//! with the renderers that turn them into human, JSON and NDJSON reports.
+//! with the reporters that turn them into human, JSON, NDJSON and CI reports.
 
 mod ci;
+pub mod format;
 mod human;
 mod machine;
+mod reporter;
 
 use serde::Serialize;
 
 pub(crate) use ci::{write_github, write_github_unreadable, write_junit, write_sarif};
-pub(crate) use human::{identity, render_finding, render_snippet, render_summary_line};
+pub(crate) use human::{Findings, Identities, identity, render_snippet, render_summary_line};
 pub(crate) use machine::{JsonReport, write_ndjson_result};
+pub(crate) use reporter::{Items, Reporter, Shape, styles_for};
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Hash, PartialOrd, Ord, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Valid,
@@ -22,14 +23,18 @@ pub enum Status {
     Unparsable,
 }
 
+impl crate::named::Named for Status {
+    const ALL: &'static [Self] = &[Self::Valid, Self::Invalid, Self::Unknown, Self::Unparsable];
+    const NAMES: &'static [&'static str] = &["valid", "invalid", "unknown", "unparsable"];
+}
+
 impl Status {
+    /// The statuses `filter --status` offers.
+    pub const OFFER: crate::named::Offer<Self> =
+        &[(Self::Valid, ""), (Self::Invalid, ""), (Self::Unknown, ""), (Self::Unparsable, "")];
+
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Valid => "valid",
-            Self::Invalid => "invalid",
-            Self::Unknown => "unknown",
-            Self::Unparsable => "unparsable",
-        }
+        crate::named::Named::name(self)
     }
 }
 

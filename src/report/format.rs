@@ -1,0 +1,99 @@
+//! Every format hookscope writes, by name, and the formats each command offers (with what each
+//! one writes there): the one place `--format` values come from.
+
+use crate::named::{Named, Offer};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// For people (coloured on a terminal).
+    #[default]
+    Human,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// `JUnit` XML.
+    Junit,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// An RFC 6902 JSON Patch.
+    Patch,
+    /// `Name: value` header lines.
+    Headers,
+    /// A whole HTTP request.
+    Http,
+}
+
+impl Named for Format {
+    const ALL: &'static [Self] = &[
+        Self::Human,
+        Self::Json,
+        Self::Ndjson,
+        Self::Junit,
+        Self::Github,
+        Self::Sarif,
+        Self::Patch,
+        Self::Headers,
+        Self::Http,
+    ];
+    const NAMES: &'static [&'static str] =
+        &["human", "json", "ndjson", "junit", "github", "sarif", "patch", "headers", "http"];
+}
+
+const JSON_DOCUMENT: &str = r#"One JSON document: {"summary": ..., "results": [...]}"#;
+const NDJSON_RESULTS: &str = "One JSON result object per line, no summary";
+
+/// `detect`, `verify`, `listen`, `send` and `catalog drift`: their results for people, or as
+/// `validate`'s result objects.
+pub const RESULTS: Offer<Format> = &[
+    (Format::Human, "For people: findings like a linter, then a summary line"),
+    (Format::Json, JSON_DOCUMENT),
+    (Format::Ndjson, NDJSON_RESULTS),
+];
+
+/// `validate`: the results, or a report for a CI system.
+pub const VALIDATE: Offer<Format> = &[
+    (Format::Human, "For people: findings as source snippets, then a summary line"),
+    (Format::Json, JSON_DOCUMENT),
+    (Format::Ndjson, NDJSON_RESULTS),
+    (Format::Junit, "`JUnit` XML: one testsuite per input file, one testcase per event"),
+    (Format::Github, "GitHub Actions workflow commands (`::error` / `::warning` annotations)"),
+    (Format::Sarif, "SARIF 2.1.0, one result per finding"),
+];
+
+/// `diff`.
+pub const DIFF: Offer<Format> = &[
+    (Format::Human, "Changed paths with old → new values, additions, removals and a summary"),
+    (Format::Json, r#"{"left": ..., "right": ..., "changes": [...], "ignored": N}"#),
+    (Format::Patch, "An RFC 6902 JSON Patch that turns A into B"),
+];
+
+/// `sign`.
+pub const SIGN: Offer<Format> = &[
+    (Format::Headers, "`Name: value` header lines"),
+    (Format::Http, "A whole HTTP request (a capture `verify` and `inspect` read back)"),
+    (Format::Json, r#"{"headers": {...}}"#),
+];
+
+/// `list` and `stats`: a table for people, or one JSON document.
+pub const LIST: Offer<Format> = &[(Format::Human, ""), (Format::Json, "")];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::named::parse;
+
+    #[test]
+    fn every_offered_format_parses_by_its_name() {
+        for offer in [RESULTS, VALIDATE, DIFF, SIGN, LIST] {
+            for &(format, _) in offer {
+                assert_eq!(parse(offer, format.name()), Some(format));
+            }
+        }
+        assert_eq!(parse(RESULTS, "junit"), None);
+        assert_eq!(parse(VALIDATE, "junit"), Some(Format::Junit));
+    }
+}
