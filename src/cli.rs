@@ -11,9 +11,6 @@ use crate::output::ColorChoice;
 use crate::report::Status;
 use crate::report::format::{self, Format};
 
-/// `stats` names its format by the name `list` had for it (until that file moves to [`Format`]).
-pub type ListFormat = Format;
-
 #[derive(Debug, Parser)]
 #[command(
     name = "hookscope",

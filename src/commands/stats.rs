@@ -7,10 +7,11 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::for_each_event;
-use crate::cli::{ListFormat, StatsArgs};
+use crate::cli::StatsArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::Output;
+use crate::report::format::Format;
 use crate::report::{Severity, Summary, iso8601};
 
 #[derive(Debug, Default, Serialize)]
@@ -98,7 +99,7 @@ pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Resul
     top.truncate(args.top);
     stats.top_findings = top;
 
-    if args.format == ListFormat::Json {
+    if args.format == Format::Json {
         out.plain();
         serde_json::to_writer_pretty(&mut *out, &stats)?;
         writeln!(out)?;
