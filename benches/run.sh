@@ -3,7 +3,8 @@
 # hookscope against the limits (reading, parsing) and the tools people would use instead, measures
 # peak memory, and writes benches/RESULTS.md.
 #
-#   benches/run.sh              # LOG_MB=512 by default; INSTALL=1 installs missing peer tools
+#   benches/run.sh              # LOG_MB=512 by default (LOG_MB=100 for a quicker run); RUNS=3;
+#                               # INSTALL=1 installs missing peer tools
 #
 # Peers: check-jsonschema (pip), ajv-cli + ajv-formats (npm), jsonschema-cli (cargo install), jq,
 # jaq (cargo install, optional), hyperfine and GNU time (apt). Missing peers are reported, not faked.
@@ -32,16 +33,63 @@ SCHEMA=$DATA/schemas/meeting.started.json
 RUNS=${RUNS:-3}
 hf() { hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$@"; }
 
+# A clean corpus: the same log made only of the samples that have no finding at all.
+"$HS" validate --format ndjson -j1 "$DATA/events.ndjson" 2>/dev/null | head -n 2000 |
+  python3 -c '
+import json, sys
+src = open(sys.argv[1], "rb").read().split(b"\n")
+clean = [src[json.loads(l)["line"] - 1] for l in sys.stdin
+         if not json.loads(l)["errors"] and not json.loads(l)["warnings"]]
+target = len(b"\n".join(src))
+with open(sys.argv[2], "wb") as out:
+    written, i = 0, 0
+    while clean and written < target:
+        out.write(clean[i % len(clean)] + b"\n"); written += len(clean[i % len(clean)]) + 1; i += 1
+' "$DATA/events.ndjson" "$DATA/clean.ndjson" || true
+
+LOG=$DATA/events.ndjson
 echo "== the NDJSON log"
 hf "$DATA/log.json" \
-  -n cat "cat $DATA/events.ndjson" \
-  -n parse-only "$PARSE $DATA/events.ndjson" \
-  -n "hookscope validate -j1" "$HS validate --format ndjson -j1 $DATA/events.ndjson" \
-  -n "hookscope validate" "$HS validate --format ndjson $DATA/events.ndjson" \
-  -n "hookscope validate -j1 (half log)" "$HS validate --format ndjson -j1 $DATA/half.ndjson"
+  -n cat "cat $LOG" \
+  -n parse-only "$PARSE $LOG" \
+  -n "validate ndjson -j1" "$HS validate --format ndjson -j1 $LOG" \
+  -n "validate ndjson" "$HS validate --format ndjson $LOG" \
+  -n "validate -j1" "$HS validate --color never -j1 $LOG" \
+  -n "validate" "$HS validate --color never $LOG" \
+  -n "validate --brief -j1" "$HS validate --brief --color never -j1 $LOG" \
+  -n "validate --brief" "$HS validate --brief --color never $LOG" \
+  -n "stats -j1" "$HS stats -j1 $LOG" \
+  -n "filter --type -j1" "$HS filter --type 'recording.*' -j1 $LOG" \
+  -n "filter --provider -j1" "$HS filter --provider daily -j1 $LOG" \
+  -n "validate ndjson -j1 (half log)" "$HS validate --format ndjson -j1 $DATA/half.ndjson"
+
+echo "== a clean corpus (no findings)"
+hf "$DATA/clean.results" \
+  -n parse-only "$PARSE $DATA/clean.ndjson" \
+  -n "validate ndjson -j1" "$HS validate --format ndjson -j1 $DATA/clean.ndjson" \
+  -n "validate ndjson" "$HS validate --format ndjson $DATA/clean.ndjson"
 
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'; }
-echo "{\"log_kb\": $(peak "$HS" validate --format ndjson "$DATA/events.ndjson"), \"half_kb\": $(peak "$HS" validate --format ndjson "$DATA/half.ndjson")}" > "$DATA/memory.json"
+echo "{\"log_kb\": $(peak "$HS" validate --format ndjson "$LOG"), \"half_kb\": $(peak "$HS" validate --format ndjson "$DATA/half.ndjson"), \"human_kb\": $(peak "$HS" validate --color never "$LOG"), \"filter_kb\": $(peak "$HS" filter --type 'recording.*' "$LOG")}" > "$DATA/memory.json"
+
+echo "== start-up (no shell: hyperfine -N)"
+RUNS=$((RUNS * 10)) hf "$DATA/startup.results" -N \
+  -n /bin/true "/bin/true" \
+  -n "hookscope validate (one small file)" "$HS validate $DATA/small.json"
+
+echo "== beyond one machine: the log split in shards, one process per shard (docs/scaling.md)"
+rm -rf "$DATA/shards" && mkdir -p "$DATA/shards"
+split -n l/8 -d --additional-suffix=.ndjson "$LOG" "$DATA/shards/part-"
+P=$(nproc)
+hf "$DATA/shards.results" \
+  -n "one process, all cores" "$HS validate --format ndjson $LOG > $DATA/one.out" \
+  -n "xargs -P $P, 8 shards, -j1 each" \
+    "ls $DATA/shards/*.ndjson | xargs -P $P -n 1 $HS validate --format ndjson -j1 > $DATA/sharded.out"
+# The merged shard outputs must say what one process says: the same statuses, counted with jq.
+count() { jq -s -c 'group_by(.status) | map({(.[0].status): length}) | add' "$1"; }
+[ "$(count "$DATA/one.out")" = "$(count "$DATA/sharded.out")" ] ||
+  { echo "sharded results differ from one process" >&2; exit 1; }
+count "$DATA/sharded.out" > "$DATA/shards.counts"
 
 echo "== a JSON array export vs the same events as NDJSON (linear: array within 1.5x of NDJSON)"
 hf "$DATA/array.results" \
@@ -72,5 +120,7 @@ large_cmds=(-n "hookscope inspect --body-only" "$HS inspect --body-only --color 
 command -v jaq >/dev/null && large_cmds+=(-n "jaq ." "jaq . $DATA/large.json")
 hf "$DATA/large.results" "${large_cmds[@]}"
 
-python3 benches/report.py > benches/RESULTS.md
+# Written aside first: report.py reads the section of RESULTS.md it keeps.
+python3 benches/report.py > "$DATA/RESULTS.md.new"
+mv "$DATA/RESULTS.md.new" benches/RESULTS.md
 cat benches/RESULTS.md
