@@ -43,23 +43,7 @@ pub fn validate(
     known_providers: &str,
 ) -> Result<Verdict, CatalogError> {
     let Some(provider) = detection.provider else {
-        let what = match event {
-            Value::Object(_) => "not a webhook event of a known provider",
-            Value::Array(_) => "an array, not a webhook event of a known provider",
-            _ => "a bare JSON value, not a webhook event of a known provider",
-        };
-        let finding = Finding::new(
-            Severity::Error,
-            "",
-            "provider",
-            code::UNKNOWN_PROVIDER,
-            if known_providers.is_empty() {
-                format!("{what}: no provider is loaded (--no-builtin without a --catalog)")
-            } else {
-                format!("{what} ({known_providers})")
-            },
-        );
-        return Ok(Verdict::unknown(finding, None));
+        return Ok(Verdict::unknown(unknown_provider(event, known_providers), None));
     };
     // A forced version applies to the provider that documents it: it pins an inferred API
     // version, or stands for the version a provider states in its envelope.
@@ -73,50 +57,23 @@ pub fn validate(
     let Some(sent_type) = &detection.event_type else {
         return Ok(missing_type(event, type_pointer, stated_version));
     };
-    let (event_type, alias) = if provider.has_type(sent_type) || provider.accepts_any_type() {
-        (sent_type.as_str(), None)
-    } else if let Some(documented) = documented_alias(provider, sent_type) {
-        (documented, Some(sent_type.as_str()))
-    } else {
-        let mut message = format!("{sent_type:?} is not a documented {} event type", provider.desc.name);
-        let hints = suggest(sent_type, provider.types().map(|(t, _)| t));
-        if !hints.is_empty() {
-            let quoted: Vec<String> = hints.iter().map(|h| format!("{h:?}")).collect();
-            let _ = write!(message, "; did you mean {}?", quoted.join(" or "));
-        }
-        let finding = Finding::new(Severity::Error, type_pointer, "event-type", code::UNKNOWN_TYPE, message);
-        return Ok(Verdict::unknown(finding, stated_version));
+    let (event_type, alias) = match documented_type(provider, sent_type, type_pointer) {
+        Ok(found) => found,
+        Err(finding) => return Ok(Verdict::unknown(*finding, stated_version)),
     };
-
-    let any_type = [String::new()];
-    let documented =
-        if provider.has_type(event_type) { provider.versions_of(event_type) } else { &any_type[..] };
-    let versions: Vec<&str> = match forced_version {
-        Some(v) if !provider.versions().is_empty() => {
-            if !documented.iter().any(|d| d == v) {
-                let finding = Finding::new(
-                    Severity::Error,
-                    type_pointer,
-                    "event-type",
-                    code::UNKNOWN_TYPE,
-                    format!(
-                        "{event_type:?} is not documented in API version {v} (it is in {})",
-                        documented.join(", ")
-                    ),
-                );
-                return Ok(Verdict::unknown(finding, Some(v.to_owned())));
-            }
-            vec![v]
+    let versions = match versions_to_try(provider, event_type, forced_version, type_pointer) {
+        Ok(versions) => versions,
+        Err(unknown) => {
+            let (finding, version) = *unknown;
+            return Ok(Verdict::unknown(finding, Some(version.to_owned())));
         }
-        _ => documented.iter().map(String::as_str).collect(),
     };
 
     let store = provider.store()?;
     // One run per candidate version; the versions whose schema the event satisfies are the candidates.
     let mut runs = Vec::with_capacity(versions.len());
     for version in &versions {
-        let uri = provider.schema_uri(event_type, version);
-        let compiled = store.validator(&uri)?;
+        let compiled = store.validator(&provider.schema_uri(event_type, version))?;
         let mut findings: Vec<Finding> =
             compiled.failures(event).iter().flat_map(|e| classify(e, store)).collect();
         if let Some(sent) = alias {
@@ -132,26 +89,10 @@ pub fn validate(
         }
         runs.push((*version, findings));
     }
-    // The versions it satisfies without errors, narrowed to those that document every field it
-    // carries: a field only some versions document is evidence for them, while a missing field
-    // is weak evidence (real deliveries omit documented fields), so only the former counts.
-    let fitting: Vec<usize> = (0..runs.len()).filter(|&i| !has_errors(&runs[i].1)).collect();
-    let best_shape = fitting.iter().map(|&i| shape_distance(&runs[i].1)).min().unwrap_or(0);
-    let fits: Vec<usize> =
-        fitting.into_iter().filter(|&i| shape_distance(&runs[i].1) == best_shape).collect();
     let (chosen, api_version, candidates) = if provider.versions().is_empty() {
         (0, stated_version.clone(), None)
-    } else if runs.len() == 1 {
-        (0, Some(runs[0].0.to_owned()), None)
-    } else if fits.len() == 1 {
-        (fits[0], Some(runs[fits[0]].0.to_owned()), None)
-    } else if fits.is_empty() {
-        // Report against the version it comes closest to (the newest on a tie).
-        let best = (0..runs.len()).rev().min_by_key(|&i| error_count(&runs[i].1)).unwrap_or(0);
-        (best, None, Some(versions.iter().map(|v| (*v).to_owned()).collect()))
     } else {
-        let newest = *fits.last().expect("not empty");
-        (newest, None, Some(fits.iter().map(|&i| runs[i].0.to_owned()).collect()))
+        choose_version(&runs)
     };
     let (version, mut findings) = runs.swap_remove(chosen);
     if let Some(finding) = unknown_version(provider, stated_version.as_deref()) {
@@ -171,6 +112,105 @@ pub fn validate(
         docs,
         findings,
     })
+}
+
+/// The finding on an event no provider's envelope matches.
+fn unknown_provider(event: &Value, known_providers: &str) -> Finding {
+    let what = match event {
+        Value::Object(_) => "not a webhook event of a known provider",
+        Value::Array(_) => "an array, not a webhook event of a known provider",
+        _ => "a bare JSON value, not a webhook event of a known provider",
+    };
+    Finding::new(
+        Severity::Error,
+        "",
+        "provider",
+        code::UNKNOWN_PROVIDER,
+        if known_providers.is_empty() {
+            format!("{what}: no provider is loaded (--no-builtin without a --catalog)")
+        } else {
+            format!("{what} ({known_providers})")
+        },
+    )
+}
+
+/// The documented type an event's type string names, and the alias it was sent as, if any; or
+/// the finding that it is not a documented type (with the nearest names).
+fn documented_type<'p, 's>(
+    provider: &'p Provider,
+    sent_type: &'s str,
+    type_pointer: &str,
+) -> Result<(&'s str, Option<&'s str>), Box<Finding>>
+where
+    'p: 's,
+{
+    if provider.has_type(sent_type) || provider.accepts_any_type() {
+        return Ok((sent_type, None));
+    }
+    if let Some(documented) = documented_alias(provider, sent_type) {
+        return Ok((documented, Some(sent_type)));
+    }
+    let mut message = format!("{sent_type:?} is not a documented {} event type", provider.desc.name);
+    let hints = suggest(sent_type, provider.types().map(|(t, _)| t));
+    if !hints.is_empty() {
+        let quoted: Vec<String> = hints.iter().map(|h| format!("{h:?}")).collect();
+        let _ = write!(message, "; did you mean {}?", quoted.join(" or "));
+    }
+    Err(Box::new(Finding::new(Severity::Error, type_pointer, "event-type", code::UNKNOWN_TYPE, message)))
+}
+
+/// The API versions to check an event against: the one forced, or every version documenting
+/// its type. A forced version that does not document the type is a finding.
+fn versions_to_try<'p, 'f>(
+    provider: &'p Provider,
+    event_type: &str,
+    forced_version: Option<&'f str>,
+    type_pointer: &str,
+) -> Result<Vec<&'p str>, Box<(Finding, &'f str)>>
+where
+    'f: 'p,
+{
+    const ANY_TYPE: &[String] = &[String::new()];
+    let documented = if provider.has_type(event_type) { provider.versions_of(event_type) } else { ANY_TYPE };
+    match forced_version {
+        Some(v) if !provider.versions().is_empty() => {
+            if documented.iter().any(|d| d == v) {
+                return Ok(vec![v]);
+            }
+            let message = format!(
+                "{event_type:?} is not documented in API version {v} (it is in {})",
+                documented.join(", ")
+            );
+            Err(Box::new((
+                Finding::new(Severity::Error, type_pointer, "event-type", code::UNKNOWN_TYPE, message),
+                v,
+            )))
+        }
+        _ => Ok(documented.iter().map(String::as_str).collect()),
+    }
+}
+
+/// Which run to report, the version inferred and the candidates when it cannot be told: the
+/// versions the event satisfies without errors, narrowed to those that document every field it
+/// carries. A field only some versions document is evidence for them, while a missing field is
+/// weak evidence (real deliveries omit documented fields), so only the former counts.
+fn choose_version(runs: &[(&str, Vec<Finding>)]) -> (usize, Option<String>, Option<Vec<String>>) {
+    let fitting: Vec<usize> = (0..runs.len()).filter(|&i| !has_errors(&runs[i].1)).collect();
+    let best_shape = fitting.iter().map(|&i| shape_distance(&runs[i].1)).min().unwrap_or(0);
+    let fits: Vec<usize> =
+        fitting.into_iter().filter(|&i| shape_distance(&runs[i].1) == best_shape).collect();
+    if runs.len() == 1 {
+        (0, Some(runs[0].0.to_owned()), None)
+    } else if fits.len() == 1 {
+        (fits[0], Some(runs[fits[0]].0.to_owned()), None)
+    } else if fits.is_empty() {
+        // Report against the version it comes closest to (the newest on a tie).
+        let best = (0..runs.len()).rev().min_by_key(|&i| error_count(&runs[i].1)).unwrap_or(0);
+        (best, None, Some(runs.iter().map(|(v, _)| (*v).to_owned()).collect()))
+    } else {
+        let newest = *fits.last().expect("not empty");
+        (newest, None, Some(fits.iter().map(|&i| runs[i].0.to_owned()).collect()))
+    }
 }
 
 /// The documented type a sent type string is another spelling of, when it is not documented
