@@ -223,7 +223,13 @@ impl Provider {
 
     pub(crate) fn store(&self) -> Result<&SchemaStore, CatalogError> {
         self.store
-            .get_or_init(|| SchemaStore::load(&self.desc.id, &self.origin, self.files()))
+            .get_or_init(|| {
+                SchemaStore::load(
+                    &self.desc.id,
+                    &self.origin,
+                    self.files.iter().map(|(r, t)| (r.as_str(), t)),
+                )
+            })
             .as_ref()
             .map_err(Clone::clone)
     }

@@ -1,9 +1,10 @@
 //! One provider's schema documents: the `$ref` registry over them and the compiled validators,
 //! each built once, the first time its event type is seen.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use jsonschema::{Draft, Registry, Resource, ValidationError, Validator};
 use serde_json::Value;
@@ -17,7 +18,7 @@ pub(crate) const BASE_URI: &str = "https://catalog.hookscope.invalid/";
 pub(crate) struct SchemaStore {
     provider: String,
     origin: Origin,
-    docs: HashMap<String, Value>,
+    docs: HashMap<String, Doc>,
     registry: Registry<'static>,
     validators: Mutex<HashMap<String, Arc<Compiled>>>,
 }
@@ -46,28 +47,56 @@ impl Compiled {
     }
 }
 
+/// One schema document of a provider.
+struct Doc {
+    /// The text of an event schema of the built-in catalog, parsed on first use: most runs see a
+    /// few of a provider's types, and the test suite checks that every built-in document parses.
+    text: Option<&'static str>,
+    value: OnceLock<Value>,
+}
+
+impl Doc {
+    fn parsed(value: Value) -> Self {
+        Self { text: None, value: OnceLock::from(value) }
+    }
+
+    /// The document; a built-in text that does not parse reads as `null`, which no validator
+    /// accepts as a schema, so the failure is still reported where the schema is used.
+    fn value(&self) -> &Value {
+        self.value.get_or_init(|| self.text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or(Value::Null))
+    }
+}
+
 impl SchemaStore {
-    /// Parses every document of one provider (`files` are `(path inside the provider, text)`).
+    /// Reads one provider's documents (`files` are `(path inside the provider, text)`). Shared
+    /// definitions and every document of a user catalog are parsed now, so that a broken file is
+    /// reported as the catalog loads; the built-in catalog's event schemas wait for their type.
     pub(crate) fn load<'a>(
         provider: &str,
         origin: &Origin,
-        files: impl Iterator<Item = (&'a str, &'a str)>,
+        files: impl Iterator<Item = (&'a str, &'a Cow<'static, str>)>,
     ) -> Result<Self, CatalogError> {
+        let schemas_prefix = uri(provider, "schemas/");
         let mut docs = HashMap::new();
         for (rel, text) in files {
-            let value: Value = serde_json::from_str(text).map_err(|e| CatalogError::Json {
-                file: origin.file(provider, rel),
-                message: e.to_string(),
-            })?;
-            docs.insert(uri(provider, rel), value);
+            let uri = uri(provider, rel);
+            let doc = match text {
+                Cow::Borrowed(text) if uri.starts_with(&schemas_prefix) => {
+                    Doc { text: Some(text), value: OnceLock::new() }
+                }
+                _ => Doc::parsed(serde_json::from_str(text).map_err(|e| CatalogError::Json {
+                    file: origin.file(provider, rel),
+                    message: e.to_string(),
+                })?),
+            };
+            docs.insert(uri, doc);
         }
         // Event schemas reference shared definitions, not one another: only the shared files go in
         // the registry, which keeps start-up from indexing every schema of the provider.
-        let schemas_prefix = uri(provider, "schemas/");
         let resources = docs
             .iter()
             .filter(|(u, _)| !u.starts_with(&schemas_prefix))
-            .map(|(u, v)| (u.clone(), Resource::from_contents(v.clone())));
+            .map(|(u, d)| (u.clone(), Resource::from_contents(d.value().clone())));
         let registry = Registry::new()
             .draft(Draft::Draft202012)
             .retrieve_known_draft_meta_schemas(false)
@@ -90,7 +119,7 @@ impl SchemaStore {
     }
 
     pub(crate) fn doc(&self, uri: &str) -> Option<&Value> {
-        self.docs.get(uri)
+        self.docs.get(uri).map(Doc::value)
     }
 
     /// The compiled validator of one schema document, built on first use.
@@ -99,7 +128,7 @@ impl SchemaStore {
         if let Some(v) = cache.get(uri) {
             return Ok(Arc::clone(v));
         }
-        let schema = self.docs.get(uri).ok_or_else(|| CatalogError::Missing { file: uri.to_owned() })?;
+        let schema = self.doc(uri).ok_or_else(|| CatalogError::Missing { file: uri.to_owned() })?;
         let validator = jsonschema::options()
             .with_draft(Draft::Draft202012)
             .with_registry(&self.registry)
@@ -140,8 +169,7 @@ impl SchemaStore {
     /// and each `$ref` pointing there, so that any JSON Schema validator can use it without the
     /// catalog's folders.
     pub(crate) fn bundled(&self, uri: &str) -> Result<Value, CatalogError> {
-        let mut root =
-            self.docs.get(uri).ok_or_else(|| CatalogError::Missing { file: uri.to_owned() })?.clone();
+        let mut root = self.doc(uri).ok_or_else(|| CatalogError::Missing { file: uri.to_owned() })?.clone();
         let mut names: HashMap<String, String> = HashMap::new();
         let mut defs = serde_json::Map::new();
         let mut pending = Vec::new();
@@ -149,12 +177,12 @@ impl SchemaStore {
         while let Some((target, name)) = pending.pop() {
             let (doc, fragment) = target.split_once('#').unwrap_or((target.as_str(), ""));
             let mut node =
-                self.docs.get(doc).and_then(|d| crate::json::lookup(d, fragment)).cloned().ok_or_else(
-                    || CatalogError::Schema {
+                self.doc(doc).and_then(|d| crate::json::lookup(d, fragment)).cloned().ok_or_else(|| {
+                    CatalogError::Schema {
                         file: self.file_name(uri),
                         message: format!("$ref to {target} does not resolve"),
-                    },
-                )?;
+                    }
+                })?;
             localise(&mut node, doc, false, &mut names, &mut pending)?;
             defs.insert(name, node);
         }
@@ -177,7 +205,7 @@ impl SchemaStore {
         let (doc, fragment) = location.split_once('#').unwrap_or((location, ""));
         let parent = fragment.rsplit_once('/').map_or("", |(p, _)| p);
         let parent = percent_decode(parent);
-        crate::json::lookup(self.docs.get(doc)?, &parent)
+        crate::json::lookup(self.doc(doc)?, &parent)
     }
 }
 
