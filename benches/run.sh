@@ -69,6 +69,16 @@ hf "$DATA/clean.results" \
   -n "validate ndjson -j1" "$HS validate --format ndjson -j1 $DATA/clean.ndjson" \
   -n "validate ndjson" "$HS validate --format ndjson $DATA/clean.ndjson"
 
+# Linearity: the full and the half log alternate, so that a slower minute on a shared machine
+# weighs on both sides alike; CPU seconds (user + system) of each run.
+cpu() { /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{print $1 + $2}'; }
+{
+  for _ in $(seq "$RUNS"); do
+    echo "full $(cpu "$HS" validate --format ndjson -j1 "$LOG")"
+    echo "half $(cpu "$HS" validate --format ndjson -j1 "$DATA/half.ndjson")"
+  done
+} > "$DATA/linear.txt"
+
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'; }
 echo "{\"log_kb\": $(peak "$HS" validate --format ndjson "$LOG"), \"half_kb\": $(peak "$HS" validate --format ndjson "$DATA/half.ndjson"), \"human_kb\": $(peak "$HS" validate --color never "$LOG"), \"filter_kb\": $(peak "$HS" filter --type 'recording.*' "$LOG")}" > "$DATA/memory.json"
 
