@@ -119,16 +119,13 @@ impl<'c> Analyzer<'c> {
             return self.detected_only(parsed.value, record, forced, depth, result);
         }
         let detection = detect(self.catalog, &parsed.value, &record.headers, forced);
-        if detection.provider.is_none()
-            && depth == 0
-            && let Some(inner) = crate::input::gateway::unwrap(&parsed.value, &record)
-        {
-            let mut inner = self.analyze_at_depth(inner, forced, depth + 1)?;
-            if inner.result.provider.is_some() {
-                inner.wrapper = Some(record);
-                return Ok(inner);
-            }
-        }
+        let record = match detection.provider {
+            Some(_) => record,
+            None => match self.unwrapped(&parsed.value, record, forced, depth)? {
+                Ok(inner) => return Ok(inner),
+                Err(record) => record,
+            },
+        };
         let verdict = validate(&detection, &parsed.value, forced.api_version, &self.known_providers)?;
         result.provider = detection.provider.map(|p| p.id().to_owned());
         result.event_type = verdict.event_type.or(detection.event_type);
@@ -173,6 +170,27 @@ impl<'c> Analyzer<'c> {
         Ok(Analyzed { record, result, value: Some(parsed.value), wrapper: None, rendered: Vec::new() })
     }
 
+    /// For a record that is no provider's event: the event a gateway's record carries, analysed
+    /// (the record kept as its wrapper), or the record back when it carries none of a known provider.
+    fn unwrapped(
+        &self,
+        value: &Value,
+        record: Record,
+        forced: &Forced<'c>,
+        depth: usize,
+    ) -> Result<Result<Analyzed, Record>, CatalogError> {
+        if depth == 0
+            && let Some(inner) = crate::input::gateway::unwrap(value, &record)
+        {
+            let mut inner = self.analyze_at_depth(inner, forced, depth + 1)?;
+            if inner.result.provider.is_some() {
+                inner.wrapper = Some(record);
+                return Ok(Ok(inner));
+            }
+        }
+        Ok(Err(record))
+    }
+
     /// The result of detection alone, unwrapping as the full analysis does.
     fn detected_only(
         &self,
@@ -183,16 +201,13 @@ impl<'c> Analyzer<'c> {
         mut result: EventResult,
     ) -> Result<Analyzed, CatalogError> {
         let detection = detect(self.catalog, &value, &record.headers, forced);
-        if detection.provider.is_none()
-            && depth == 0
-            && let Some(inner) = crate::input::gateway::unwrap(&value, &record)
-        {
-            let mut inner = self.analyze_at_depth(inner, forced, depth + 1)?;
-            if inner.result.provider.is_some() {
-                inner.wrapper = Some(record);
-                return Ok(inner);
-            }
-        }
+        let record = match detection.provider {
+            Some(_) => record,
+            None => match self.unwrapped(&value, record, forced, depth)? {
+                Ok(inner) => return Ok(inner),
+                Err(record) => record,
+            },
+        };
         result.provider = detection.provider.map(|p| p.id().to_owned());
         let alias = match (detection.provider, &detection.event_type) {
             (Some(p), Some(sent)) => documented_alias(p, sent).map(str::to_owned),
