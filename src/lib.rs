@@ -32,6 +32,9 @@ pub use exit::{Outcome, is_broken_pipe};
 pub use output::{ColorChoice, Diagnostics, Output};
 
 /// Runs one invocation and tells how it ended; errors that stop the whole run come back as `Err`.
+///
+/// Meant to run once per process: the settings and the catalog's compiled validators are left
+/// for the process exit to free, which is instant where their destructors are not.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let mut out = Output::stdout(cli.color);
     // Generated text needs neither the catalog nor a project file.
@@ -42,8 +45,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         cli::Command::Man(args) => return finish(commands::completions::man(args, &mut out), out),
         _ => {}
     }
-    let config =
-        config::Config::new(cli.color, cli.config.as_deref(), cli.no_config, &cli.catalogs, cli.no_builtin)?;
+    let config = std::mem::ManuallyDrop::new(config::Config::new(
+        cli.color,
+        cli.config.as_deref(),
+        cli.no_config,
+        &cli.catalogs,
+        cli.no_builtin,
+    )?);
     let outcome = match cli.command {
         cli::Command::Inspect(args) => commands::inspect::run(&args, &config, &mut out),
         cli::Command::Validate(args) => commands::validate::run(&args, &config, &mut out),

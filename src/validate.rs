@@ -7,7 +7,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError};
 use serde_json::Value;
 
-use crate::catalog::{CatalogError, Provider, SchemaStore, VersionRule, suggest};
+use crate::catalog::{CatalogError, KeywordNode, Provider, SchemaStore, VersionRule, suggest};
 use crate::detect::Detection;
 use crate::json::child_pointer;
 use crate::report::{Finding, Severity, Status, code};
@@ -295,9 +295,9 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
     let pointer = error.instance_path().as_str().to_owned();
     let instance = error.instance().as_ref();
     let keyword = error.kind().keyword().to_owned();
-    let node = error.absolute_keyword_location().and_then(|l| store.keyword_parent(l.as_str()));
-    let declared = node.and_then(|n| n.get("x-warn")).and_then(|w| declared_warning(w, &keyword));
-    let found = describe(instance);
+    let node = error.absolute_keyword_location().and_then(|l| store.keyword_node(l.as_str()));
+    let declared = node.as_ref().and_then(|n| n.x_warn.as_ref()).and_then(|w| declared_warning(w, &keyword));
+    let found = || describe(instance);
     let finding = |severity, pointer: String, code: &str, message: String| {
         Finding::new(severity, pointer, &keyword, code, message)
     };
@@ -308,7 +308,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                 Severity::Warning,
                 pointer,
                 d.code.as_deref().unwrap_or(drift_code),
-                d.message.as_ref().map_or(message, |m| format!("{m} (found {found})")),
+                d.message.as_ref().map_or(message, |m| format!("{m} (found {})", found())),
             ),
             None => finding(Severity::Error, pointer, error_code, message),
         };
@@ -316,8 +316,11 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
     let message = match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
-            let documented = node.map(documented_fields).unwrap_or_default();
-            let absent: Vec<&str> = documented.into_iter().filter(|d| instance.get(*d).is_none()).collect();
+            let absent: Vec<&str> = node
+                .iter()
+                .flat_map(|n| n.properties.iter().map(String::as_str))
+                .filter(|d| instance.get(*d).is_none())
+                .collect();
             return unexpected
                 .iter()
                 .map(|name| match near_miss(name, &absent) {
@@ -338,7 +341,8 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
         }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().map_or_else(|| property.to_string(), str::to_owned);
-            let message = format!("missing required field {name:?}{}", sent_as(&name, instance, node));
+            let message =
+                format!("missing required field {name:?}{}", sent_as(&name, instance, node.as_deref()));
             return vec![drift_or_error(
                 child_pointer(&pointer, &name),
                 code::MISSING_FIELD,
@@ -346,14 +350,23 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                 message,
             )];
         }
-        ValidationErrorKind::Custom { keyword, message: name } if keyword == EXPECTED => {
-            let message = format!("missing documented field {name:?}{}", sent_as(name, instance, node));
-            return vec![finding(
-                Severity::Warning,
-                child_pointer(&pointer, name),
-                code::MISSING_EXPECTED_FIELD,
-                message,
-            )];
+        ValidationErrorKind::Custom { keyword, message: names } if keyword == EXPECTED => {
+            let names: Vec<String> = serde_json::from_str(names).unwrap_or_default();
+            return names
+                .iter()
+                .map(|name| {
+                    let message = format!(
+                        "missing documented field {name:?}{}",
+                        sent_as(name, instance, node.as_deref())
+                    );
+                    finding(
+                        Severity::Warning,
+                        child_pointer(&pointer, name),
+                        code::MISSING_EXPECTED_FIELD,
+                        message,
+                    )
+                })
+                .collect();
         }
         ValidationErrorKind::Type { kind } => {
             let expected = expected_types(kind);
@@ -366,18 +379,19 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                     format!("documented as {expected}; sent as {spelled} {}", quoted(instance)),
                 )];
             }
-            let message = format!("expected {expected}, found {found}");
+            let message = format!("expected {expected}, found {}", found());
             return vec![drift_or_error(pointer, code::WRONG_TYPE, code::DOCUMENTED_DRIFT, message)];
         }
         ValidationErrorKind::Enum { options } => {
             let message = match declared.as_ref().and_then(|d| d.message.as_ref()) {
                 // An enum the provider may extend: what is documented is named beside what was sent.
-                Some(m) => format!("{m} (found {found}; documented: {})", list_values(options)),
+                Some(m) => format!("{m} (found {}; documented: {})", found(), list_values(options)),
                 None if declared.is_some() => format!(
-                    "found {found}, not among the documented values ({}); the provider may add values",
+                    "found {}, not among the documented values ({}); the provider may add values",
+                    found(),
                     list_values(options)
                 ),
-                None => format!("found {found}; expected one of {}", list_values(options)),
+                None => format!("found {}; expected one of {}", found(), list_values(options)),
             };
             let code = match &declared {
                 Some(d) => d.code.as_deref().unwrap_or(code::OPEN_ENUM),
@@ -387,7 +401,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             return vec![finding(severity, pointer, code, message)];
         }
         ValidationErrorKind::Constant { expected_value } => {
-            let message = format!("expected {}, found {found}", short(&expected_value.to_string()));
+            let message = format!("expected {}, found {}", short(&expected_value.to_string()), found());
             return vec![drift_or_error(pointer, code::WRONG_VALUE, code::DOCUMENTED_DRIFT, message)];
         }
         ValidationErrorKind::Format { format } => {
@@ -398,20 +412,20 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                         .enumerate()
                         .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
             });
-            let message = format!("{found} is not a valid {format}");
+            let message = format!("{} is not a valid {format}", found());
             if matches!(format.as_str(), "date" | "date-time") && !looks_like_date && declared.is_none() {
                 return vec![finding(Severity::Error, pointer, code::BAD_DATE, message)];
             }
             // Formats are drift whether or not the schema says so.
             let code = declared.as_ref().and_then(|d| d.code.as_deref()).unwrap_or(code::FORMAT);
             let message = match declared.as_ref().and_then(|d| d.message.as_ref()) {
-                Some(m) => format!("{m} (found {found})"),
+                Some(m) => format!("{m} (found {})", found()),
                 None => message,
             };
             return vec![finding(Severity::Warning, pointer, code, message)];
         }
         ValidationErrorKind::Pattern { pattern } => {
-            let message = format!("{found} does not match the pattern {pattern}");
+            let message = format!("{} does not match the pattern {pattern}", found());
             return vec![drift_or_error(pointer, code::CONSTRAINT, code::PATTERN_DRIFT, message)];
         }
         _ => error.to_string(),
@@ -460,15 +474,17 @@ impl<'i> jsonschema::Keyword<'i> for Expected {
         instance.as_object().is_none_or(|o| self.0.iter().all(|f| o.contains_key(f)))
     }
 
+    /// One error per object, naming every missing field (as a JSON array in the message): the
+    /// validator copies the whole object into each error of a custom keyword.
     fn iter_errors(&self, instance: &'i Value) -> Box<dyn Iterator<Item = ValidationError<'i>> + 'i> {
         let Some(object) = instance.as_object() else { return Box::new(std::iter::empty()) };
-        let missing: Vec<ValidationError<'i>> = self
-            .0
-            .iter()
-            .filter(|f| !object.contains_key(f.as_str()))
-            .map(|f| ValidationError::custom(f.clone()))
-            .collect();
-        Box::new(missing.into_iter())
+        let missing: Vec<&str> =
+            self.0.iter().map(String::as_str).filter(|f| !object.contains_key(*f)).collect();
+        if missing.is_empty() {
+            return Box::new(std::iter::empty());
+        }
+        let names = serde_json::to_string(&missing).unwrap_or_default();
+        Box::new(std::iter::once(ValidationError::custom(names)))
     }
 }
 
@@ -485,23 +501,14 @@ pub(crate) fn expected_keyword<'a>(
     Ok(Box::new(Expected(names)))
 }
 
-/// The names a schema node documents as its properties.
-fn documented_fields(node: &Value) -> Vec<&str> {
-    node.get("properties")
-        .and_then(Value::as_object)
-        .map(|p| p.keys().map(String::as_str).collect())
-        .unwrap_or_default()
-}
-
 /// ` (sent as "s3Key"?)` when the object holds an undocumented key that is a near miss of the
 /// missing documented one.
-fn sent_as(missing: &str, instance: &Value, node: Option<&Value>) -> String {
+fn sent_as(missing: &str, instance: &Value, node: Option<&KeywordNode>) -> String {
     let (Some(object), Some(node)) = (instance.as_object(), node) else { return String::new() };
-    let documented = node.get("properties").and_then(Value::as_object);
     object
         .keys()
+        .filter(|k| !node.documents(k))
         .filter(|k| near_miss(k, &[missing]).is_some())
-        .filter(|k| !documented.is_some_and(|d| d.contains_key(k.as_str())))
         .min_by_key(|k| strsim::levenshtein(k, missing))
         .map_or_else(String::new, |k| format!(" (sent as {k:?}?)"))
 }

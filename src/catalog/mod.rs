@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::signature::{NO_SCHEME, Scheme};
 
 pub use provider::{Envelope, Headers, ProviderDesc, Signature, VersionRule};
-pub(crate) use schemas::SchemaStore;
+pub(crate) use schemas::{KeywordNode, SchemaStore};
 
 /// The URI a provider's catalog file is known by.
 pub(crate) fn schema_uri(provider: &str, rel: &str) -> String {

@@ -21,6 +21,24 @@ pub(crate) struct SchemaStore {
     docs: HashMap<String, Doc>,
     registry: Registry<'static>,
     validators: Mutex<HashMap<String, Arc<Compiled>>>,
+    /// What the schema node holding a failing keyword says, by absolute keyword location: the
+    /// same few locations fail event after event, so each is looked up in its document once.
+    nodes: Mutex<HashMap<String, Option<Arc<KeywordNode>>>>,
+}
+
+/// What a failing keyword's schema node documents, for sorting the failure into error or drift.
+#[derive(Debug)]
+pub(crate) struct KeywordNode {
+    /// The node's `x-warn`, which declares some of its keywords' failures as drift.
+    pub(crate) x_warn: Option<Value>,
+    /// The names the node documents under `properties`, in the order written.
+    pub(crate) properties: Vec<String>,
+}
+
+impl KeywordNode {
+    pub(crate) fn documents(&self, name: &str) -> bool {
+        self.properties.iter().any(|p| p == name)
+    }
 }
 
 /// One compiled schema document.
@@ -109,6 +127,7 @@ impl SchemaStore {
             docs,
             registry,
             validators: Mutex::new(HashMap::new()),
+            nodes: Mutex::new(HashMap::new()),
         })
     }
 
@@ -199,9 +218,29 @@ impl SchemaStore {
         Ok(root)
     }
 
-    /// The schema object that holds the keyword at an absolute keyword location
-    /// (`<document uri>#/json/pointer/keyword`).
-    pub(crate) fn keyword_parent(&self, location: &str) -> Option<&Value> {
+    /// What the schema object holding the keyword at an absolute keyword location
+    /// (`<document uri>#/json/pointer/keyword`) documents; `None` when the location is not in a
+    /// catalog document.
+    pub(crate) fn keyword_node(&self, location: &str) -> Option<Arc<KeywordNode>> {
+        let mut cache = self.nodes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(node) = cache.get(location) {
+            return node.clone();
+        }
+        let node = self.keyword_parent(location).map(|n| {
+            Arc::new(KeywordNode {
+                x_warn: n.get("x-warn").cloned(),
+                properties: n
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .map(|p| p.keys().cloned().collect())
+                    .unwrap_or_default(),
+            })
+        });
+        cache.insert(location.to_owned(), node.clone());
+        node
+    }
+
+    fn keyword_parent(&self, location: &str) -> Option<&Value> {
         let (doc, fragment) = location.split_once('#').unwrap_or((location, ""));
         let parent = fragment.rsplit_once('/').map_or("", |(p, _)| p);
         let parent = percent_decode(parent);
