@@ -73,7 +73,7 @@ pub fn validate(
     // One run per candidate version; the versions whose schema the event satisfies are the candidates.
     let mut runs = Vec::with_capacity(versions.len());
     for version in &versions {
-        let compiled = store.validator(&provider.schema_uri(event_type, version))?;
+        let compiled = provider.validator(event_type, version)?;
         let mut findings: Vec<Finding> =
             compiled.failures(event).iter().flat_map(|e| classify(e, store)).collect();
         if let Some(sent) = alias {
@@ -99,11 +99,7 @@ pub fn validate(
         findings.push(finding);
     }
     let status = if has_errors(&findings) { Status::Invalid } else { Status::Valid };
-    let docs = store
-        .doc(&provider.schema_uri(event_type, version))
-        .and_then(|s| s.get("x-docs"))
-        .and_then(Value::as_str)
-        .map(str::to_owned);
+    let docs = provider.validator(event_type, version)?.docs.clone();
     Ok(Verdict {
         status,
         event_type: alias.map(|_| event_type.to_owned()),

@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::signature::{NO_SCHEME, Scheme};
 
 pub use provider::{Envelope, Headers, ProviderDesc, Signature, VersionRule};
-pub(crate) use schemas::{KeywordNode, SchemaStore};
+pub(crate) use schemas::{Compiled, KeywordNode, SchemaStore};
 
 /// The URI a provider's catalog file is known by.
 pub(crate) fn schema_uri(provider: &str, rel: &str) -> String {
@@ -219,6 +219,18 @@ impl Provider {
     /// Whether any event type string is accepted (validated against the `any_type` schema).
     pub fn accepts_any_type(&self) -> bool {
         self.desc.any_type.is_some()
+    }
+
+    /// The compiled validator an event of this type is checked with in one API version.
+    pub(crate) fn validator(&self, event_type: &str, version: &str) -> Result<Arc<Compiled>, CatalogError> {
+        let store = self.store()?;
+        if self.has_type(event_type) {
+            store.validator_of(event_type, version, || self.schema_uri(event_type, version))
+        } else {
+            // Any type string goes to the `any_type` schema: not remembered by name, as a stream
+            // may carry endlessly many.
+            store.validator(&self.schema_uri(event_type, version))
+        }
     }
 
     pub(crate) fn store(&self) -> Result<&SchemaStore, CatalogError> {

@@ -21,6 +21,9 @@ pub(crate) struct SchemaStore {
     docs: HashMap<String, Doc>,
     registry: Registry<'static>,
     validators: Mutex<HashMap<String, Arc<Compiled>>>,
+    /// The same validators by event type, then API version: what each event asks for, found
+    /// without building its schema's URI.
+    by_type: Mutex<HashMap<String, Versions>>,
     /// What the schema node holding a failing keyword says, by absolute keyword location: the
     /// same few locations fail event after event, so each is looked up in its document once.
     nodes: Mutex<HashMap<String, Option<Arc<KeywordNode>>>>,
@@ -41,9 +44,14 @@ impl KeywordNode {
     }
 }
 
+/// One event type's compiled validators, by API version.
+type Versions = Vec<(String, Arc<Compiled>)>;
+
 /// One compiled schema document.
 pub(crate) struct Compiled {
     validator: Validator,
+    /// The schema's `x-docs`: the provider's page about the event.
+    pub(crate) docs: Option<String>,
     /// Whether the latest event checked against it failed: a hint for the order of work only.
     last_failed: AtomicBool,
 }
@@ -127,6 +135,7 @@ impl SchemaStore {
             docs,
             registry,
             validators: Mutex::new(HashMap::new()),
+            by_type: Mutex::new(HashMap::new()),
             nodes: Mutex::new(HashMap::new()),
         })
     }
@@ -159,9 +168,28 @@ impl SchemaStore {
                 file: self.file_name(uri),
                 message: self.plain(&e.to_string()),
             })?;
-        let validator = Arc::new(Compiled { validator, last_failed: AtomicBool::new(false) });
+        let docs = schema.get("x-docs").and_then(Value::as_str).map(str::to_owned);
+        let validator = Arc::new(Compiled { validator, docs, last_failed: AtomicBool::new(false) });
         cache.insert(uri.to_owned(), Arc::clone(&validator));
         Ok(validator)
+    }
+
+    /// The compiled validator of an event type in one API version; `uri` names its schema the
+    /// first time it is asked for.
+    pub(crate) fn validator_of(
+        &self,
+        event_type: &str,
+        version: &str,
+        uri: impl FnOnce() -> String,
+    ) -> Result<Arc<Compiled>, CatalogError> {
+        let lock = || self.by_type.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, found)) = lock().get(event_type).and_then(|vs| vs.iter().find(|(v, _)| v == version))
+        {
+            return Ok(Arc::clone(found));
+        }
+        let compiled = self.validator(&uri())?;
+        lock().entry(event_type.to_owned()).or_default().push((version.to_owned(), Arc::clone(&compiled)));
+        Ok(compiled)
     }
 
     /// A validator library message in the catalog's own terms: files as the author knows them,

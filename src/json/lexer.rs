@@ -30,6 +30,11 @@ impl<'a> Lexer<'a> {
         Self { bytes, pos: start }
     }
 
+    /// Continues from `offset`.
+    pub(crate) fn seek(&mut self, offset: usize) {
+        self.pos = offset;
+    }
+
     /// Skips JSON whitespace and returns the offset of the next byte (or the end).
     pub(crate) fn skip_whitespace(&mut self) -> usize {
         while let Some(b) = self.bytes.get(self.pos) {
@@ -114,19 +119,32 @@ pub(crate) fn frame_value(bytes: &[u8], from: usize) -> Frame {
         Token::Unterminated => return Frame::Incomplete { start },
         _ => return Frame::Complete { start, end },
     }
+    // Inside the value only brackets and strings matter: scalars, separators and whitespace
+    // cannot change the depth, and brackets inside strings do not count.
     let mut depth = 1usize;
-    while let Some((token, _, end)) = lexer.next_token() {
-        match token {
-            Token::ObjectStart | Token::ArrayStart => depth += 1,
-            Token::ObjectEnd | Token::ArrayEnd => {
-                depth -= 1;
-                if depth == 0 {
-                    return Frame::Complete { start, end };
-                }
+    let mut in_string = false;
+    let mut i = end;
+    while let Some(&b) = bytes.get(i) {
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
             }
-            Token::Unterminated => return Frame::Incomplete { start },
-            _ => {}
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Frame::Complete { start, end: i + 1 };
+                    }
+                }
+                _ => {}
+            }
         }
+        i += 1;
     }
     Frame::Incomplete { start }
 }
@@ -161,5 +179,59 @@ mod tests {
     fn stray_delimiters_make_progress() {
         assert_eq!(frame_value(b"} {}", 0), Frame::Complete { start: 0, end: 1 });
         assert_eq!(frame_value(b",", 0), Frame::Complete { start: 0, end: 1 });
+    }
+
+    /// Framing by the lexer's tokens, the definition the byte scan must agree with.
+    fn frame_by_tokens(bytes: &[u8], from: usize) -> Frame {
+        let mut lexer = Lexer::new(bytes, from);
+        let Some((first, start, end)) = lexer.next_token() else { return Frame::Empty };
+        match first {
+            Token::ObjectStart | Token::ArrayStart => {}
+            Token::Unterminated => return Frame::Incomplete { start },
+            _ => return Frame::Complete { start, end },
+        }
+        let mut depth = 1usize;
+        while let Some((token, _, end)) = lexer.next_token() {
+            match token {
+                Token::ObjectStart | Token::ArrayStart => depth += 1,
+                Token::ObjectEnd | Token::ArrayEnd => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Frame::Complete { start, end };
+                    }
+                }
+                Token::Unterminated => return Frame::Incomplete { start },
+                _ => {}
+            }
+        }
+        Frame::Incomplete { start }
+    }
+
+    #[test]
+    fn the_byte_scan_frames_as_the_tokens_do() {
+        let texts: [&[u8]; 8] = [
+            br#"{"a": [1, "}"], "b\\": "x\"]", "c": {"d": [true, null, -1.5e3]}} [2] "tail\"#,
+            br#"[{"k": "v"}, ["]", "["], {}, []]{"#,
+            br#"{"s3Key": "a\\\"b", "n": 12}  {"x": "\u00e9{"}"#,
+            b"{\"unterminated: [1, 2}",
+            br#"{"a": tru, "b": }, ]"#,
+            "{\"caf\u{e9}\": \"\u{1F600}]\"}".as_bytes(),
+            br#"["a\", "b"]"#,
+            b"  \n\t{ }  ",
+        ];
+        for text in texts {
+            // Every prefix truncates the input somewhere new; every start offset begins mid-way.
+            for len in 0..=text.len() {
+                let text = &text[..len];
+                for from in 0..=len {
+                    assert_eq!(
+                        frame_value(text, from),
+                        frame_by_tokens(text, from),
+                        "{:?} from {from}",
+                        String::from_utf8_lossy(text)
+                    );
+                }
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::lexer::{Lexer, Token};
+use super::lexer::{Frame, Lexer, Token, frame_value};
 
 /// A 1-based line and column (columns count characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -39,6 +39,10 @@ fn memchr_newlines(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
 
 /// Escapes one reference token for a JSON Pointer (RFC 6901).
 pub(crate) fn escape_segment(segment: &str, into: &mut String) {
+    if !segment.contains(['~', '/']) {
+        into.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => into.push_str("~0"),
@@ -57,6 +61,15 @@ pub(crate) fn child_pointer(pointer: &str, key: &str) -> String {
     out
 }
 
+/// Appends a key (its raw token, quotes included) to a pointer, unescaping only when it must.
+fn push_key(raw: &[u8], into: &mut String) {
+    let inner = &raw[1..raw.len() - 1];
+    match std::str::from_utf8(inner) {
+        Ok(plain) if !inner.contains(&b'\\') => escape_segment(plain, into),
+        _ => escape_segment(&key_text(raw), into),
+    }
+}
+
 fn key_text(raw: &[u8]) -> String {
     if raw.contains(&b'\\') {
         serde_json::from_slice(raw).unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned())
@@ -70,17 +83,28 @@ struct Container {
     /// Length of the pointer of this container inside the shared pointer buffer.
     base_len: usize,
     index: usize,
-    key: Option<(String, usize)>,
+    /// The byte range of the current member's key token.
+    key: Option<(usize, usize)>,
     seen: Vec<(String, usize)>,
+}
+
+/// What the walk does after visiting a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Next {
+    /// Go on, into the value when it is an object or array.
+    Enter,
+    /// Go on after the value, without looking inside it.
+    Skip,
+    Stop,
 }
 
 /// Walks every value of a (well-formed) document, calling `visit(pointer, value_offset,
 /// key_offset)`; `on_duplicate(pointer, first_key_offset, second_key_offset)` for repeated keys.
-/// Iterative, so depth costs heap, not stack. `visit` returns false to stop.
+/// Iterative, so depth costs heap, not stack.
 fn walk(
     text: &[u8],
     track_duplicates: bool,
-    mut visit: impl FnMut(&str, usize, Option<usize>) -> bool,
+    mut visit: impl FnMut(&str, usize, Option<usize>) -> Next,
     mut on_duplicate: impl FnMut(&str, usize, usize),
 ) {
     let mut lexer = Lexer::new(text, 0);
@@ -104,19 +128,19 @@ fn walk(
             Token::Colon | Token::Unterminated => false,
         };
         if token == Token::String && !starts_value {
-            let key = key_text(&text[start..end]);
             let top = stack.last_mut().expect("an object is open");
             if track_duplicates {
+                let key = key_text(&text[start..end]);
                 if let Some((_, first)) = top.seen.iter().find(|(k, _)| *k == key) {
                     pointer.truncate(top.base_len);
                     pointer.push('/');
                     escape_segment(&key, &mut pointer);
                     on_duplicate(&pointer, *first, start);
                 } else {
-                    top.seen.push((key.clone(), start));
+                    top.seen.push((key, start));
                 }
             }
-            top.key = Some((key, start));
+            top.key = Some((start, end));
             continue;
         }
         if !starts_value {
@@ -132,19 +156,26 @@ fn walk(
                 pointer.push('/');
                 if top.is_object {
                     // A value without a key (`{1}`) has no pointer: malformed text, stop there.
-                    let Some((key, offset)) = top.key.as_ref() else { return };
-                    escape_segment(key, &mut pointer);
-                    Some(*offset)
+                    let Some((key_start, key_end)) = top.key else { return };
+                    push_key(&text[key_start..key_end], &mut pointer);
+                    Some(key_start)
                 } else {
                     pointer.push_str(&top.index.to_string());
                     None
                 }
             }
         };
-        if !visit(&pointer, start, key_offset) {
+        let next = visit(&pointer, start, key_offset);
+        if next == Next::Stop {
             return;
         }
-        if matches!(token, Token::ObjectStart | Token::ArrayStart) {
+        if next == Next::Skip && matches!(token, Token::ObjectStart | Token::ArrayStart) {
+            // Jumps to the closing bracket, scanning only for brackets and quotes.
+            match frame_value(text, start) {
+                Frame::Complete { end, .. } => lexer.seek(end),
+                Frame::Incomplete { .. } | Frame::Empty => return,
+            }
+        } else if matches!(token, Token::ObjectStart | Token::ArrayStart) {
             stack.push(Container {
                 is_object: token == Token::ObjectStart,
                 base_len: pointer.len(),
@@ -156,12 +187,16 @@ fn walk(
     }
 }
 
-/// Byte offsets of the values at `pointers` (and of their keys, for object members).
+/// Byte offsets of the values at `pointers` (and of their keys, for object members). Values
+/// that hold none of the pointers are skipped over, not walked.
 pub(crate) fn locate_all(text: &[u8], pointers: &[&str]) -> HashMap<String, (usize, Option<usize>)> {
     let mut found = HashMap::new();
     if pointers.is_empty() {
         return found;
     }
+    let inside = |pointer: &str, within: &str| {
+        pointer.strip_prefix(within).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
     walk(
         text,
         false,
@@ -169,7 +204,13 @@ pub(crate) fn locate_all(text: &[u8], pointers: &[&str]) -> HashMap<String, (usi
             if pointers.contains(&pointer) {
                 found.insert(pointer.to_owned(), (value, key));
             }
-            found.len() < pointers.len()
+            if found.len() == pointers.len() {
+                Next::Stop
+            } else if pointers.iter().any(|p| inside(p, pointer)) {
+                Next::Enter
+            } else {
+                Next::Skip
+            }
         },
         |_, _, _| {},
     );
@@ -190,7 +231,7 @@ pub(crate) fn duplicate_keys(text: &[u8]) -> Vec<DuplicateKey> {
     walk(
         text,
         true,
-        |_, _, _| true,
+        |_, _, _| Next::Enter,
         |pointer, first, second| {
             out.push(DuplicateKey { pointer: pointer.to_owned(), first, second });
         },
@@ -217,6 +258,24 @@ mod tests {
         assert_eq!(pos(DOC, "/a/b~1c/1/d"), Position { line: 2, column: 27 });
         // columns count characters: the "é" before it is one column
         assert_eq!(pos(DOC, "/y"), Position { line: 3, column: 18 });
+    }
+
+    #[test]
+    fn values_beside_the_path_are_skipped_whole() {
+        // Brackets and quotes inside skipped values must not end the skip early.
+        let text = br#"{"a": {"x": "}]", "y": [[{"z": "\"}"}]]}, "b": [1, {"c": 2}], "d": {"e": 3}}"#;
+        let found = locate_all(text, &["", "/b", "/b/1", "/b/1/c", "/d/e", "/d"]);
+        assert_eq!(found["/b/1/c"].0, 57);
+        assert_eq!(found["/d/e"].0, 73);
+        assert!(!found.contains_key("/a"));
+        assert_eq!(found.len(), 6);
+    }
+
+    #[test]
+    fn escaped_keys_are_unescaped_before_they_join_the_pointer() {
+        let text = br#"{"\u0041~": {"b\"c": 1, "d/e": 2}}"#;
+        assert_eq!(locate_all(text, &["/A~0/b\"c"])["/A~0/b\"c"].0, 21);
+        assert_eq!(locate_all(text, &["/A~0/d~1e"])["/A~0/d~1e"].0, 31);
     }
 
     #[test]
