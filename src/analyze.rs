@@ -227,10 +227,10 @@ fn detection_paths(catalog: &Catalog) -> Keep {
         for envelope in &provider.desc.envelopes {
             for marker in &envelope.markers {
                 if let Some(pointer) = &marker.pointer {
-                    keep.add(pointer, marker.constant.is_some());
+                    keep.add(pointer.as_str(), marker.constant.is_some());
                 }
             }
-            keep.add(&envelope.type_at, false);
+            keep.add(envelope.type_at.as_str(), false);
             if let Some(sub) = &envelope.subtype_at {
                 keep.add(sub, false);
             }

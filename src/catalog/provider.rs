@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::json::Pointer;
 use crate::signature::SchemeDesc;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -45,7 +46,7 @@ pub struct Envelope {
     pub min_markers: usize,
     /// Where the event type string lives in the event (empty when a header names the type).
     #[serde(default)]
-    pub type_at: String,
+    pub type_at: Pointer,
     /// A delivery header that names the event type (`X-GitHub-Event`), for providers that say
     /// the type only there.
     #[serde(default)]
@@ -65,7 +66,7 @@ pub struct Envelope {
 pub struct Marker {
     /// A JSON Pointer into the event...
     #[serde(default)]
-    pub pointer: Option<String>,
+    pub pointer: Option<Pointer>,
     /// ...or the name of a delivery header (case-insensitive), when the event came with headers.
     #[serde(default)]
     pub header: Option<String>,
@@ -114,7 +115,7 @@ impl Marker {
         let Some(pointer) = &self.pointer else {
             return false;
         };
-        crate::json::lookup(event, pointer).is_some_and(|v| {
+        pointer.find(event).is_some_and(|v| {
             self.json_type.is_none_or(|k| k.matches(v)) && self.constant.as_ref().is_none_or(|c| c == v)
         })
     }
@@ -128,7 +129,7 @@ impl Envelope {
             return Some(fixed.clone());
         }
         let Some(name) = &self.type_header else {
-            return crate::json::lookup(event, &self.type_at).and_then(Value::as_str).map(str::to_owned);
+            return self.type_at.find(event).and_then(Value::as_str).map(str::to_owned);
         };
         let base = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim())?;
         let sub =
@@ -144,7 +145,7 @@ impl Envelope {
     pub(crate) fn type_pointer(&self) -> &str {
         match (&self.type_header, &self.subtype_at) {
             (Some(_), Some(sub)) => sub,
-            _ => &self.type_at,
+            _ => self.type_at.as_str(),
         }
     }
 

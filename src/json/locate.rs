@@ -299,8 +299,7 @@ mod tests {
     }
 }
 
-/// `value.pointer(p)` without allocating for segments that need no unescaping (detection looks
-/// up several pointers in every event).
+/// `value.pointer(p)` without allocating for segments that need no unescaping.
 pub(crate) fn lookup<'v>(value: &'v serde_json::Value, pointer: &str) -> Option<&'v serde_json::Value> {
     if pointer.is_empty() {
         return Some(value);
@@ -310,27 +309,109 @@ pub(crate) fn lookup<'v>(value: &'v serde_json::Value, pointer: &str) -> Option<
     for raw in rest.split('/') {
         let unescaped;
         let segment = if raw.contains('~') {
-            unescaped = raw.replace("~1", "/").replace("~0", "~");
+            unescaped = unescape_token(raw);
             unescaped.as_str()
         } else {
             raw
         };
-        current = match current {
-            serde_json::Value::Object(map) => map.get(segment)?,
-            serde_json::Value::Array(items) => {
-                if segment.starts_with('+') || (segment.len() > 1 && segment.starts_with('0')) {
-                    return None;
-                }
-                items.get(segment.parse::<usize>().ok()?)?
-            }
-            _ => return None,
-        };
+        current = step(current, segment, || array_index(segment))?;
     }
     Some(current)
 }
 
+/// One reference token of a pointer as the key it names (RFC 6901: `~1` is `/`, `~0` is `~`).
+fn unescape_token(raw: &str) -> String {
+    raw.replace("~1", "/").replace("~0", "~")
+}
+
+/// The array index a reference token names: digits without a sign or a leading zero.
+fn array_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.len() > 1 && token.starts_with('0')) {
+        return None;
+    }
+    token.parse().ok()
+}
+
+fn step<'v>(
+    value: &'v serde_json::Value,
+    key: &str,
+    index: impl FnOnce() -> Option<usize>,
+) -> Option<&'v serde_json::Value> {
+    match value {
+        serde_json::Value::Object(map) => map.get(key),
+        serde_json::Value::Array(items) => items.get(index()?),
+        _ => None,
+    }
+}
+
+/// A JSON Pointer of the catalog, read once: detection looks the same few pointers up in every
+/// event, so they are split and unescaped when the catalog loads, not per event.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(from = "String")]
+pub(crate) struct Pointer {
+    text: String,
+    /// The keys it names, with the array index each stands for; `None` when the text is not a
+    /// pointer (it does not start with `/`), which finds nothing.
+    tokens: Option<Vec<(String, Option<usize>)>>,
+}
+
+impl From<String> for Pointer {
+    fn from(text: String) -> Self {
+        let tokens = if text.is_empty() {
+            Some(Vec::new())
+        } else {
+            text.strip_prefix('/').map(|rest| {
+                rest.split('/')
+                    .map(|raw| {
+                        let key = unescape_token(raw);
+                        let index = array_index(&key);
+                        (key, index)
+                    })
+                    .collect()
+            })
+        };
+        Self { text, tokens }
+    }
+}
+
+impl Pointer {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The value the pointer names in `value`, as [`lookup`] finds it.
+    pub(crate) fn find<'v>(&self, value: &'v serde_json::Value) -> Option<&'v serde_json::Value> {
+        self.tokens.as_ref()?.iter().try_fold(value, |current, (key, index)| step(current, key, || *index))
+    }
+}
+
 #[cfg(test)]
 mod lookup_tests {
+    #[test]
+    fn a_pointer_read_once_finds_what_lookup_finds() {
+        let doc = serde_json::json!({"a": {"b/c": [10, {"d~": "x"}], "": 1, "01": 2}, "n": null});
+        for text in [
+            "",
+            "/a",
+            "/a/b~1c",
+            "/a/b~1c/0",
+            "/a/b~1c/1/d~0",
+            "/a/b~1c/01",
+            "/a/b~1c/+1",
+            "/a/b~1c/2",
+            "/a/",
+            "/a/01",
+            "/n",
+            "/n/x",
+            "a",
+            "/missing",
+        ] {
+            let pointer = super::Pointer::from(text.to_owned());
+            assert_eq!(pointer.find(&doc), super::lookup(&doc, text), "{text}");
+            assert_eq!(pointer.as_str(), text);
+        }
+    }
+
     use serde_json::json;
 
     #[test]

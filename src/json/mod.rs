@@ -8,7 +8,7 @@ mod pretty;
 
 pub(crate) use lexer::{Frame, Lexer, Token, frame_value};
 pub(crate) use locate::{
-    Position, Positions, child_pointer, duplicate_keys, escape_segment, locate_all, lookup,
+    Pointer, Position, Positions, child_pointer, duplicate_keys, escape_segment, locate_all, lookup,
 };
 pub(crate) use parse::{Keep, parse, parse_pruned};
 pub(crate) use pretty::{PrettyOptions, pretty_print, sort_keys};

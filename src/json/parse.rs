@@ -41,9 +41,29 @@ pub(crate) fn parse(text: &[u8]) -> Result<Parsed, ParseError> {
 
 fn parse_exact(text: &[u8]) -> Result<Parsed, serde_json::Error> {
     let duplicates = Cell::new(false);
-    let mut de = serde_json::Deserializer::from_slice(text);
-    let value = ValueSeed(&duplicates).deserialize(&mut de).and_then(|v| de.end().map(|()| v))?;
+    let value = with_deserializer(text, ValueSeed(&duplicates))?;
     Ok(Parsed { value, has_duplicate_keys: duplicates.get() })
+}
+
+/// Runs `seed` over the whole of `text`. Text that is UTF-8 throughout (nearly all of it) is
+/// checked once, up front, rather than string by string as the parser goes; other text is
+/// parsed as bytes, so the error names the place of the bad byte.
+fn with_deserializer<'de, S: DeserializeSeed<'de>>(
+    text: &'de [u8],
+    seed: S,
+) -> Result<S::Value, serde_json::Error> {
+    fn whole<'de, R: serde_json::de::Read<'de>, S: DeserializeSeed<'de>>(
+        mut de: serde_json::Deserializer<R>,
+        seed: S,
+    ) -> Result<S::Value, serde_json::Error> {
+        let value = seed.deserialize(&mut de)?;
+        de.end()?;
+        Ok(value)
+    }
+    match std::str::from_utf8(text) {
+        Ok(text) => whole(serde_json::Deserializer::from_str(text), seed),
+        Err(_) => whole(serde_json::Deserializer::from_slice(text), seed),
+    }
 }
 
 /// `text` with every number too large for an f64 replaced by the largest f64 of its sign.
@@ -139,10 +159,7 @@ impl Keep {
 /// `null`, so indices stay where they were). Looking a kept pointer up in it gives what it gives
 /// in the full value. `None` when the text is not accepted as it stands; [`parse`] then says why.
 pub(crate) fn parse_pruned(text: &[u8], keep: &Keep) -> Option<Value> {
-    let mut de = serde_json::Deserializer::from_slice(text);
-    let value = Pruned(keep).deserialize(&mut de).ok()?;
-    de.end().ok()?;
-    Some(value)
+    with_deserializer(text, Pruned(keep)).ok()
 }
 
 /// Parses a value and keeps what a [`Keep`] node names.
