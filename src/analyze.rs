@@ -156,7 +156,9 @@ impl<'c> Analyzer<'c> {
                 findings.push(finding);
             }
         }
-        locate(&mut findings, &record);
+        // Without repeated keys, the parsed value says which pointers exist in the text.
+        let exists = (!parsed.has_duplicate_keys).then_some(&parsed.value);
+        locate(&mut findings, &record, exists);
         for finding in &mut findings {
             spell_number_as_sent(finding, record.text());
         }
@@ -281,13 +283,21 @@ fn spell_number_as_sent(finding: &mut Finding, text: &[u8]) {
 }
 
 /// Gives each unplaced finding the position of its value, or of the nearest enclosing value that
-/// exists (a missing field is shown at its object).
-fn locate(findings: &mut [Finding], record: &Record) {
+/// exists (a missing field is shown at its object). With the event's value at hand, only that
+/// nearest existing value is looked for: the text is then read no further than to reach it,
+/// rather than to the end of an object in search of a field it lacks.
+fn locate(findings: &mut [Finding], record: &Record, value: Option<&Value>) {
     let mut wanted: Vec<&str> = Vec::new();
     for f in findings.iter().filter(|f| f.line.is_none()) {
         let mut p = f.pointer.as_str();
         loop {
-            wanted.push(p);
+            let exists = value.map(|v| crate::json::lookup(v, p).is_some());
+            if exists != Some(false) {
+                wanted.push(p);
+            }
+            if exists == Some(true) {
+                break;
+            }
             match p.rfind('/') {
                 Some(i) => p = &p[..i],
                 None => break,
