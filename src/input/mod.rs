@@ -331,8 +331,13 @@ fn read_source(
     match mode {
         InputMode::Http => http::frame(name, &buf, bom_len, sink)?,
         InputMode::Har | InputMode::Auto | InputMode::Json => {
-            // A HAR export is one JSON document with `log.entries`.
-            let har = (mode == InputMode::Har || buf.trim_ascii_start().starts_with(b"{"))
+            // A HAR export is one JSON document with `log.entries`. Without `--input har`, a
+            // document is only parsed to check when both names appear in its text: browsers and
+            // proxies write them plainly, and an ordinary event file is not parsed twice.
+            let may_be_har = buf.trim_ascii_start().starts_with(b"{")
+                && memchr::memmem::find(&buf, b"\"entries\"").is_some()
+                && memchr::memmem::find(&buf, b"\"log\"").is_some();
+            let har = (mode == InputMode::Har || may_be_har)
                 .then(|| serde_json::from_slice::<serde_json::Value>(&buf).ok())
                 .flatten()
                 .filter(har::is_har);

@@ -150,18 +150,29 @@ fn walk_dir(
         .require_git(false)
         .follow_links(true)
         .overrides(overrides)
-        .sort_by_file_name(Ord::cmp)
         .build();
+    let (mut files, mut failed) = (Vec::new(), Vec::new());
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && has_known_extension(e.path()) => {
-                sources.push(Source::File(e.into_path()));
+                files.push(e.into_path());
             }
             Ok(_) => {}
-            Err(e) => errors.push(walk_error(dir, &e)),
+            Err(e) => failed.push(walk_error(dir, &e)),
         }
     }
+    // Sorted once at the end, by path components: the order of a walk that visits each folder's
+    // entries by name, without comparing names through the walker for every folder.
+    files.sort_by_cached_key(|p| walk_order(p));
+    failed.sort_by_cached_key(|e| walk_order(Path::new(&e.path)));
+    sources.extend(files.into_iter().map(Source::File));
+    errors.extend(failed);
     Ok(())
+}
+
+/// The key that orders paths as a depth-first walk with each folder's entries sorted by name.
+fn walk_order(path: &Path) -> Vec<std::ffi::OsString> {
+    path.components().map(|c| c.as_os_str().to_owned()).collect()
 }
 
 /// Whether a walk of `dir`'s parent would leave `dir` out (ignored or hidden).

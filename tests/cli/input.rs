@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::{cmd, path_str, results, scratch, validate_json};
+use crate::{cmd, path_str, results, scratch, scratch_dir, validate_json};
 
 const MEETING: &str = r#"{"version":"1.0.0","type":"meeting.started","id":"met-sta-1","payload":{"start_ts":1708526032.672,"meeting_id":"f2aa1ade-ff80-464c-b46e-50ffa577d48d","room":"r"},"event_ts":1708526033.049}"#;
 
@@ -293,6 +293,22 @@ fn directory_walks_honour_gitignore_ignore_and_hidden_files() {
     assert_eq!(
         walked(&dir, &["--exclude", "drafts", "--exclude", "b.json"]).1,
         owned_names(&["events/a.json"])
+    );
+}
+
+#[test]
+fn directory_walks_go_depth_first_with_each_folders_entries_by_name() {
+    let dir = scratch_dir("walk-order");
+    for name in ["b.json", "a.json", "a-b.json", "B.json", "a/z.json", "a/y/x.json", "b/c/d.json"] {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "{}").unwrap();
+    }
+    // A folder's files come right after the entries named before it: `a/...` before `a-b.json`,
+    // although `-` sorts before `/` in the paths as text.
+    assert_eq!(
+        walked(&dir, &[]).1,
+        owned_names(&["B.json", "a/y/x.json", "a/z.json", "a-b.json", "a.json", "b/c/d.json", "b.json"])
     );
 }
 
