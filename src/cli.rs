@@ -58,9 +58,13 @@ pub struct Cli {
 impl Cli {
     /// Parses the command line, where a missing subcommand means `inspect`: `hookscope x.json`.
     pub fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Self {
-        use clap::CommandFactory;
-        let args = with_default_subcommand(args.into_iter().collect()).unwrap_or_else(|e| e.exit());
-        let cli = Self::parse_from(args);
+        use clap::{CommandFactory, FromArgMatches};
+        // The command is built once: it is most of the parse's cost, and of start-up.
+        let command = Self::command();
+        let args = with_default_subcommand(&command, args.into_iter().collect()).unwrap_or_else(|e| e.exit());
+        let mut matches = command.get_matches_from(args);
+        let cli = Self::from_arg_matches_mut(&mut matches)
+            .unwrap_or_else(|e| e.format(&mut Self::command()).exit());
         if let Some(message) = cli.command.conflict() {
             Self::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit();
         }
@@ -114,10 +118,9 @@ fn near_subcommand<'a>(arg: &str, names: &'a [String]) -> Option<&'a str> {
 /// nor a subcommand, help or version flag. A first argument that is no path but nearly a
 /// subcommand's name is a usage error, not a file to inspect.
 fn with_default_subcommand(
+    command: &clap::Command,
     mut args: Vec<std::ffi::OsString>,
 ) -> Result<Vec<std::ffi::OsString>, clap::Error> {
-    use clap::CommandFactory;
-    let command = Cli::command();
     let names: Vec<String> = command
         .get_subcommands()
         .flat_map(|c| std::iter::once(c.get_name().to_owned()).chain(c.get_all_aliases().map(str::to_owned)))
@@ -853,7 +856,11 @@ mod tests {
 
     fn words(args: &[&str]) -> Vec<String> {
         let args = args.iter().map(std::ffi::OsString::from).collect();
-        with_default_subcommand(args).unwrap().into_iter().map(|a| a.into_string().unwrap()).collect()
+        with_default_subcommand(&Cli::command(), args)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.into_string().unwrap())
+            .collect()
     }
 
     #[test]
