@@ -234,11 +234,11 @@ fn detection_paths(catalog: &Catalog) -> Keep {
             }
             keep.add(envelope.type_at.as_str(), false);
             if let Some(sub) = &envelope.subtype_at {
-                keep.add(sub, false);
+                keep.add(sub.as_str(), false);
             }
         }
         if let Some(crate::catalog::VersionRule::At { at, .. }) = &provider.desc.version {
-            keep.add(at, false);
+            keep.add(at.as_str(), false);
         }
     }
     for key in crate::input::gateway::WRAPPED_BODY_KEYS {

@@ -99,7 +99,7 @@ fn stated_version(provider: &Provider, event: &Value) -> Option<String> {
     let Some(VersionRule::At { at, .. }) = &provider.desc.version else {
         return None;
     };
-    match crate::json::lookup(event, at)? {
+    match at.find(event)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,

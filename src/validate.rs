@@ -72,6 +72,7 @@ pub fn validate(
     let store = provider.store()?;
     // One run per candidate version; the versions whose schema the event satisfies are the candidates.
     let mut runs = Vec::with_capacity(versions.len());
+    let mut validators = Vec::with_capacity(versions.len());
     for version in &versions {
         let compiled = provider.validator(event_type, version)?;
         let mut findings: Vec<Finding> =
@@ -88,18 +89,19 @@ pub fn validate(
             ));
         }
         runs.push((*version, findings));
+        validators.push(compiled);
     }
     let (chosen, api_version, candidates) = if provider.versions().is_empty() {
         (0, stated_version.clone(), None)
     } else {
         choose_version(&runs)
     };
-    let (version, mut findings) = runs.swap_remove(chosen);
+    let (_, mut findings) = runs.swap_remove(chosen);
     if let Some(finding) = unknown_version(provider, stated_version.as_deref()) {
         findings.push(finding);
     }
     let status = if has_errors(&findings) { Status::Invalid } else { Status::Valid };
-    let docs = provider.validator(event_type, version)?.docs.clone();
+    let docs = validators[chosen].docs.clone();
     Ok(Verdict {
         status,
         event_type: alias.map(|_| event_type.to_owned()),

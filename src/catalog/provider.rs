@@ -22,7 +22,7 @@ pub struct ProviderDesc {
     #[serde(default)]
     pub version: Option<VersionRule>,
     #[serde(default)]
-    pub id_at: Option<String>,
+    pub id_at: Option<Pointer>,
     #[serde(default)]
     pub time: Option<TimeField>,
     #[serde(default)]
@@ -54,7 +54,7 @@ pub struct Envelope {
     /// With `type_header`: a field that refines the header's type (`/action`); the event type
     /// is then `<header>.<field>` when the field is a string.
     #[serde(default)]
-    pub subtype_at: Option<String>,
+    pub subtype_at: Option<Pointer>,
     /// For a provider whose deliveries carry no type at all (one event type): every document
     /// this envelope claims is of this type.
     #[serde(default, rename = "type")]
@@ -132,8 +132,7 @@ impl Envelope {
             return self.type_at.find(event).and_then(Value::as_str).map(str::to_owned);
         };
         let base = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim())?;
-        let sub =
-            self.subtype_at.as_deref().and_then(|p| crate::json::lookup(event, p)).and_then(Value::as_str);
+        let sub = self.subtype_at.as_ref().and_then(|p| p.find(event)).and_then(Value::as_str);
         Some(match sub {
             Some(sub) => format!("{base}.{sub}"),
             None => base.to_owned(),
@@ -144,7 +143,7 @@ impl Envelope {
     /// header-typed envelope.
     pub(crate) fn type_pointer(&self) -> &str {
         match (&self.type_header, &self.subtype_at) {
-            (Some(_), Some(sub)) => sub,
+            (Some(_), Some(sub)) => sub.as_str(),
             _ => self.type_at.as_str(),
         }
     }
@@ -170,7 +169,7 @@ pub enum VersionRule {
     /// The version is a field of the event; `known` lists the versions the catalog documents
     /// (another one is the `unknown-version` warning).
     At {
-        at: String,
+        at: Pointer,
         #[serde(default)]
         known: Vec<String>,
     },
@@ -188,7 +187,7 @@ pub enum TimeUnit {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimeField {
-    pub at: String,
+    pub at: Pointer,
     pub unit: TimeUnit,
 }
 
@@ -211,7 +210,7 @@ impl TimeField {
 
     /// The event's time, when it has one where the description says.
     pub fn event_millis(&self, event: &Value) -> Option<i64> {
-        self.millis_of(crate::json::lookup(event, &self.at)?)
+        self.millis_of(self.at.find(event)?)
     }
 }
 
@@ -219,7 +218,7 @@ impl TimeField {
 #[serde(deny_unknown_fields)]
 pub struct SummaryField {
     pub label: String,
-    pub at: String,
+    pub at: Pointer,
 }
 
 /// How a provider's deliveries are signed: a scheme it defines in full, or the name of a scheme

@@ -165,8 +165,8 @@ fn check_sample(
         let value: Option<serde_json::Value> = serde_json::from_str(text).ok();
         let sub = envelope
             .subtype_at
-            .as_deref()
-            .and_then(|p| value.as_ref().and_then(|v| crate::json::lookup(v, p)))
+            .as_ref()
+            .and_then(|p| value.as_ref().and_then(|v| p.find(v)))
             .and_then(serde_json::Value::as_str);
         let base = sub.and_then(|s| name.strip_suffix(&format!(".{s}"))).unwrap_or(name);
         record.headers.push((header.clone(), base.to_owned()));

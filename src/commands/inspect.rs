@@ -111,11 +111,11 @@ fn summary_table(analyzed: &Analyzed, provider: Option<&Provider>) -> Table {
     };
     row("verdict", verdict);
     if let (Some(p), Some(value)) = (provider, value) {
-        if let Some(id) = p.desc.id_at.as_deref().and_then(|at| value.pointer(at)) {
+        if let Some(id) = p.desc.id_at.as_ref().and_then(|at| at.find(value)) {
             row("event id", scalar(id));
         }
         if let Some(time) = &p.desc.time
-            && let Some(raw) = value.pointer(&time.at)
+            && let Some(raw) = time.at.find(value)
         {
             let shown = time
                 .millis_of(raw)
@@ -124,7 +124,7 @@ fn summary_table(analyzed: &Analyzed, provider: Option<&Provider>) -> Table {
             row("time", shown);
         }
         for field in &p.desc.summary {
-            if let Some(v) = value.pointer(&field.at) {
+            if let Some(v) = field.at.find(value) {
                 row(&field.label, scalar(v));
             }
         }

@@ -374,6 +374,12 @@ impl From<String> for Pointer {
     }
 }
 
+impl From<&str> for Pointer {
+    fn from(text: &str) -> Self {
+        Self::from(text.to_owned())
+    }
+}
+
 impl Pointer {
     pub(crate) fn as_str(&self) -> &str {
         &self.text
