@@ -52,27 +52,45 @@ fn real_corpus_verdicts_hold() {
     assert_eq!(files.len(), expected.len(), "every corpus file has exactly one verdict");
     let args: Vec<&str> = files.iter().map(String::as_str).collect();
     let (_, report) = validate_json(&args);
+    assert_eq!(results(&report).len(), files.len(), "one result per corpus file");
     let mut wrong = Vec::new();
     for r in results(&report) {
         let file = r["source"].as_str().unwrap();
         let want = expected[file];
-        let errors: BTreeSet<&str> =
-            r["errors"].as_array().unwrap().iter().map(|e| e["pointer"].as_str().unwrap()).collect();
-        let want_errors: BTreeSet<&str> = want.get("errors").map_or_else(BTreeSet::new, |e| {
-            e.as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect()
-        });
-        let warnings = codes(r, "warnings");
-        let want_warnings: BTreeSet<String> =
-            want["warnings"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_owned()).collect();
-        if r["status"] != want["status"]
-            || r["event_type"] != want["event_type"]
-            || (want["status"] == "invalid" && errors != want_errors)
-            || warnings != want_warnings
-        {
-            wrong.push(format!("{file}: want {want}\n  got {r}"));
+        // The whole verdict, normalised: who, what, how, and every finding as (code, pointer).
+        let normal = |v: &Value| {
+            let findings = |list: &str| {
+                let mut pairs: Vec<(String, String)> = v[list]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| match f {
+                        Value::Array(pair) => {
+                            (pair[0].as_str().unwrap().to_owned(), pair[1].as_str().unwrap().to_owned())
+                        }
+                        _ => (
+                            f["code"].as_str().unwrap().to_owned(),
+                            f["pointer"].as_str().unwrap().to_owned(),
+                        ),
+                    })
+                    .collect();
+                pairs.sort();
+                pairs
+            };
+            (
+                v["provider"].clone(),
+                v["event_type"].clone(),
+                v["api_version"].clone(),
+                v["status"].clone(),
+                findings("errors"),
+                findings("warnings"),
+            )
+        };
+        if normal(r) != normal(want) {
+            wrong.push(format!("{file}:\n  want {:?}\n  got  {:?}", normal(want), normal(r)));
         }
         // Only the files the corpus names as known-broken may have errors (partial bodies are unknown).
-        if want["status"] == "invalid" {
+        if r["status"] == "invalid" {
             assert!(want.get("known_broken").is_some(), "{file} is invalid but not named known-broken");
         }
     }
@@ -167,11 +185,14 @@ fn presence_is_derived_from_the_evidence() {
     }
 }
 
-/// Extend's presence: only an object's discriminator, id and status are errors when missing; the
-/// fields the SDKs' types require are expected (`x-expected`); the ones they mark optional are not
-/// listed at all.
+/// Extend's presence. In 2026-02-09, whose generated TypeScript types are recorded in
+/// `tests/fixtures/extend/sdk-types-2026-02-09.json` (repository, commits, files): `required` is
+/// exactly the fields every generated revision since the version's release declares non-optional,
+/// `x-expected` exactly those added later or "not returned for runs created before" a date, and a
+/// field the SDK marks optional is in neither. In the older versions, which have no generated types
+/// of their own, only an object's discriminator, id and status are errors when missing.
 #[test]
-fn extend_requires_only_identity_and_state() {
+fn extend_presence_follows_the_sdk_types() {
     fn walk(node: &Value, at: &str, wrong: &mut Vec<String>) {
         match node {
             Value::Object(map) => {
@@ -196,9 +217,44 @@ fn extend_requires_only_identity_and_state() {
         }
     }
     let mut wrong = Vec::new();
-    for version in ["2024-12-23", "2025-04-21", "2026-02-09", "common"] {
+    for version in ["2024-12-23", "2025-04-21", "common"] {
         walk(&sample(&format!("catalog/extend/defs/{version}.json")), version, &mut wrong);
     }
+    let sdk = sample("tests/fixtures/extend/sdk-types-2026-02-09.json");
+    let defs = sample("catalog/extend/defs/2026-02-09.json");
+    let names = |v: Option<&Value>| -> BTreeSet<String> {
+        v.and_then(Value::as_array).into_iter().flatten().map(|s| s.as_str().unwrap().to_owned()).collect()
+    };
+    let mut checked = 0;
+    for (name, node) in defs["$defs"].as_object().unwrap() {
+        let Some(documented) = node.get("properties").and_then(Value::as_object) else { continue };
+        let documented: BTreeSet<String> = documented.keys().cloned().collect();
+        let types = &sdk["types"][name];
+        assert!(types.is_object(), "2026-02-09 {name}: no generated SDK type recorded");
+        let later: BTreeSet<String> = names(types.get("added_after_release"))
+            .union(&names(types.get("not_returned_for_older_runs")))
+            .cloned()
+            .collect();
+        let want_required: BTreeSet<String> =
+            names(types.get("non_optional")).intersection(&documented).cloned().collect();
+        let want_expected: BTreeSet<String> = later.intersection(&documented).cloned().collect();
+        if names(node.get("required")) != want_required || names(node.get("x-expected")) != want_expected {
+            wrong.push(format!(
+                "2026-02-09 {name}: required {:?} (SDK {want_required:?}), x-expected {:?} (SDK {want_expected:?})",
+                names(node.get("required")),
+                names(node.get("x-expected"))
+            ));
+        }
+        for optional in names(types.get("optional")) {
+            if names(node.get("required")).contains(&optional)
+                || names(node.get("x-expected")).contains(&optional)
+            {
+                wrong.push(format!("2026-02-09 {name}: the SDK marks {optional} optional"));
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 25, "{checked} object types checked");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
@@ -208,6 +264,21 @@ fn extend_requires_only_identity_and_state() {
 #[test]
 #[allow(clippy::print_stderr)]
 fn removing_a_field_is_an_error_exactly_when_it_is_required() {
+    // The fields the 2026-02-09 SDK types require, by the `object` value of their type.
+    let sdk = sample("tests/fixtures/extend/sdk-types-2026-02-09.json");
+    let defs = sample("catalog/extend/defs/2026-02-09.json");
+    let sdk_required: BTreeMap<String, BTreeSet<String>> = defs["$defs"]
+        .as_object()
+        .unwrap()
+        .iter()
+        // Summaries share their object's `object` value; the full type is what an event carries.
+        .filter(|(name, _)| !name.ends_with("Summary"))
+        .filter_map(|(name, node)| {
+            let object = node.pointer("/properties/object/const")?.as_str()?.to_owned();
+            let fields = sdk["types"][name]["non_optional"].as_array()?;
+            Some((object, fields.iter().map(|f| f.as_str().unwrap().to_owned()).collect()))
+        })
+        .collect();
     for (provider, body) in [("daily", "payload"), ("alfred", "event"), ("extend", "payload")] {
         let mut lines = Vec::new();
         let mut removed = Vec::new();
@@ -270,9 +341,15 @@ fn removing_a_field_is_an_error_exactly_when_it_is_required() {
             if error.is_none() && result["status"] != "valid" {
                 wrong.push(format!("{rel} without {field} fails for another reason: {result}"));
             }
-            let identity_field = matches!(field.as_str(), "object" | "id" | "status");
-            if provider == "extend" && error.is_some() != identity_field {
-                wrong.push(format!("{rel} without {field}: an Extend error only for object, id, status"));
+            // Extend: in 2026-02-09 the generated SDK types decide, elsewhere only identity and state.
+            let required = if rel.contains("/2026-02-09/") {
+                let object = sample(rel)[body]["object"].as_str().map(str::to_owned).unwrap_or_default();
+                sdk_required.get(&object).is_some_and(|r| r.contains(field))
+            } else {
+                matches!(field.as_str(), "object" | "id" | "status")
+            };
+            if provider == "extend" && error.is_some() != required {
+                wrong.push(format!("{rel} without {field}: an Extend error exactly for the required fields"));
             }
         }
         eprintln!(
@@ -372,8 +449,9 @@ fn extend_step_runs_and_splitter_outputs_follow_the_sdk_types() {
     let mut step = sample("samples/extend/2026-02-09/workflow_run.step_run.processed.json");
     step["payload"].as_object_mut().unwrap().remove("stepType");
     let (code, r) = verdict_of("step-run.json", &step, &[]);
-    assert_eq!(code, 0, "{r}");
-    assert_eq!(finding(&r, "warnings", "/payload/stepType").unwrap()["code"], "missing-expected-field");
+    // Every generated StepRun variant declares stepType: it is required in 2026-02-09.
+    assert_eq!(code, 1, "{r}");
+    assert_eq!(finding(&r, "errors", "/payload/stepType").unwrap()["code"], "missing-field");
 
     let mut run = sample("samples/extend/2025-04-21/processor_run.processed.json");
     run["payload"]["type"] = json!("SPLITTER");
