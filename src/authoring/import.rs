@@ -497,6 +497,11 @@ impl<'s> Converter<'s> {
                 out.insert(flag.to_owned(), limit);
             }
         }
+        // OpenAPI formats are annotations: a date that is not one fails no spec-valid payload,
+        // so it stays a `format` warning here (hookscope's built-in catalogs make it an error).
+        if map.get("format").and_then(Value::as_str).is_some_and(|f| matches!(f, "date" | "date-time")) {
+            out.insert("x-warn".to_owned(), json!(["format"]));
+        }
         // The spec's own meaning: `required` stays required, every other documented field is
         // optional (no `x-expected`), and undocumented ones are warnings.
         let open = map.contains_key("additionalProperties") || map.contains_key("unevaluatedProperties");

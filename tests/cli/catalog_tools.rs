@@ -407,3 +407,143 @@ fn a_published_single_webhook_description_imports_and_validates() {
         );
     }
 }
+
+/// `catalog drift` reports every finding `validate` reports: per code, the counts agree on the
+/// samples and on the real corpus (formats, dates, constraints and declared drift included).
+#[test]
+fn drift_counts_every_code_validate_counts() {
+    use std::collections::BTreeMap;
+    for paths in [&["samples"][..], &["tests/corpus/real"][..]] {
+        let out = crate::cmd().args(["validate", "--format", "ndjson"]).args(paths).output().unwrap();
+        let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+        for line in out.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+            let r: Value = serde_json::from_slice(line).unwrap();
+            for f in r["warnings"].as_array().unwrap().iter().chain(r["errors"].as_array().unwrap()) {
+                *expected.entry(f["code"].as_str().unwrap().to_owned()).or_default() += 1;
+            }
+        }
+        assert!(paths != ["samples"] || expected.contains_key("format"), "{paths:?}: {expected:?}");
+        let out = crate::cmd().args(["catalog", "drift", "--format", "json"]).args(paths).output().unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let total: BTreeMap<String, u64> = serde_json::from_value(report["findings"].clone()).unwrap();
+        assert_eq!(total, expected, "{paths:?}");
+        // The per-type counts add up to the same, bar the records no provider claims.
+        let mut per_type: BTreeMap<String, u64> = BTreeMap::new();
+        let mut listed: BTreeMap<String, u64> = BTreeMap::new();
+        for t in report["types"].as_array().unwrap() {
+            for (code, n) in t["findings"].as_object().unwrap() {
+                *per_type.entry(code.clone()).or_default() += n.as_u64().unwrap();
+            }
+            for o in t["other"].as_array().unwrap() {
+                *listed.entry(o["code"].as_str().unwrap().to_owned()).or_default() +=
+                    o["count"].as_u64().unwrap();
+            }
+        }
+        for (code, n) in &expected {
+            if !matches!(code.as_str(), "unknown-provider" | "parse") {
+                assert_eq!(per_type.get(code), Some(n), "{paths:?} {code}");
+            }
+        }
+        // Each code outside the dedicated sections is listed with its places.
+        for code in ["format", "pattern-drift", "documented-drift", "bad-date", "constraint"] {
+            assert_eq!(listed.get(code), per_type.get(code), "{paths:?} {code}");
+        }
+    }
+}
+
+/// An imported OpenAPI catalog means what the spec says: a property outside `required` is
+/// optional, `allOf` closed with `unevaluatedProperties: false` accepts what the spec's own
+/// schema accepts (checked with the `jsonschema` crate on the schema as the spec writes it), a
+/// field no member documents is an undocumented-field warning, and a numeric string is an error.
+#[test]
+fn an_imported_spec_means_what_it_says() {
+    const SPEC: &str = "tests/fixtures/openapi/payments.yaml";
+    let catalog = scratch_dir("payments");
+    let out_dir = scratch_dir("payments-payloads");
+    let out = import(SPEC, &catalog);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let spec: Value =
+        serde_norway::from_str(&std::fs::read_to_string(crate::root().join(SPEC)).unwrap()).unwrap();
+    let spec_says = |schema: &str, payload: &Value| {
+        let root =
+            json!({"$ref": format!("#/components/schemas/{schema}"), "components": spec["components"]});
+        jsonschema::draft202012::new(&root).unwrap().is_valid(payload)
+    };
+    let event = |data: Value| json!({"id": "evt_1", "type": "payment.succeeded", "created": 1_700_000_000, "data": data});
+    let category = |data: Value| json!({"id": "evt_2", "type": "category.updated", "created": 1_700_000_000, "data": data});
+    let payment = json!({"id": "pay_1", "amount": 50, "currency": "eur"});
+    let cases = [
+        ("PaymentSucceeded", "minimal", event(payment.clone())),
+        (
+            "PaymentSucceeded",
+            "optional-fields",
+            event(
+                json!({"id": "pay_1", "amount": 50, "currency": "eur", "captured_at": null, "metadata": {"order": "42"}}),
+            ),
+        ),
+        // A date-time the spec only annotates: the format warning must not hide `data`.
+        (
+            "PaymentSucceeded",
+            "loose-date",
+            event(json!({"id": "pay_1", "amount": 50, "currency": "eur", "captured_at": "soon"})),
+        ),
+        (
+            "CategoryUpdated",
+            "recursive",
+            category(
+                json!({"name": "a", "children": [{"name": "b", "parent": {"name": "a"}, "children": []}]}),
+            ),
+        ),
+    ];
+    let mut files = Vec::new();
+    for (schema, name, payload) in &cases {
+        assert!(spec_says(schema, payload), "the spec accepts {name}");
+        let path = out_dir.join(format!("{name}.json"));
+        std::fs::write(&path, payload.to_string()).unwrap();
+        files.push(path);
+    }
+    let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let (code, report) = validate(&catalog, &paths);
+    assert_eq!(code, 0, "{report}");
+    for r in results(&report) {
+        assert_eq!(r["errors"], json!([]), "{r}");
+        let warnings = r["warnings"].as_array().unwrap();
+        assert!(
+            warnings
+                .iter()
+                .all(|w| w["code"] != "undocumented-field" && w["code"] != "missing-expected-field"),
+            "{r}"
+        );
+    }
+    // A field no member documents is reported, complete payload or not; the spec refuses it too.
+    let extra =
+        json!({"id": "evt_1", "type": "payment.succeeded", "created": 1, "data": payment, "extra": true});
+    assert!(!spec_says("PaymentSucceeded", &extra));
+    let path = out_dir.join("extra.json");
+    std::fs::write(&path, extra.to_string()).unwrap();
+    let (code, report) = validate(&catalog, &[&path]);
+    let r = &results(&report)[0];
+    assert_eq!(code, 0, "{r}");
+    let undocumented: Vec<&str> = r["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "undocumented-field")
+        .map(|w| w["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(undocumented, ["/extra"], "{r}");
+    // A numeric string is another type, and does not make `data` undocumented.
+    let string_amount = event(json!({"id": "pay_1", "amount": "50", "currency": "eur"}));
+    assert!(!spec_says("PaymentSucceeded", &string_amount));
+    let path = out_dir.join("string-amount.json");
+    std::fs::write(&path, string_amount.to_string()).unwrap();
+    let (code, report) = validate(&catalog, &[&path]);
+    let r = &results(&report)[0];
+    assert_eq!(code, 1, "{r}");
+    assert_eq!(r["errors"][0]["code"], "wrong-type", "{r}");
+    assert_eq!(r["errors"][0]["pointer"], "/data/amount", "{r}");
+    assert_eq!(r["warnings"], json!([]), "{r}");
+    // The generated sample of the type the description gives no example of is its own type.
+    let (code, report) = validate(&catalog, &[&catalog.join("github/samples/category.updated.json")]);
+    assert_eq!((code, results(&report)[0]["event_type"].as_str()), (0, Some("category.updated")), "{report}");
+}
