@@ -547,3 +547,60 @@ fn an_imported_spec_means_what_it_says() {
     let (code, report) = validate(&catalog, &[&catalog.join("github/samples/category.updated.json")]);
     assert_eq!((code, results(&report)[0]["event_type"].as_str()), (0, Some("category.updated")), "{report}");
 }
+
+/// Numeric strings in catalogs hookscope did not write: a learned catalog and a user catalog judge
+/// `"1200"` where a number is documented as another type, unless the node tolerates it with
+/// `x-warn` (which today's forms still load as before: `["type"]` tolerates any type there).
+#[test]
+fn numeric_strings_are_errors_in_learned_and_user_catalogs() {
+    let learned = scratch_dir("learned-numeric");
+    let out = cmd()
+        .args(["catalog", "learn", "docs/examples/zephyr.ndjson", "--provider", "zephyr", "--out"])
+        .arg(&learned)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let payloads = scratch_dir("learned-numeric-payloads");
+    let delivery = json!({"kind": "shipment.created", "id": "evt_1", "created": "2026-11-20T10:00:00Z",
+        "data": {"shipment_id": "shp_9", "carrier": "ups", "weight_g": "1200", "note": null}});
+    let path = payloads.join("weight-string.json");
+    std::fs::write(&path, delivery.to_string()).unwrap();
+    let (code, report) = validate(&learned, &[&path]);
+    let r = &results(&report)[0];
+    assert_eq!(code, 1, "{r}");
+    assert_eq!(
+        (r["errors"][0]["code"].as_str(), r["errors"][0]["pointer"].as_str()),
+        (Some("wrong-type"), Some("/data/weight_g")),
+        "{r}"
+    );
+
+    // A user catalog: the acme example, with one node declaring the string and one declaring any type.
+    let user = scratch_dir("user-numeric");
+    let acme = user.join("acme");
+    for entry in walkdir::WalkDir::new(crate::root().join("docs/example-catalog/acme")) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(crate::root().join("docs/example-catalog/acme")).unwrap();
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(acme.join(rel)).unwrap();
+        } else {
+            std::fs::copy(entry.path(), acme.join(rel)).unwrap();
+        }
+    }
+    let mut event = read_json(&acme.join("samples/payment.succeeded.json"));
+    event["data"]["amount"] = json!("1250");
+    let path = payloads.join("acme-amount-string.json");
+    std::fs::write(&path, event.to_string()).unwrap();
+    assert_eq!(validate(&user, &[&path]).0, 1, "no x-warn: an error");
+    let envelope_path = acme.join("defs/envelope.json");
+    for (x_warn, code) in [(json!(["numeric-string"]), "numeric-string"), (json!(["type"]), "numeric-string")]
+    {
+        let mut defs = read_json(&envelope_path);
+        let money = defs.pointer_mut("/$defs/money/properties/amount").expect("acme documents an amount");
+        money["x-warn"] = x_warn.clone();
+        std::fs::write(&envelope_path, defs.to_string()).unwrap();
+        let (exit, report) = validate(&user, &[&path]);
+        let r = &results(&report)[0];
+        assert_eq!(exit, 0, "{x_warn}: {r}");
+        assert_eq!(r["warnings"][0]["code"], code, "{x_warn}: {r}");
+    }
+}
