@@ -838,6 +838,24 @@ fn missing_fields_of_one_object_are_one_finding_for_people_only() {
     assert!(finding(r, "errors", "/payload/output").is_none());
 }
 
+/// The pointers of every number and boolean in a value.
+fn scalars(value: &Value, at: &str, out: &mut Vec<String>) {
+    match value {
+        Value::Number(_) | Value::Bool(_) => out.push(at.to_owned()),
+        Value::Object(map) => {
+            for (k, v) in map {
+                scalars(v, &format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                scalars(v, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// `numeric-string` is declared only where the evidence is: every number and boolean of every
 /// sample, sent as a string one at a time, is the `numeric-string` warning exactly at the places
 /// (event type and pointer, array positions folded) where a sample, documented example or corpus
@@ -867,22 +885,6 @@ fn numeric_strings_are_tolerated_exactly_where_the_evidence_is() {
         .collect();
     assert!(evidence.contains("job_finished_event /event_time"), "{evidence:?}");
 
-    fn scalars(value: &Value, at: &str, out: &mut Vec<String>) {
-        match value {
-            Value::Number(_) | Value::Bool(_) => out.push(at.to_owned()),
-            Value::Object(map) => {
-                for (k, v) in map {
-                    scalars(v, &format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
-                }
-            }
-            Value::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    scalars(v, &format!("{at}/{i}"), out);
-                }
-            }
-            _ => {}
-        }
-    }
     let mut lines = Vec::new();
     let mut changed = Vec::new();
     for entry in walkdir::WalkDir::new(root().join("samples")).sort_by_file_name() {
