@@ -6,6 +6,7 @@ pub mod format;
 mod human;
 mod machine;
 mod reporter;
+mod snippet;
 
 use serde::Serialize;
 
