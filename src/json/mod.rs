@@ -1,11 +1,14 @@
 //! JSON as text: one lexer shared by framing, position lookup, duplicate-key detection and the
-//! faithful pretty-printer, plus the parse into a `serde_json::Value`.
+//! faithful pretty-printer and the byte-preserving field editor, plus the parse into a
+//! `serde_json::Value`.
 
+mod edit;
 mod lexer;
 mod locate;
 mod parse;
 mod pretty;
 
+pub(crate) use edit::set_field;
 pub(crate) use lexer::{Frame, Lexer, Token, frame_value};
 pub(crate) use locate::{
     Pointer, Position, Positions, child_pointer, duplicate_keys, escape_segment, locate_all, lookup,
