@@ -7,7 +7,7 @@ use crate::catalog::{Catalog, CatalogError};
 use crate::detect::{Forced, detect};
 use crate::input::{Body, Record};
 use crate::json::{Keep, Lexer, Position, Positions, duplicate_keys, locate_all, parse, parse_pruned};
-use crate::report::{EventResult, Finding, Severity, Status, code};
+use crate::model::{EventResult, Finding, Severity, Status, code};
 use crate::validate::{documented_alias, validate};
 
 /// What a run needs to analyse records.

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::catalog::{CatalogError, KeywordNode, Provider, SchemaStore, VersionRule, suggest};
 use crate::detect::Detection;
 use crate::json::child_pointer;
-use crate::report::{Finding, Severity, Status, code};
+use crate::model::{Finding, Severity, Status, code};
 
 /// What validation concluded about one event.
 pub struct Verdict {

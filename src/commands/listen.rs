@@ -23,10 +23,11 @@ use crate::live::pool::{Examiner, Job, SignatureVerdict};
 use crate::live::relay::{AnsweredBy, Answering, Delivered};
 use crate::live::save::Saver;
 use crate::live::server::{Handler, Limits, Log, serve};
+use crate::model::Summary;
 use crate::output::{Output, Styles, escape_controls};
 use crate::report::format::Format;
 use crate::report::styles_for;
-use crate::report::{Items, Summary, identity, render_summary_line};
+use crate::report::{Items, identity, render_summary_line};
 use crate::secret::Secrets;
 use crate::signature::VerifyStatus;
 
@@ -205,7 +206,7 @@ fn human_line(out: &mut dyn Write, styles: &Styles, delivered: &Delivered) -> st
     if let Some(first) = result.errors.first().or(result.warnings.first()) {
         let plural =
             |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
-        let at = crate::report::pointer_to_append(first).map(|p| format!(" at {p}")).unwrap_or_default();
+        let at = crate::model::pointer_to_append(first).map(|p| format!(" at {p}")).unwrap_or_default();
         write!(
             out,
             " ({}, {}: {}{})",

@@ -13,8 +13,8 @@ use super::server::Received;
 use crate::analyze::Analyzer;
 use crate::detect::Forced;
 use crate::input::{Record, http_records};
+use crate::model::EventResult;
 use crate::policy::Policy;
-use crate::report::EventResult;
 use crate::secret::Secrets;
 use crate::signature::{CheckOptions, Verdict, VerifyStatus, check_delivery, unix_now};
 

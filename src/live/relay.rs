@@ -12,7 +12,8 @@ use serde::Serialize;
 use super::forward::{self, PostError};
 use super::pool::{Examined, Job, SignatureVerdict};
 use super::server::{Answer, Log, Received};
-use crate::report::{EventResult, iso8601};
+use crate::model::EventResult;
+use crate::report::iso8601;
 
 /// Who decided the answer.
 #[derive(Debug, Clone, Copy, Serialize)]
