@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::lexer::{Frame, frame_value};
-use super::locate::locate_all;
+use super::locate::{Pointer, locate_all};
 
 /// Why a value cannot be set.
 #[derive(Debug, thiserror::Error)]
@@ -35,8 +35,9 @@ pub(crate) fn set_field(body: &[u8], pointer: &str, value: &Value) -> Result<Vec
     {
         return Ok(splice(start, end, &new));
     }
-    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
-    let key = key.replace("~1", "/").replace("~0", "~");
+    let parsed = Pointer::from(pointer);
+    let parent = parsed.parent().unwrap_or("");
+    let key = parsed.last().unwrap_or(pointer).to_owned();
     let parent_at = if parent.is_empty() {
         body.iter().position(|b| !b.is_ascii_whitespace())
     } else {

@@ -10,8 +10,6 @@ mod pretty;
 
 pub(crate) use edit::set_field;
 pub(crate) use lexer::{Frame, Lexer, Token, frame_value};
-pub(crate) use locate::{
-    Pointer, Position, Positions, child_pointer, duplicate_keys, escape_segment, locate_all, lookup,
-};
+pub(crate) use locate::{Pointer, Position, Positions, duplicate_keys, locate_all, lookup};
 pub(crate) use parse::{Keep, parse, parse_pruned};
 pub(crate) use pretty::{PrettyOptions, pretty_print, sort_keys};
