@@ -36,6 +36,8 @@ pub(crate) struct KeywordNode {
     pub(crate) x_warn: Option<Value>,
     /// The names the node documents under `properties`, in the order written.
     pub(crate) properties: Vec<String>,
+    /// The node's `x-expected`: documented fields a delivery may lack, in the order written.
+    pub(crate) expected: Vec<String>,
 }
 
 impl KeywordNode {
@@ -162,7 +164,7 @@ impl SchemaStore {
             .with_registry(&self.registry)
             .with_base_uri(uri)
             .should_validate_formats(true)
-            .with_keyword(crate::validate::EXPECTED, crate::validate::expected_keyword)
+            .with_keyword(super::keywords::EXPECTED, super::keywords::expected_keyword)
             .build(schema)
             .map_err(|e| CatalogError::Schema {
                 file: self.file_name(uri),
@@ -261,6 +263,11 @@ impl SchemaStore {
                     .get("properties")
                     .and_then(Value::as_object)
                     .map(|p| p.keys().cloned().collect())
+                    .unwrap_or_default(),
+                expected: n
+                    .get(super::keywords::EXPECTED)
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
                     .unwrap_or_default(),
             })
         });
