@@ -18,7 +18,7 @@ pub(crate) use check::{
     CheckOptions, DefaultScheme, Signer, Verdict, VerifyStatus, check_delivery, find_scheme, unix_now,
 };
 pub(crate) use problem::Problem;
-pub use scheme::{Digest, Scheme, SchemeDesc};
+pub(crate) use scheme::{Digest, Scheme, SchemeDesc};
 use scheme::{Entry, EntryKind, Parts};
 
 /// The scheme name a provider uses to say it documents no signature.
