@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
 use crate::input::{Record, http_records};
-use crate::live::forward::{self, PostError};
+use crate::live::client::{self, Client, PostError, Target};
 use crate::live::save::{Saver, capture};
 use crate::live::server::{Answer, Handler, Limits, Log, Received, serve};
 use crate::output::{Output, Styles, escape_controls};
@@ -213,7 +213,7 @@ fn glob_set(globs: &[String]) -> Result<Option<GlobSet>, UsageError> {
 struct Answering {
     jobs: Sender<Job>,
     reports: Sender<Delivered>,
-    forward: Option<(String, ureq::Agent)>,
+    forward: Option<(Target, Client)>,
     reject: Option<u16>,
     log: Arc<Log>,
     next: AtomicU64,
@@ -238,13 +238,9 @@ impl Answering {
         };
         let Examined { received, result, signature, reply, reported } = examined;
         let bad = result.fails() || signature.as_ref().is_some_and(SignatureVerdict::fails);
-        let (answer, by, forward) = if let Some((url, agent)) = &self.forward {
-            let (url, agent) = (url.clone(), agent.clone());
+        let (answer, by, forward) = if let Some((target, client)) = &self.forward {
             let (headers, body) = (received.headers, received.body);
-            let posted =
-                tokio::task::spawn_blocking(move || forward::post(&agent, &url, &headers, &body)).await;
-            let posted = posted.unwrap_or_else(|e| Err(PostError::Unreachable(e.to_string())));
-            relay(posted)
+            relay(client.post(target, &headers, body.into()).await)
         } else if let Some((status, body)) = reply {
             let mut answer = Answer::status(status);
             if let Some(body) = body {
@@ -280,7 +276,7 @@ fn millis(d: Duration) -> f64 {
 }
 
 /// The handler's answer relayed, or 502/504 when there is none.
-fn relay(posted: Result<forward::Answered, PostError>) -> (Answer, AnsweredBy, Option<ForwardInfo>) {
+fn relay(posted: Result<client::Answered, PostError>) -> (Answer, AnsweredBy, Option<ForwardInfo>) {
     match posted {
         Ok(answered) => {
             let info = ForwardInfo {
@@ -313,7 +309,7 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         .map(|dir| Saver::new(dir).map_err(|e| UsageError(format!("--save {}: {e}", dir.display()))))
         .transpose()?;
     let styles = styles_for(args.format, out);
-    let listener = std::net::TcpListener::bind(args.addr)
+    let listener = std::net::TcpListener::bind(args.addr.as_str())
         .map_err(|e| UsageError(format!("cannot listen on {}: {e}", args.addr)))?;
     let local = listener.local_addr()?;
     if !local.ip().is_loopback() {
@@ -340,13 +336,23 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let (reports_tx, reports) = mpsc::channel::<Delivered>();
     let log_colour = config.diagnostics.clone();
     let log: Arc<Log> = Arc::new(move |message: &str| log_colour.note(&message));
+    let forward = match &args.forward_to {
+        Some(url) => {
+            let target = Target::parse(url).map_err(|e| UsageError(format!("--forward-to {url}: {e}")))?;
+            let settings = client::Settings {
+                timeout: Duration::from_secs(args.forward_timeout),
+                max_answer: Some(args.max_answer_bytes),
+                cacert: args.cacert.as_deref(),
+            };
+            let client = Client::new(&target, &settings).map_err(|e| UsageError(e.to_string()))?;
+            Some((target, client))
+        }
+        None => None,
+    };
     let answering = Arc::new(Answering {
         jobs: jobs_tx,
         reports: reports_tx,
-        forward: args
-            .forward_to
-            .clone()
-            .map(|url| (url, forward::agent(Duration::from_secs(args.forward_timeout)))),
+        forward,
         reject: args.reject_invalid,
         log: Arc::clone(&log),
         next: AtomicU64::new(0),
@@ -489,7 +495,7 @@ fn human_line(out: &mut dyn Write, styles: &Styles, delivered: &Delivered) -> st
     if let Some(forward) = &delivered.forward {
         match (&forward.status, &forward.error) {
             (Some(status), _) => write!(out, "; handler {status} in {} ms", forward.latency_ms)?,
-            (None, Some(error)) => write!(out, "; handler {}", styles.error.style(escape_controls(error)))?,
+            (None, Some(error)) => write!(out, "; {}", styles.error.style(escape_controls(error)))?,
             (None, None) => {}
         }
     }

@@ -2,7 +2,7 @@
 //! shutdown), the client that `send` and `--forward-to` post with, and the `.http` captures that
 //! `--save` writes and every command reads back.
 
-pub(crate) mod forward;
+pub(crate) mod client;
 pub(crate) mod save;
 pub(crate) mod server;
 

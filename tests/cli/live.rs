@@ -509,8 +509,8 @@ fn usage_errors() {
     let out =
         cmd().args(["send", "--to", "http://127.0.0.1:9/", "--sample", "no.such.type"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = cmd().args(["send", "--to", "https://example.com/", "--sample", "test"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "only local http handlers");
+    let out = cmd().args(["send", "--to", "ftp://127.0.0.1/", "--sample", "test"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "only http:// and https:// handlers");
     let out = cmd().args(["listen", "--reject-invalid", "200"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -594,4 +594,311 @@ fn slow_requests_time_out_and_idle_connections_close_quietly() {
         stopped.stderr
     );
     assert_eq!(stopped.stderr.matches("headers not received").count(), 1, "{}", stopped.stderr);
+}
+
+/// Threads of a running process, from `/proc`.
+fn threads_of(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status.lines().find_map(|l| l.strip_prefix("Threads:")).unwrap().trim().parse().unwrap()
+}
+
+/// A handler that reads `n` requests on `n` connections and holds every answer until all `n`
+/// have arrived (so they are provably in flight at once), then calls `check`, then answers
+/// each `200`.
+fn holding_handler(n: usize, check: impl FnOnce() + Send + 'static) -> (String, std::thread::JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    let held = std::thread::spawn(move || {
+        let mut streams = Vec::new();
+        for stream in listener.incoming().take(n) {
+            let stream = stream.unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            streams.push(stream);
+        }
+        check();
+        for mut stream in streams {
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+        }
+    });
+    (url, held)
+}
+
+#[test]
+fn send_rejects_out_of_range_ports_and_rates_and_an_empty_standard_input() {
+    let out = cmd().args(["send", "--to", "http://127.0.0.1:99999/", "--sample", "test"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("port 99999 is out of range"), "{out:?}");
+    for rate in ["1e-300", "5e-324", "1e-19", "0", "-1", "NaN", "inf", "1e7"] {
+        let out = cmd()
+            .args(["send", "--to", "http://127.0.0.1:9/", "--sample", "test", &format!("--rate={rate}")])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--rate {rate}: {stderr}");
+        assert!(stderr.contains("deliveries per second") && !stderr.contains("panicked"), "{stderr}");
+    }
+    let out = cmd().args(["send", "--to", "http://127.0.0.1:9/"]).write_stdin("").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to send"), "{out:?}");
+    let out = cmd().args(["send", "--to", "http://127.0.0.1:9/", "-"]).write_stdin("").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "`-` alone too");
+    for bad in ["no colon", "Bad Name: x", ": x"] {
+        let out =
+            cmd().args(["send", "--to", "http://127.0.0.1:9/", "--sample", "test", "--header", bad]).output();
+        assert_eq!(out.unwrap().status.code(), Some(2), "--header {bad:?}");
+    }
+    for bad in ["yesterday", "now-", "now*3", "12.5"] {
+        let out = cmd()
+            .args(["send", "--to", "http://127.0.0.1:9/", "--sample", "test", "--timestamp", bad])
+            .output();
+        assert_eq!(out.unwrap().status.code(), Some(2), "--timestamp {bad:?}");
+    }
+}
+
+#[test]
+fn send_adds_headers_and_signs_at_the_given_time() {
+    let (url, received) = handler(2);
+    let (code, sent) = send(&[
+        "--secret-env",
+        "HS_SECRET",
+        "--to",
+        &url,
+        "--sample",
+        "meeting.started",
+        "--timestamp",
+        "1700000000",
+        "--header",
+        "X-Trace: abc 1",
+        "-H",
+        "content-type: application/json; charset=utf-8",
+    ]);
+    assert_eq!((code, sent[0]["status"].as_u64()), (0, Some(201)), "{sent:?}");
+    let (head, _) = received.recv().unwrap();
+    let head = head.to_ascii_lowercase();
+    assert!(head.contains("x-webhook-timestamp: 1700000000\r\n"), "{head}");
+    assert!(head.contains("x-trace: abc 1\r\n"), "{head}");
+    assert_eq!(head.matches("content-type:").count(), 1, "--header replaces: {head}");
+    assert!(head.contains("content-type: application/json; charset=utf-8"), "{head}");
+
+    let (code, sent) = send(&[
+        "--secret-env",
+        "HS_SECRET",
+        "--to",
+        &url,
+        "--sample",
+        "meeting.started",
+        "--timestamp",
+        "now-300",
+    ]);
+    assert_eq!((code, sent[0]["status"].as_u64()), (0, Some(201)));
+    let (head, _) = received.recv().unwrap();
+    let at: i64 = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase().strip_prefix("x-webhook-timestamp:").map(|v| v.trim().to_owned())
+        })
+        .unwrap()
+        .parse()
+        .unwrap();
+    let now =
+        i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs())
+            .unwrap();
+    assert!((now - 400..now - 200).contains(&at), "five minutes back: {at} vs {now}");
+}
+
+#[test]
+fn send_gives_a_header_typed_provider_its_type_header_so_listen_can_tell_the_event() {
+    let catalog = scratch_dir("live-header-typed");
+    let out = cmd()
+        .args([
+            "catalog",
+            "import",
+            "tests/fixtures/openapi/github-webhooks.json",
+            "--provider",
+            "github",
+            "--out",
+        ])
+        .arg(&catalog)
+        .output()
+        .unwrap();
+    assert!(catalog.join("github/provider.json").exists(), "{out:?}");
+    let listen =
+        Listen::start(&["--format", "ndjson", "--no-config", "--catalog", catalog.to_str().unwrap()]);
+    let url = listen.url.clone();
+    let out = cmd()
+        .args([
+            "--no-config",
+            "--catalog",
+            catalog.to_str().unwrap(),
+            "send",
+            "--format",
+            "ndjson",
+            "--to",
+            &url,
+        ])
+        .args(["--sample", "repository.deleted", "--sample", "ping"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = listen.stop().stdout;
+    let got: Vec<(String, String)> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .map(|v| {
+            (
+                v["provider"].as_str().unwrap_or("?").to_owned(),
+                v["event_type"].as_str().unwrap_or("?").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [("github".to_owned(), "repository.deleted".to_owned()), ("github".to_owned(), "ping".to_owned())],
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_thousand_send_slots_cost_tasks_not_threads() {
+    const N: usize = 200;
+    let pid = Arc::new(Mutex::new(None::<u32>));
+    let seen = Arc::new(Mutex::new(0usize));
+    let (url, held) = {
+        let (pid, seen) = (Arc::clone(&pid), Arc::clone(&seen));
+        holding_handler(N, move || *seen.lock().unwrap() = threads_of(pid.lock().unwrap().unwrap()))
+    };
+    let mut args = vec!["send", "--format", "ndjson", "--concurrency", "1024", "--to", &url];
+    for _ in 0..N {
+        args.extend(["--sample", "test"]);
+    }
+    let child = Command::new(bin())
+        .current_dir(root())
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    *pid.lock().unwrap() = Some(child.id());
+    held.join().unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), N, "every delivery answered");
+    let threads = *seen.lock().unwrap();
+    assert!(threads < 16, "{N} deliveries in flight at once on {threads} threads");
+}
+
+/// A self-signed certificate for `localhost`, made here: its PEM file and the server's TLS
+/// set-up.
+fn self_signed(name: &str) -> (PathBuf, Arc<rustls::ServerConfig>) {
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    let pem = super::scratch(&format!("{name}.pem"), made.cert.pem().as_bytes());
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(made.signing_key.serialize_der().into());
+    #[allow(deprecated)]
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(vec![made.cert.der().clone()], key)
+        .unwrap();
+    (pem, Arc::new(config))
+}
+
+/// An https handler on loopback that answers `201 handled` to each request, one connection at
+/// a time, and hands over each request's head; a failed handshake is skipped.
+fn tls_handler(config: Arc<rustls::ServerConfig>) -> (u16, mpsc::Receiver<String>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let connection = rustls::ServerConnection::new(Arc::clone(&config)).unwrap();
+            let mut tls = rustls::StreamOwned::new(connection, stream);
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") {
+                match tls.read(&mut byte) {
+                    Ok(1) => head.push(byte[0]),
+                    _ => break,
+                }
+            }
+            let head = String::from_utf8_lossy(&head).into_owned();
+            let Some(length) = head.lines().find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("content-length:")
+                    .map(|v| v.trim().parse::<usize>().unwrap())
+            }) else {
+                continue;
+            };
+            let mut body = vec![0; length];
+            if tls.read_exact(&mut body).is_err() {
+                continue;
+            }
+            let _ = tls.write_all(
+                b"HTTP/1.1 201 Created\r\nContent-Type: text/plain\r\nContent-Length: 7\r\nConnection: close\r\n\r\nhandled",
+            );
+            let _ = tls.flush();
+            tls.conn.send_close_notify();
+            let _ = tls.flush();
+            if tx.send(head).is_err() {
+                return;
+            }
+        }
+    });
+    (port, rx)
+}
+
+#[test]
+fn send_and_forward_to_reach_https_handlers_with_the_given_roots() {
+    let (pem, config) = self_signed("live-tls");
+    let (other, _) = self_signed("live-tls-other");
+    let (port, heads) = tls_handler(config);
+    let url = format!("https://localhost:{port}/app");
+    // Trusted through --cacert.
+    let out = cmd()
+        .args(["send", "--format", "ndjson", "--sample", "test", "--to", &url, "--cacert"])
+        .arg(&pem)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["status"], 201);
+    assert!(heads.recv().unwrap().starts_with("POST /app HTTP/1.1"));
+    // Without it, the system's roots (here: another certificate) do not vouch for it.
+    let out = cmd()
+        .env("SSL_CERT_FILE", &other)
+        .env_remove("SSL_CERT_DIR")
+        .args(["send", "--format", "ndjson", "--sample", "test", "--to", &url])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let error = line["error"].as_str().unwrap();
+    assert!(error.starts_with("cannot reach the handler: ") && error.contains("certificate"), "{error}");
+    // A --cacert that is not PEM is a usage error.
+    let out =
+        cmd().args(["send", "--sample", "test", "--to", &url, "--cacert", "README.md"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--cacert README.md"), "{out:?}");
+
+    // listen forwards through the same client.
+    let listen =
+        Listen::start(&["--format", "ndjson", "--forward-to", &url, "--cacert", pem.to_str().unwrap()]);
+    let (status, body) = post_json(&listen.url, r#"{"test":"test"}"#);
+    assert_eq!((status, body.as_str()), (201, "handled"));
+    let lines = listen.stop().lines();
+    assert_eq!(lines[0]["answer"], json!({"status": 201, "by": "handler"}));
 }
