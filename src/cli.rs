@@ -268,6 +268,10 @@ pub struct ImportArgs {
     /// The provider id (default: made from the description's title)
     #[arg(long, value_name = "ID")]
     pub provider: Option<String>,
+
+    /// Replace the provider folder whole when it is already there (else that is an error)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -303,6 +307,11 @@ pub struct LearnArgs {
     /// Refine the provider already learned in this catalog folder instead of starting over
     #[arg(long, value_name = "DIR")]
     pub merge: Option<PathBuf>,
+
+    /// Replace the provider folder whole when it is already there (else that is an error,
+    /// unless --merge names the same folder)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Args)]

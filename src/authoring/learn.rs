@@ -571,7 +571,14 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         "description": "Learned from captured deliveries by hookscope catalog learn.",
         "envelopes": [envelope],
     });
-    let mut files = ProviderOut::create(&args.out, &args.provider)?;
+    // Merging into the folder it read from rewrites it whole, the old types included.
+    let merging_here = args.merge.as_deref().is_some_and(|dir| same_folder(dir, &args.out));
+    let mut files = ProviderOut::create(
+        &args.out,
+        &args.provider,
+        args.force || merging_here,
+        &format!("give --merge {} to refine it, or --force to replace it whole", args.out.display()),
+    )?;
     files.json("provider.json", &desc)?;
     for (name, (node, n, sample)) in &groups {
         let mut schema = Map::new();
@@ -645,6 +652,14 @@ fn pin_type(schema: &mut Value, pointer: &str, name: &str) {
             return;
         }
         node = next;
+    }
+}
+
+/// Whether two paths name the same folder (a missing one is compared as written).
+fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 

@@ -256,7 +256,7 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
             headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
             headers.push((name.clone(), value.clone()));
         }
-        let verdict = check_delivery(
+        let mut verdict = check_delivery(
             &config.catalog,
             provider,
             &secrets,
@@ -265,6 +265,15 @@ pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Resu
             record.exact_bytes(),
             &options,
         );
+        // A capture cut short cannot match its signature: that is the capture's fault, not the
+        // secret's, as `validate` says.
+        if verdict.status == VerifyStatus::Invalid
+            && let Some(cut) = record.problem.as_deref().filter(|p| p.starts_with("truncated"))
+        {
+            verdict.problem = Some("truncated-body");
+            verdict.message =
+                format!("{cut}: a body cut short cannot match its signature (the secret may be right)");
+        }
         let status = verdict.status;
         if status == VerifyStatus::Unchecked {
             unchecked.insert(verdict.message.clone());
