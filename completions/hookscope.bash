@@ -406,7 +406,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__catalog__subcmd__import)
-            opts="-h --out --provider --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --out --provider --force --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -440,7 +440,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__catalog__subcmd__learn)
-            opts="-h --no-ignore --hidden --exclude --allow-empty --input --provider --out --type-at --type-header --merge --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --no-ignore --hidden --exclude --allow-empty --input --provider --out --type-at --type-header --merge --force --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

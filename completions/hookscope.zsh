@@ -1349,6 +1349,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--force[Replace the provider folder whole when it is already there (else that is an error)]' \
 '--no-config[Ignore any project file]' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -1382,6 +1383,7 @@ never\:""))' \
 '--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
+'--force[Replace the provider folder whole when it is already there (else that is an error, unless --merge names the same folder)]' \
 '--no-config[Ignore any project file]' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \

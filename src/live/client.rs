@@ -81,6 +81,8 @@ pub(crate) enum PostError {
     TooLarge { status: u16, limit: usize },
     #[error("the handler's answer broke off: {0}")]
     Broken(String),
+    #[error("listen was stopped before the handler answered")]
+    Abandoned,
 }
 
 impl PostError {
@@ -89,6 +91,7 @@ impl PostError {
         match self {
             Self::Timeout(_) => 504,
             Self::Unreachable(_) | Self::TooLarge { .. } | Self::Broken(_) => 502,
+            Self::Abandoned => 503,
         }
     }
 }

@@ -902,3 +902,288 @@ fn send_and_forward_to_reach_https_handlers_with_the_given_roots() {
     let lines = listen.stop().lines();
     assert_eq!(lines[0]["answer"], json!({"status": 201, "by": "handler"}));
 }
+
+/// Runs `listen` with any arguments (not only on 127.0.0.1:0), its stderr read until it says
+/// where it listens.
+fn listen_with(args: &[&str]) -> Listen {
+    let mut child = Command::new(bin())
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .env_remove("TERM")
+        .arg("listen")
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = Arc::new(Mutex::new(Vec::new()));
+    let (tx, rx) = mpsc::channel();
+    let lines = BufReader::new(child.stderr.take().unwrap());
+    let kept = Arc::clone(&stderr);
+    std::thread::spawn(move || {
+        for line in lines.lines().map_while(Result::ok) {
+            if let Some(url) = line.strip_prefix("hookscope: listening on ") {
+                let _ = tx.send(url.to_owned());
+            }
+            kept.lock().unwrap().push(line);
+        }
+    });
+    let url = rx.recv_timeout(Duration::from_mins(1)).unwrap_or_else(|_| {
+        let _ = child.kill();
+        panic!("listen printed no address: {:?}", stderr.lock().unwrap())
+    });
+    Listen { child, url, stderr }
+}
+
+/// A handler that answers each of `n` requests with `status` and `body`.
+fn answering_handler(n: usize, status: u16, body: Vec<u8>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(n) {
+            let mut stream = stream.unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
+            }
+            let mut request = vec![0; length];
+            reader.read_exact(&mut request).unwrap();
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: application/x-test\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    url
+}
+
+#[test]
+fn a_client_that_half_closes_after_a_whole_request_is_answered_and_reported() {
+    let listen = Listen::start(&["--format", "ndjson"]);
+    let body = r#"{"test":"test"}"#;
+    let request = format!("POST /hooks HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n{body}", body.len());
+    for _ in 0..20 {
+        let mut stream = TcpStream::connect(listen.addr()).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        stream.shutdown(std::net::Shutdown::Write).unwrap();
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        assert!(answer.starts_with("HTTP/1.1 200"), "answered after the half-close: {answer:?}");
+    }
+    let stopped = listen.stop();
+    assert_eq!(stopped.lines().len(), 20, "every delivery reported:\n{}", stopped.stderr);
+    assert!(!stopped.stderr.contains("before the request was complete"), "{}", stopped.stderr);
+}
+
+#[test]
+fn a_second_signal_abandons_the_forward_but_still_reports_the_saved_delivery() {
+    // The handler takes the delivery and never answers.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let handler_url = format!("http://{}/", listener.local_addr().unwrap());
+    let (reached_tx, reached) = mpsc::channel();
+    std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 4096];
+        let _ = stream.read(&mut buf).unwrap();
+        reached_tx.send(()).unwrap();
+        std::thread::sleep(Duration::from_mins(5));
+        drop(stream);
+    });
+    let dir = scratch_dir("live-second-signal");
+    let mut listen = Listen::start(&[
+        "--forward-to",
+        &handler_url,
+        "--forward-timeout",
+        "600",
+        "--save",
+        dir.to_str().unwrap(),
+    ]);
+    let target = listen.url.clone();
+    std::thread::spawn(move || {
+        let _ = agent().post(&target).send(r#"{"test":"test"}"#);
+    });
+    reached.recv().unwrap();
+    let pid = listen.child.id().to_string();
+    let said = |listen: &Listen, what: &str| {
+        for _ in 0..1000 {
+            if listen.stderr.lock().unwrap().iter().any(|l| l.contains(what)) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("never said {what:?}: {:?}", listen.stderr.lock().unwrap());
+    };
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    said(&listen, "stopping (SIGINT)");
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    said(&listen, "SIGTERM again: stopping now");
+    // A generous bound so a hang fails instead of waiting out the forward timeout.
+    let mut code = None;
+    for _ in 0..3000 {
+        if let Some(status) = listen.child.try_wait().unwrap() {
+            code = status.code();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let code = code.expect("stopped at the second signal, not after the forward timeout");
+    let mut stdout = String::new();
+    listen.child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+    assert_eq!(files(&dir).len(), 1, "the delivery was saved");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].contains("listen was stopped before the handler answered"), "{}", lines[0]);
+    assert_eq!(lines[1], "1 event: 1 valid, 0 invalid, 0 unknown, 0 unparsable; 0 warnings");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_save_folder_that_cannot_be_written_stops_listen_at_start_and_a_later_failure_is_counted() {
+    let file = super::scratch("live-save-notadir", b"x");
+    let out = cmd().args(["listen", "--addr", "127.0.0.1:0", "--save"]).arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("a file is there, not a folder") && !stderr.contains("File exists"), "{stderr}");
+    let out =
+        cmd().args(["listen", "--addr", "127.0.0.1:0", "--save", "/proc/hookscope-cannot"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--save /proc/hookscope-cannot: cannot"),
+        "{out:?}"
+    );
+
+    // The folder goes away after the start: each delivery says so, is counted, and exits 2.
+    let dir = scratch_dir("live-save-gone");
+    let listen = Listen::start(&["--save", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::write(&dir, "now a file").unwrap();
+    let (status, _) = post_json(&listen.url, r#"{"test":"test"}"#);
+    assert_eq!(status, 500, "not kept: the sender should retry");
+    let stopped = listen.stop();
+    std::fs::remove_file(&dir).unwrap();
+    assert_eq!(stopped.code, 2);
+    let lines: Vec<&str> = stopped.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("delivery 1: valid daily test") && lines[0].contains("; not saved: "),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[1], "1 event: 1 valid, 0 invalid, 0 unknown, 0 unparsable; 0 warnings");
+    assert!(stopped.stderr.contains("1 delivery of 1 not saved"), "{}", stopped.stderr);
+}
+
+#[test]
+fn handler_answers_are_relayed_whole_up_to_the_limit_and_a_larger_one_is_a_502() {
+    let big = vec![b'a'; 3000];
+    let url = answering_handler(2, 201, big.clone());
+    let listen = Listen::start(&["--format", "ndjson", "--forward-to", &url, "--max-answer-bytes", "3000"]);
+    let (status, body) = post_json(&listen.url, r#"{"test":"test"}"#);
+    assert_eq!((status, body.len()), (201, 3000), "relayed whole");
+    let stopped = listen.stop();
+    assert_eq!(stopped.lines()[0]["answer"], json!({"status": 201, "by": "handler"}));
+
+    let url = answering_handler(1, 200, big);
+    let listen = Listen::start(&["--format", "ndjson", "--forward-to", &url, "--max-answer-bytes", "2999"]);
+    let (status, body) = post_json(&listen.url, r#"{"test":"test"}"#);
+    assert_eq!(status, 502);
+    assert!(body.contains("over --max-answer-bytes (2999 bytes)"), "{body}");
+    let line = &listen.stop().lines()[0];
+    assert_eq!(line["answer"], json!({"status": 502, "by": "gateway"}));
+    assert!(
+        line["forward"]["error"].as_str().unwrap().contains("the handler answered 200 with a body over"),
+        "{line}"
+    );
+    let help = cmd().args(["listen", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("[default: 4194304]") && help.contains("--analysis-timeout"), "{help}");
+}
+
+#[test]
+fn past_the_analysis_timeout_the_answer_goes_first_and_the_report_follows() {
+    let listen = Listen::start(&["--format", "ndjson", "--reject-invalid", "--analysis-timeout", "0"]);
+    // Invalid, but the answer does not wait to find out: as if valid.
+    assert_eq!(post_json(&listen.url, "{}").0, 200);
+    let stopped = listen.stop();
+    let lines = stopped.lines();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["answer"], json!({"status": 200, "by": "listen", "before_analysis": true}));
+    assert_eq!(lines[0]["status"], "unknown", "the analysis is still reported");
+    assert_eq!(stopped.code, 1);
+
+    let listen = Listen::start(&["--reject-invalid"]);
+    assert_eq!(post_json(&listen.url, "{}").0, 400, "by default the answer waits for the analysis");
+    let stopped = listen.stop();
+    assert!(!stopped.stdout.contains("before its analysis"), "{}", stopped.stdout);
+    let listen = Listen::start(&["--analysis-timeout", "0"]);
+    assert_eq!(post_json(&listen.url, "{}").0, 200);
+    let stopped = listen.stop();
+    assert!(stopped.stdout.contains("answered 200 in "), "{}", stopped.stdout);
+    assert!(
+        stopped.stdout.contains(" before its analysis finished (--analysis-timeout)"),
+        "{}",
+        stopped.stdout
+    );
+}
+
+#[test]
+fn listen_takes_a_host_name_and_says_delivery_in_the_singular() {
+    let listen = listen_with(&["--addr", "localhost:0", "--events", "nothing.*"]);
+    assert!(listen.url.contains("127.0.0.1:") || listen.url.contains("[::1]:"), "{}", listen.url);
+    assert_eq!(post_json(&listen.url, r#"{"test":"test"}"#).0, 200);
+    let stopped = listen.stop();
+    assert!(stopped.stderr.contains("1 delivery received; 1 not reported"), "{}", stopped.stderr);
+    let out = cmd().args(["listen", "--addr", "no-such-host.invalid:8787"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot listen on no-such-host.invalid:8787"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn an_unreachable_handler_is_named_once_in_the_human_line() {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let listen = Listen::start(&["--forward-to", &format!("http://127.0.0.1:{port}/")]);
+    assert_eq!(post_json(&listen.url, r#"{"test":"test"}"#).0, 502);
+    let stopped = listen.stop();
+    let line = stopped.stdout.lines().next().unwrap();
+    assert!(
+        line.contains("; cannot reach the handler: ") && !line.contains("handler cannot reach"),
+        "{line}"
+    );
+}
+
+#[test]
+fn forwarding_costs_a_task_not_a_thread_per_delivery() {
+    const N: usize = 60;
+    let pid = Arc::new(Mutex::new(None::<u32>));
+    let seen = Arc::new(Mutex::new(0usize));
+    let (url, held) = {
+        let (pid, seen) = (Arc::clone(&pid), Arc::clone(&seen));
+        holding_handler(N, move || *seen.lock().unwrap() = threads_of(pid.lock().unwrap().unwrap()))
+    };
+    let listen = Listen::start(&["--format", "ndjson", "--forward-to", &url, "--max-connections", "128"]);
+    *pid.lock().unwrap() = Some(listen.child.id());
+    let mut args = vec!["send", "--format", "ndjson", "--concurrency", "64", "--to", &listen.url];
+    for _ in 0..N {
+        args.extend(["--sample", "test"]);
+    }
+    let out = cmd().args(&args).output().unwrap();
+    held.join().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let stopped = listen.stop();
+    assert_eq!(stopped.lines().len(), N);
+    let threads = *seen.lock().unwrap();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    assert!(threads <= cores + 8, "{N} forwards in flight on {threads} threads ({cores} analysis threads)");
+}
