@@ -1105,7 +1105,13 @@ fn handler_answers_are_relayed_whole_up_to_the_limit_and_a_larger_one_is_a_502()
     );
     let help = cmd().args(["listen", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&help.stdout);
-    assert!(help.contains("[default: 4194304]") && help.contains("--analysis-timeout"), "{help}");
+    let default_of = |flag: &str| {
+        let at = help.find(flag).unwrap_or_else(|| panic!("{flag} in:\n{help}"));
+        let rest = &help[at..];
+        rest[rest.find("[default: ").unwrap()..].split(']').next().unwrap().to_owned()
+    };
+    assert_eq!(default_of("--max-answer-bytes <BYTES>"), "[default: 4194304");
+    assert_eq!(default_of("--analysis-timeout <SECONDS>"), "[default: 10");
 }
 
 #[test]
