@@ -2,7 +2,8 @@
 //! analysis runs on threads of its own). It owns the limits: the body size (413), the time to
 //! send a request (408) and to stay idle, a bounded number of connections (beyond it a
 //! connection waits briefly, then gets 503 with `Retry-After`), and a clean stop on SIGINT or
-//! SIGTERM that finishes every delivery in flight. Each refusal gets a line in the log.
+//! SIGTERM that finishes every delivery in flight (each one a task the connection cannot cancel,
+//! counted in [`InFlight`] until it is reported). Each refusal gets a line in the log.
 
 use std::convert::Infallible;
 use std::future::Future;
