@@ -956,6 +956,24 @@ mod tests {
         Cli::command().debug_assert();
     }
 
+    #[test]
+    fn send_times_headers_and_rates_are_checked() {
+        assert_eq!(sign_time("1700000000"), Ok(SignTime::Unix(1_700_000_000)));
+        assert_eq!(sign_time("now"), Ok(SignTime::Now(0)));
+        assert_eq!(sign_time("now-300"), Ok(SignTime::Now(-300)));
+        assert_eq!(sign_time("now+60"), Ok(SignTime::Now(60)));
+        for bad in ["now-", "now--3", "now-+3", "soon", "1.5", "now-99999999999999999999"] {
+            assert!(sign_time(bad).is_err(), "{bad}");
+        }
+        assert_eq!(header("X-Trace:  a b "), Ok(("X-Trace".to_owned(), "a b".to_owned())));
+        assert!(header("X Trace: a").is_err());
+        assert!(header("X-Trace: a\r\nX-Other: b").is_err());
+        assert!(rate("0.5").is_ok() && rate("1000000").is_ok());
+        for bad in ["1e-300", "5e-324", "1e-19", "0", "-1", "NaN", "inf", "1e7", "x"] {
+            assert!(rate(bad).is_err(), "{bad}");
+        }
+    }
+
     fn words(args: &[&str]) -> Vec<String> {
         let args = args.iter().map(std::ffi::OsString::from).collect();
         with_default_subcommand(&Cli::command(), args)
