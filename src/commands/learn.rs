@@ -93,10 +93,10 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
     let folder = args.out.join(&args.provider);
     writeln!(
         out,
-        "{} {} event type(s) from {} deliveries into {}",
+        "{} {} event type(s) from {} into {}",
         styles.ok.style("learned"),
         groups.types().count(),
-        deliveries.len(),
+        deliveries_text(deliveries.len()),
         folder.display()
     )?;
     let rule = match &groups.grouping {
@@ -109,7 +109,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
     writeln!(out, "  {rule}")?;
     let width = groups.types().map(|(name, _)| name.len()).max().unwrap_or(0);
     for (name, n) in groups.types() {
-        writeln!(out, "  {:width$}  {n} deliveries", escape_controls(name))?;
+        writeln!(out, "  {:width$}  {}", escape_controls(name), deliveries_text(n))?;
     }
     outcome.finding |= unparsable > 0;
     Ok(outcome)
@@ -121,4 +121,9 @@ fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }
+}
+
+/// `1 delivery`, `2 deliveries`.
+fn deliveries_text(n: usize) -> String {
+    if n == 1 { "1 delivery".to_owned() } else { format!("{n} deliveries") }
 }

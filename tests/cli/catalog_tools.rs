@@ -453,6 +453,13 @@ fn import_and_learn_refuse_an_existing_provider_folder_unless_forced_or_merged()
     assert_eq!(learn(&["--merge", path_str(&catalog)]).status.code(), Some(0), "merged into itself");
     let schema = read_json(&catalog.join("kinds/schemas/a.b.json"));
     assert_eq!(schema["x-learned"]["deliveries"], 2, "the earlier delivery and this one");
-    assert_eq!(learn(&["--force"]).status.code(), Some(0));
+    let forced = learn(&["--force"]);
+    assert_eq!(forced.status.code(), Some(0));
     assert_eq!(read_json(&catalog.join("kinds/schemas/a.b.json"))["x-learned"]["deliveries"], 1);
+    // One delivery is one delivery, not "1 deliveries".
+    let said = String::from_utf8_lossy(&forced.stdout);
+    assert!(said.contains("from 2 deliveries") && said.contains("a.b  1 delivery\n"), "{said}");
+    let drift = cmd().args(["catalog", "drift", "samples/daily/dialout.answered.json"]).output().unwrap();
+    let said = String::from_utf8_lossy(&drift.stdout);
+    assert!(said.contains("1 delivery of 1 event type;"), "{said}");
 }

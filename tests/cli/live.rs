@@ -513,6 +513,9 @@ fn usage_errors() {
     assert_eq!(out.status.code(), Some(2), "only http:// and https:// handlers");
     let out = cmd().args(["listen", "--reject-invalid", "200"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    let out = cmd().args(["listen", "--forward-to", "http://127.0.0.1:99999/"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("port 99999 is out of range"), "{out:?}");
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let out = cmd().args(["listen", "--addr", &taken.local_addr().unwrap().to_string()]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
