@@ -9,7 +9,7 @@ use crate::model::{Status, Summary};
 use crate::output::Output;
 use crate::report::{Identities, Reporter, Shape, styles_for};
 
-pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let human = Identities { styles: styles_for(args.format, out) };
     let reporter = Reporter::new(args.format, &human, Shape::Detected, false);
     let mut report = reporter.report();

@@ -83,7 +83,7 @@ fn patterns(list: &[String], what: &str) -> Result<Vec<PointerPattern>, UsageErr
         .collect()
 }
 
-pub fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     if args.left == "-" && args.right == "-" {
         return Err(UsageError("only one of A and B can be standard input".to_owned()).into());
     }

@@ -196,7 +196,7 @@ fn stdin_is_empty() -> bool {
     std::io::stdin().lock().fill_buf().is_ok_and(<[u8]>::is_empty)
 }
 
-pub fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let secret =
         crate::secret::optional(args.secret.secret_env.as_deref(), args.secret.secret_file.as_deref())?
             .map(|secret| secret.bytes);

@@ -10,7 +10,7 @@ use crate::model::{EventResult, Status, Summary};
 use crate::output::Output;
 use crate::report::{Findings, Reporter, Shape, styles_for};
 
-pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let strict = config.strict(args.strict);
     let human = Findings { styles: styles_for(args.format, out), verbose: args.verbose, brief: args.brief };
     let reporter = Reporter::new(args.format, &human, Shape::Full, strict);

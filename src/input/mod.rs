@@ -10,9 +10,9 @@ mod log;
 mod record;
 mod source;
 
-pub use crate::model::InputError;
-pub use record::{Body, Record};
-pub use source::{Source, WalkOptions, expand};
+pub(crate) use crate::model::InputError;
+pub(crate) use record::{Body, Record};
+pub(crate) use source::{Source, WalkOptions, expand};
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -67,10 +67,10 @@ impl Default for ReadOptions {
 }
 
 /// 64 MiB: far above any webhook delivery, far below what would exhaust memory.
-pub const DEFAULT_MAX_EVENT_BYTES: usize = 64 << 20;
+pub(crate) const DEFAULT_MAX_EVENT_BYTES: usize = 64 << 20;
 
 /// A size for people: `512 B`, `64 MiB`, `2.1 GiB`.
-pub fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if bytes < 1024 {
         return format!("{bytes} B");
@@ -91,14 +91,14 @@ pub fn human_size(bytes: u64) -> String {
 
 /// Counts a source's reading produces besides its records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ReadStats {
+pub(crate) struct ReadStats {
     /// Log lines (and HAR requests) without JSON, skipped on purpose.
     pub skipped: usize,
 }
 
 /// Why reading a source stopped.
 #[derive(Debug, thiserror::Error)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     #[error(transparent)]
     Input(InputError),
     /// The consumer failed (usually a closed stdout); not the input's fault.
@@ -107,7 +107,7 @@ pub enum ReadError {
 }
 
 /// What receives records, in input order.
-pub type Sink<'a> = dyn FnMut(Record) -> anyhow::Result<()> + 'a;
+pub(crate) type Sink<'a> = dyn FnMut(Record) -> anyhow::Result<()> + 'a;
 
 /// The records of an HTTP capture held in memory (a live delivery), framed exactly as a `.http`
 /// file of the same bytes is, so a saved capture reads back as the same record.
@@ -123,7 +123,7 @@ pub(crate) fn http_records(name: &str, capture: &[u8]) -> Vec<Record> {
 /// Reads a source and hands each record to `sink`, in order, holding no more than one line at a
 /// time for line-oriented input. A source with no JSON value at all yields one empty record, so
 /// it is reported, not skipped. `sink` errors (a closed stdout) stop the reading.
-pub fn read_records(
+pub(crate) fn read_records(
     source: &Source,
     options: ReadOptions,
     sink: &mut Sink<'_>,
