@@ -481,6 +481,57 @@ fn declared_warning(x_warn: &Value, keyword: &str, instance: &Value) -> Option<D
     listed.then_some(Drift::default())
 }
 
+/// What is wrong with the `x-warn` declarations of a schema document, for `catalog check`: each
+/// one must be a keyword, a list of keywords or an object, and an object entry's `values` a list
+/// of the tolerated values (a mistyped `values` would otherwise tolerate any value).
+pub(crate) fn x_warn_problems(doc: &Value) -> Vec<String> {
+    fn walk(node: &Value, at: &str, out: &mut Vec<String>) {
+        match node {
+            Value::Object(map) => {
+                if let Some(x_warn) = map.get("x-warn") {
+                    let place = if at.is_empty() { "the root" } else { at };
+                    match x_warn {
+                        Value::String(_) => {}
+                        Value::Array(list) if list.iter().all(Value::is_string) => {}
+                        Value::Object(entries) => {
+                            for (keyword, entry) in entries {
+                                let values = entry.get("values");
+                                if values.is_some_and(|v| !v.is_array()) {
+                                    out.push(format!(
+                                        "x-warn at {place}: {keyword:?} has \"values\" that is not a list of the tolerated values"
+                                    ));
+                                }
+                                if !(entry.is_string() || entry.is_object()) {
+                                    out.push(format!(
+                                        "x-warn at {place}: {keyword:?} must be a message or an object with code, message, values"
+                                    ));
+                                }
+                            }
+                        }
+                        _ => out.push(format!(
+                            "x-warn at {place}: must be a keyword, a list of keywords or an object from keyword to a message"
+                        )),
+                    }
+                }
+                for (key, value) in map {
+                    if key != "x-warn" {
+                        walk(value, &format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(doc, "", &mut out);
+    out
+}
+
 /// ` (sent as "s3Key"?)` when the object holds an undocumented key that is a near miss of the
 /// missing documented one.
 fn sent_as(missing: &str, instance: &Value, node: Option<&KeywordNode>) -> String {
@@ -606,6 +657,21 @@ mod tests {
             ),
             Some(Drift { message: Some("new statuses appear".into()), code: Some("open-enum".into()) })
         );
+    }
+
+    #[test]
+    fn catalog_check_names_malformed_x_warn() {
+        assert!(
+            x_warn_problems(
+                &json!({"x-warn": ["enum"], "properties": {"a": {"x-warn": {"const": {"values": ["x"]}}}}})
+            )
+            .is_empty()
+        );
+        let problems =
+            x_warn_problems(&json!({"properties": {"a": {"x-warn": {"const": {"values": "file_event"}}}}}));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("/properties/a") && problems[0].contains("values"), "{problems:?}");
+        assert_eq!(x_warn_problems(&json!({"x-warn": 3})).len(), 1);
     }
 
     #[test]

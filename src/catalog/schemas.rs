@@ -152,6 +152,14 @@ impl SchemaStore {
         self.docs.get(uri).map(Doc::value)
     }
 
+    /// Every document of the provider with the file name people know it by, in name order.
+    pub(crate) fn documents(&self) -> Vec<(String, &Value)> {
+        let mut all: Vec<(String, &Value)> =
+            self.docs.iter().map(|(u, d)| (self.file_name(u), d.value())).collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    }
+
     /// The compiled validator of one schema document, built on first use.
     pub(crate) fn validator(&self, uri: &str) -> Result<Arc<Compiled>, CatalogError> {
         let mut cache = self.validators.lock().unwrap_or_else(std::sync::PoisonError::into_inner);

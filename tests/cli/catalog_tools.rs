@@ -660,4 +660,15 @@ fn numeric_strings_are_errors_in_learned_and_user_catalogs() {
         assert_eq!(exit, 0, "{x_warn}: {r}");
         assert_eq!(r["warnings"][0]["code"], code, "{x_warn}: {r}");
     }
+    // `catalog check` names an x-warn whose tolerated values are not a list.
+    let mut defs = read_json(&envelope_path);
+    defs["$defs"]["money"]["properties"]["currency"]["x-warn"] = json!({"enum": {"values": "CHF"}});
+    std::fs::write(&envelope_path, defs.to_string()).unwrap();
+    let out = cmd().args(["catalog", "check", path_str(&user)]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("defs/envelope.json") && text.contains("not a list of the tolerated values"),
+        "{text}"
+    );
 }

@@ -837,3 +837,91 @@ fn missing_fields_of_one_object_are_one_finding_for_people_only() {
     assert_eq!(r["errors"].as_array().unwrap().len(), 16, "{r}");
     assert!(finding(r, "errors", "/payload/output").is_none());
 }
+
+/// The pointers of every number and boolean in a value.
+fn scalars(value: &Value, at: &str, out: &mut Vec<String>) {
+    match value {
+        Value::Number(_) | Value::Bool(_) => out.push(at.to_owned()),
+        Value::Object(map) => {
+            for (k, v) in map {
+                scalars(v, &format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                scalars(v, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `numeric-string` is declared only where the evidence is: every number and boolean of every
+/// sample, sent as a string one at a time, is the `numeric-string` warning exactly at the places
+/// (event type and pointer, array positions folded) where a sample, documented example or corpus
+/// delivery sends a string; anywhere else it is not tolerated.
+#[test]
+fn numeric_strings_are_tolerated_exactly_where_the_evidence_is() {
+    let fold = |p: &str| {
+        p.split('/')
+            .map(|s| if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { "*" } else { s })
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let place =
+        |r: &Value, pointer: &str| format!("{} {}", r["event_type"].as_str().unwrap_or("-"), fold(pointer));
+    let (_, report) = validate_json(&["samples", "tests/corpus/real"]);
+    let evidence: BTreeSet<String> = results(&report)
+        .iter()
+        .flat_map(|r| {
+            r["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|w| w["code"] == "numeric-string")
+                .map(|w| place(r, w["pointer"].as_str().unwrap()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(evidence.contains("job_finished_event /event_time"), "{evidence:?}");
+
+    let mut lines = Vec::new();
+    let mut changed = Vec::new();
+    for entry in walkdir::WalkDir::new(root().join("samples")).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let event: Value = serde_json::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
+        let mut pointers = Vec::new();
+        scalars(&event, "", &mut pointers);
+        for pointer in pointers {
+            let mut mutated = event.clone();
+            let target = mutated.pointer_mut(&pointer).unwrap();
+            let spelt = target.to_string();
+            *target = Value::String(spelt);
+            lines.push(serde_json::to_string(&mutated).unwrap());
+            changed.push(pointer);
+        }
+    }
+    let input = scratch("numeric-strings.ndjson", (lines.join("\n") + "\n").as_bytes());
+    let out = cmd().args(["validate", "--format", "ndjson", path_str(&input)]).output().unwrap();
+    let results: Vec<Value> = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(results.len(), changed.len());
+    let mut wrong = Vec::new();
+    for (r, pointer) in results.iter().zip(&changed) {
+        let warned = finding(r, "warnings", pointer).is_some_and(|w| w["code"] == "numeric-string");
+        let backed = evidence.contains(&place(r, pointer));
+        if warned != backed {
+            wrong.push(format!("{} {pointer}: warned {warned}, evidence {backed}", r["event_type"]));
+        }
+    }
+    // The tolerated places already hold strings in the samples (see the test above for them).
+    assert!(changed.len() > 200, "{} numbers and booleans", changed.len());
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
