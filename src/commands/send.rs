@@ -253,7 +253,12 @@ pub(crate) fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow:
         extra: &args.headers,
     };
     let concurrency = args.concurrency as usize;
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_io().enable_time().build()?;
+    // Host names are looked up on blocking threads: a few, however many deliveries are in flight.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .max_blocking_threads(crate::live::client::LOOKUP_THREADS)
+        .build()?;
     let (jobs_tx, jobs_rx) = tokio::sync::mpsc::channel::<Outgoing>(concurrency);
     let (sent_tx, sent_rx) = mpsc::channel::<(usize, Sent)>();
     let pacer = args.rate.map(|rate| {

@@ -18,6 +18,9 @@ use hyper_util::rt::{TokioExecutor, TokioTimer};
 use rustls_pki_types::CertificateDer;
 use rustls_pki_types::pem::PemObject;
 
+/// Threads that look up host names (the resolver blocks), per runtime.
+pub(crate) const LOOKUP_THREADS: usize = 4;
+
 /// A handler's address: an `http://` or `https://` URL with a host and a port in range.
 #[derive(Debug, Clone)]
 pub(crate) struct Target {

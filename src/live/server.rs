@@ -169,7 +169,12 @@ pub(crate) struct Serving {
 /// delivery in flight and returns. A second signal while finishing drops the connections and
 /// hurries the deliveries in flight (a forward gives up), which are still reported.
 pub(crate) fn serve(listener: std::net::TcpListener, serving: Serving, stop: &Notify) -> std::io::Result<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_io().enable_time().build()?;
+    // Host names are looked up on blocking threads: a few, however many deliveries are in flight.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .max_blocking_threads(crate::live::client::LOOKUP_THREADS)
+        .build()?;
     let Serving { path, limits, handler, log, in_flight } = serving;
     let slots = Arc::new(Semaphore::new(limits.max_connections));
     let shared = Arc::new(Shared { path, limits, handler, log, slots, in_flight });

@@ -782,6 +782,8 @@ fn a_thousand_send_slots_cost_tasks_not_threads() {
         let (pid, seen) = (Arc::clone(&pid), Arc::clone(&seen));
         holding_handler(N, move || *seen.lock().unwrap() = threads_of(pid.lock().unwrap().unwrap()))
     };
+    // By host name, as a user would give it.
+    let url = url.replace("127.0.0.1", "localhost");
     let mut args = vec!["send", "--format", "ndjson", "--concurrency", "1024", "--to", &url];
     for _ in 0..N {
         args.extend(["--sample", "test"]);
