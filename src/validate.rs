@@ -515,7 +515,7 @@ pub(crate) fn x_warn_problems(doc: &Value) -> Vec<String> {
                 }
                 for (key, value) in map {
                     if key != "x-warn" {
-                        walk(value, &format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+                        walk(value, &Pointer::join(at, key), out);
                     }
                 }
             }

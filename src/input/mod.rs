@@ -170,7 +170,7 @@ fn open(source: &Source, name: &str) -> Result<Box<dyn BufRead>, ReadError> {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).map_err(|e| ReadError::Input(InputError::io(name, &e)))?;
         let text = decode_utf16(&bytes[2..], big_endian)
-            .map_err(|message| ReadError::Input(InputError { path: name.to_owned(), message }))?;
+            .map_err(|e| ReadError::Input(InputError { path: name.to_owned(), message: e.to_string() }))?;
         return Ok(Box::new(io::Cursor::new(text.into_bytes())));
     }
     Ok(Box::new(reader))
@@ -187,16 +187,25 @@ fn utf16_bom(head: &[u8]) -> Option<bool> {
     }
 }
 
-fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, String> {
+/// Why UTF-16 text does not decode.
+#[derive(Debug, thiserror::Error)]
+enum Utf16Error {
+    #[error("UTF-16 text with an odd number of bytes (cut short?)")]
+    OddLength,
+    #[error("invalid UTF-16: a lone surrogate 0x{0:04x}")]
+    LoneSurrogate(u16),
+}
+
+fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, Utf16Error> {
     if bytes.len() % 2 == 1 {
-        return Err("UTF-16 text with an odd number of bytes (cut short?)".to_owned());
+        return Err(Utf16Error::OddLength);
     }
     let units = bytes.chunks_exact(2).map(|p| {
         if big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) }
     });
     char::decode_utf16(units)
         .collect::<Result<String, _>>()
-        .map_err(|e| format!("invalid UTF-16: a lone surrogate 0x{:04x}", e.unpaired_surrogate()))
+        .map_err(|e| Utf16Error::LoneSurrogate(e.unpaired_surrogate()))
 }
 
 fn too_big(size: u64, limit: usize) -> String {

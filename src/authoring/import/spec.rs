@@ -15,6 +15,25 @@ pub(super) const METHODS: &[&str] = &["post", "put", "patch", "get", "delete", "
 pub(super) const TYPE_NAMES: &[&str] =
     &["type", "event", "event_type", "eventType", "action", "kind", "topic"];
 
+/// Why a text is not an OpenAPI description to import.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum SpecError {
+    #[error("not valid JSON at line {line}, column {column}: {source}", line = .0.line(), column = .0.column(), source = .0)]
+    Json(serde_json::Error),
+    #[error("{}", yaml_message(.0))]
+    Yaml(serde_norway::Error),
+    /// What it says it is instead.
+    #[error("not an OpenAPI 3.0 or 3.1 description (found {0})")]
+    NotOpenApi3(String),
+}
+
+fn yaml_message(e: &serde_norway::Error) -> String {
+    match e.location() {
+        Some(l) => format!("not valid YAML at line {}, column {}: {e}", l.line(), l.column()),
+        None => format!("not valid YAML: {e}"),
+    }
+}
+
 /// A description read from JSON or YAML.
 pub(crate) struct Spec {
     pub(super) root: Value,
@@ -35,22 +54,18 @@ pub(super) struct Operation<'s> {
 
 impl Spec {
     /// Reads JSON (a text starting with `{`) or YAML.
-    pub(crate) fn parse(text: &str) -> Result<Self, String> {
+    pub(crate) fn parse(text: &str) -> Result<Self, SpecError> {
         let root: Value = if text.trim_start().starts_with('{') {
-            serde_json::from_str(text)
-                .map_err(|e| format!("not valid JSON at line {}, column {}: {e}", e.line(), e.column()))?
+            serde_json::from_str(text).map_err(SpecError::Json)?
         } else {
-            serde_norway::from_str(text).map_err(|e| match e.location() {
-                Some(l) => format!("not valid YAML at line {}, column {}: {e}", l.line(), l.column()),
-                None => format!("not valid YAML: {e}"),
-            })?
+            serde_norway::from_str(text).map_err(SpecError::Yaml)?
         };
         let version = root.get("openapi").and_then(Value::as_str).unwrap_or_default();
         if !(version.starts_with("3.0") || version.starts_with("3.1")) {
             let found = root
                 .get("swagger")
                 .map_or_else(|| format!("openapi {version:?}"), |v| format!("swagger {v} (OpenAPI 2)"));
-            return Err(format!("not an OpenAPI 3.0 or 3.1 description (found {found})"));
+            return Err(SpecError::NotOpenApi3(found));
         }
         Ok(Self { root })
     }
