@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
 
-use super::Severity;
+use crate::model::Severity;
 
 /// The width the crate renders within by default (`DEFAULT_TERM_WIDTH`).
 const TERM_WIDTH: usize = 140;
@@ -696,7 +696,7 @@ mod tests {
                     let analyzed = engine.analyze(record, &Forced::default()).expect("the analysis runs");
                     let result = &analyzed.result;
                     for finding in grouped_for_people(&result.findings_in_order()) {
-                        if let Some(snippet) = snippet_of(result, &finding, &analyzed.record) {
+                        if let Some(snippet) = snippet_of(result, &finding, analyzed.record.source_text()) {
                             same(&snippet);
                             drawn += 1;
                             wide += usize::from(snippet.source.len() > 300);
