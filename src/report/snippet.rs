@@ -132,19 +132,24 @@ impl Snippet<'_> {
         let right = margin.right(line_len);
         let (mut skipped, mut taken) = (0, 0);
         let (mut from, mut to) = (text.len(), text.len());
-        for (i, c) in text.char_indices() {
-            if skipped < left {
-                skipped += char_width(c);
-            } else {
-                from = i;
-                break;
+        if is_plain(&text) {
+            // One byte, one column: the window is the byte range itself.
+            (skipped, from, to) = (left, left, right);
+        } else {
+            for (i, c) in text.char_indices() {
+                if skipped < left {
+                    skipped += char_width(c);
+                } else {
+                    from = i;
+                    break;
+                }
             }
-        }
-        for (i, c) in text[from..].char_indices() {
-            taken += char_width(c);
-            if taken > right - left {
-                to = from + i;
-                break;
+            for (i, c) in text[from..].char_indices() {
+                taken += char_width(c);
+                if taken > right - left {
+                    to = from + i;
+                    break;
+                }
             }
         }
         let code = &text[from..to];
@@ -218,6 +223,15 @@ struct Located {
 
 impl Located {
     fn new(source: &str, span: &Range<usize>) -> Self {
+        if is_plain(source) {
+            // One byte, one character, one column.
+            let start = span.start.min(source.len());
+            let mut end = if span.end == span.start { start } else { span.end.min(source.len()) };
+            if end == start {
+                end += 1;
+            }
+            return Self { start, end, column: start + usize::from(span.start > source.len()) + 1 };
+        }
         let before = &source[..span.start.min(source.len())];
         // Past the end of the line, the column is one more than the line's characters.
         let column = before.chars().count() + usize::from(span.start > source.len()) + 1;
@@ -420,8 +434,13 @@ fn char_width(c: char) -> usize {
     }
 }
 
+/// Whether `text` is printable ASCII only: one byte, one character, one column, drawn as is.
+fn is_plain(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 fn str_width(text: &str) -> usize {
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if is_plain(text) {
         return text.len();
     }
     text.chars().map(char_width).sum()
