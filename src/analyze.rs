@@ -8,7 +8,7 @@ use crate::detect::{Forced, detect};
 use crate::input::{Body, Record};
 use crate::json::{Keep, Lexer, Position, Positions, duplicate_keys, locate_all, parse, parse_pruned};
 use crate::report::{EventResult, Finding, Severity, Status, code};
-use crate::validate::{documented_alias, validate};
+use crate::validate::{VerdictPath, documented_alias, validate};
 
 /// What a run needs to analyse records.
 pub struct Analyzer<'c> {
@@ -16,6 +16,8 @@ pub struct Analyzer<'c> {
     known_providers: String,
     /// Detection only (`filter` by provider or type): what detection reads, without validation.
     detect_only: Option<Keep>,
+    /// How verdicts are reached (the same either way; the reference path is for testing).
+    path: VerdictPath,
 }
 
 /// A record's result, with its parsed value when it was JSON.
@@ -40,7 +42,13 @@ impl Analyzed {
 impl<'c> Analyzer<'c> {
     pub fn new(catalog: &'c Catalog) -> Self {
         let ids: Vec<&str> = catalog.providers().map(crate::catalog::Provider::id).collect();
-        Self { catalog, known_providers: ids.join(", "), detect_only: None }
+        // A testing aid, kept out of the options: `HOOKSCOPE_VERDICT_PATH=reference` takes the
+        // reference path, so that both paths can be compared on any input from the command line.
+        let path = match std::env::var_os("HOOKSCOPE_VERDICT_PATH") {
+            Some(v) if v == "reference" => VerdictPath::Reference,
+            _ => VerdictPath::Fast,
+        };
+        Self { catalog, known_providers: ids.join(", "), detect_only: None, path }
     }
 
     /// An analyzer that detects provider and type but does not validate: the status of a
@@ -49,6 +57,14 @@ impl<'c> Analyzer<'c> {
     #[must_use]
     pub fn detect_only(mut self, on: bool) -> Self {
         self.detect_only = on.then(|| detection_paths(self.catalog));
+        self
+    }
+
+    /// An analyzer that reaches its verdicts along `path` (the differential test runs both).
+    #[cfg(test)]
+    #[must_use]
+    pub fn verdict_path(mut self, path: VerdictPath) -> Self {
+        self.path = path;
         self
     }
 
@@ -126,7 +142,8 @@ impl<'c> Analyzer<'c> {
                 Err(record) => record,
             },
         };
-        let verdict = validate(&detection, &parsed.value, forced.api_version, &self.known_providers)?;
+        let verdict =
+            validate(&detection, &parsed.value, forced.api_version, &self.known_providers, self.path)?;
         result.provider = detection.provider.map(|p| p.id().to_owned());
         result.event_type = verdict.event_type.or(detection.event_type);
         result.api_version = verdict.api_version;

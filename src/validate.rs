@@ -2,6 +2,7 @@
 //! API version where the provider leaves it unstated, and sorting failures into errors and drift.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError};
@@ -11,6 +12,10 @@ use crate::catalog::{CatalogError, KeywordNode, Provider, SchemaStore, VersionRu
 use crate::detect::Detection;
 use crate::json::child_pointer;
 use crate::report::{Finding, Severity, Status, code};
+
+#[cfg(test)]
+mod differential;
+mod fast;
 
 /// What validation concluded about one event.
 pub struct Verdict {
@@ -36,11 +41,21 @@ impl Verdict {
     }
 }
 
+/// Which of the two ways to the same verdict a run takes: the fast walk of the schema's compiled
+/// shape (`fast`), or jsonschema's errors alone (the reference the fast path is tested against).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VerdictPath {
+    #[default]
+    Fast,
+    Reference,
+}
+
 pub fn validate(
     detection: &Detection<'_>,
     event: &Value,
     forced_version: Option<&str>,
     known_providers: &str,
+    path: VerdictPath,
 ) -> Result<Verdict, CatalogError> {
     let Some(provider) = detection.provider else {
         return Ok(Verdict::unknown(unknown_provider(event, known_providers), None));
@@ -72,11 +87,21 @@ pub fn validate(
     let store = provider.store()?;
     // One run per candidate version; the versions whose schema the event satisfies are the candidates.
     let mut runs = Vec::with_capacity(versions.len());
-    let mut validators = Vec::with_capacity(versions.len());
+    let mut docs = Vec::with_capacity(versions.len());
     for version in &versions {
-        let compiled = provider.validator(event_type, version)?;
-        let mut findings: Vec<Finding> =
-            compiled.failures(event).iter().flat_map(|e| classify(e, store)).collect();
+        let shape = provider.shape(event_type, version)?;
+        let fast = match path {
+            VerdictPath::Fast => fast::failures(store, &shape, event),
+            VerdictPath::Reference => None,
+        };
+        let mut findings: Vec<Finding> = if let Some(failures) = fast {
+            docs.push(shape.docs.clone());
+            failures.iter().flat_map(classify).collect()
+        } else {
+            let compiled = provider.validator(event_type, version)?;
+            docs.push(compiled.docs.clone());
+            compiled.failures(event).iter().flat_map(|e| classify(&Failure::from_error(e, store))).collect()
+        };
         if let Some(sent) = alias {
             // The schema pins the documented spelling; the alias is reported once, as what it is.
             findings.retain(|f| f.pointer != type_pointer);
@@ -89,7 +114,6 @@ pub fn validate(
             ));
         }
         runs.push((*version, findings));
-        validators.push(compiled);
     }
     let (chosen, api_version, candidates) = if provider.versions().is_empty() {
         (0, stated_version.clone(), None)
@@ -101,7 +125,7 @@ pub fn validate(
         findings.push(finding);
     }
     let status = if has_errors(&findings) { Status::Invalid } else { Status::Valid };
-    let docs = validators[chosen].docs.clone();
+    let docs = docs.swap_remove(chosen);
     Ok(Verdict {
         status,
         event_type: alias.map(|_| event_type.to_owned()),
@@ -288,13 +312,71 @@ fn error_count(findings: &[Finding]) -> usize {
     findings.iter().filter(|f| f.severity == Severity::Error).count()
 }
 
-/// Turns one validator failure into findings, deciding error or drift (docs/catalog.md).
-fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
-    let pointer = error.instance_path().as_str().to_owned();
-    let instance = error.instance().as_ref();
-    let keyword = error.kind().keyword().to_owned();
-    let node = error.absolute_keyword_location().and_then(|l| store.keyword_node(l.as_str()));
-    let declared = node.as_ref().and_then(|n| n.x_warn.as_ref()).and_then(|w| declared_warning(w, &keyword));
+/// One way an event fails a schema, as both verdict paths describe it: the reference path reads
+/// it off a jsonschema error ([`Failure::from_error`]), the fast path builds it as it walks.
+pub(crate) struct Failure<'i> {
+    /// The instance location (an RFC 6901 pointer into the event).
+    pub(crate) pointer: String,
+    pub(crate) instance: &'i Value,
+    pub(crate) kind: ValidationErrorKind,
+    /// The schema node holding the failing keyword.
+    pub(crate) node: Option<Arc<KeywordNode>>,
+    /// The validator's own words, for the keywords [`classify`] has no message of its own for;
+    /// `None` where the fast path knows the schema declares a message (see `fast`).
+    pub(crate) display: Option<String>,
+}
+
+impl<'i> Failure<'i> {
+    pub(crate) fn from_error(error: &'i ValidationError<'i>, store: &SchemaStore) -> Self {
+        let kind = error.kind();
+        let described = matches!(
+            kind,
+            ValidationErrorKind::AdditionalProperties { .. }
+                | ValidationErrorKind::UnevaluatedProperties { .. }
+                | ValidationErrorKind::Required { .. }
+                | ValidationErrorKind::Type { .. }
+                | ValidationErrorKind::Enum { .. }
+                | ValidationErrorKind::Constant { .. }
+                | ValidationErrorKind::Format { .. }
+                | ValidationErrorKind::Pattern { .. }
+        ) || matches!(kind, ValidationErrorKind::Custom { keyword, .. } if keyword == EXPECTED);
+        Self {
+            pointer: error.instance_path().as_str().to_owned(),
+            instance: error.instance().as_ref(),
+            kind: kind_copy(kind),
+            node: error.absolute_keyword_location().and_then(|l| store.keyword_node(l.as_str())),
+            display: (!described).then(|| error.to_string()),
+        }
+    }
+}
+
+/// The parts of an error kind [`classify`] reads, as an owned value.
+fn kind_copy(kind: &ValidationErrorKind) -> ValidationErrorKind {
+    use ValidationErrorKind as K;
+    match kind {
+        K::AdditionalProperties { unexpected } => K::AdditionalProperties { unexpected: unexpected.clone() },
+        K::UnevaluatedProperties { unexpected } => {
+            K::UnevaluatedProperties { unexpected: unexpected.clone() }
+        }
+        K::Required { property } => K::Required { property: property.clone() },
+        K::Type { kind: TypeKind::Single(t) } => K::Type { kind: TypeKind::Single(*t) },
+        K::Type { kind: TypeKind::Multiple(set) } => K::Type { kind: TypeKind::Multiple(*set) },
+        K::Enum { options } => K::Enum { options: Arc::clone(options) },
+        K::Constant { expected_value } => K::Constant { expected_value: Arc::clone(expected_value) },
+        K::Format { format } => K::Format { format: format.clone() },
+        K::Pattern { pattern } => K::Pattern { pattern: pattern.clone() },
+        K::Custom { keyword, message } => K::Custom { keyword: keyword.clone(), message: message.clone() },
+        other => K::Custom { keyword: other.keyword().to_owned(), message: String::new() },
+    }
+}
+
+/// Turns one failure into findings, deciding error or drift (docs/catalog.md).
+pub(crate) fn classify(failure: &Failure<'_>) -> Vec<Finding> {
+    let pointer = failure.pointer.clone();
+    let instance = failure.instance;
+    let keyword = failure.kind.keyword().to_owned();
+    let node = failure.node.as_ref();
+    let declared = node.and_then(|n| n.x_warn.as_ref()).and_then(|w| declared_warning(w, &keyword));
     let found = || describe(instance);
     let finding = |severity, pointer: String, code: &str, message: String| {
         Finding::new(severity, pointer, &keyword, code, message)
@@ -311,7 +393,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             None => finding(Severity::Error, pointer, error_code, message),
         };
 
-    let message = match error.kind() {
+    let message = match &failure.kind {
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             let absent: Vec<&str> = node
@@ -339,8 +421,10 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
         }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().map_or_else(|| property.to_string(), str::to_owned);
-            let message =
-                format!("missing required field {name:?}{}", sent_as(&name, instance, node.as_deref()));
+            let message = format!(
+                "missing required field {name:?}{}",
+                sent_as(&name, instance, node.map(AsRef::as_ref))
+            );
             return vec![drift_or_error(
                 child_pointer(&pointer, &name),
                 code::MISSING_FIELD,
@@ -355,7 +439,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                 .map(|name| {
                     let message = format!(
                         "missing documented field {name:?}{}",
-                        sent_as(name, instance, node.as_deref())
+                        sent_as(name, instance, node.map(AsRef::as_ref))
                     );
                     finding(
                         Severity::Warning,
@@ -426,21 +510,21 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             let message = format!("{} does not match the pattern {pattern}", found());
             return vec![drift_or_error(pointer, code::CONSTRAINT, code::PATTERN_DRIFT, message)];
         }
-        _ => error.to_string(),
+        _ => failure.display.clone().unwrap_or_default(),
     };
     vec![drift_or_error(pointer, code::CONSTRAINT, code::DOCUMENTED_DRIFT, message)]
 }
 
 /// A keyword the schema declares as drift (`x-warn`): the catalog's own message and code, if any.
 #[derive(Debug, PartialEq, Eq)]
-struct Drift {
-    message: Option<String>,
-    code: Option<String>,
+pub(crate) struct Drift {
+    pub(crate) message: Option<String>,
+    pub(crate) code: Option<String>,
 }
 
 /// Reads `x-warn`: a keyword, a list of keywords, or an object from keyword to a message or to
 /// `{"code": ..., "message": ...}`.
-fn declared_warning(x_warn: &Value, keyword: &str) -> Option<Drift> {
+pub(crate) fn declared_warning(x_warn: &Value, keyword: &str) -> Option<Drift> {
     let text = |v: Option<&Value>| v.and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned);
     let listed = match x_warn {
         Value::Array(list) => list.iter().any(|k| k == keyword),
