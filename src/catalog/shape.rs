@@ -251,7 +251,7 @@ impl Graph {
 
     fn unsupported(&mut self) -> NodeId {
         self.nodes.push(Node {
-            info: Arc::new(KeywordNode::of(&Value::Null)),
+            info: Arc::new(KeywordNode::empty()),
             boolean: None,
             checks: vec![Check::Unsupported],
         });
@@ -273,7 +273,7 @@ impl<'s> Compiler<'s, '_> {
         }
         let id = self.graph.nodes.len();
         self.graph.seen.insert(address, id);
-        let info = Arc::new(KeywordNode::of(schema));
+        let info = Arc::new(self.store.keyword_node_of(schema, doc));
         self.graph.nodes.push(Node { info, boolean: schema.as_bool(), checks: Vec::new() });
         let checks = match schema {
             Value::Object(map) => self.checks(doc, map),
@@ -366,8 +366,7 @@ impl<'s> Compiler<'s, '_> {
         Some(self.node(&target, schema))
     }
 
-    /// `properties`, `patternProperties` and `additionalProperties` of one node, as one check;
-    /// the documented names sorted, as the event's keys are.
+    /// `properties`, `patternProperties` and `additionalProperties` of one node, as one check.
     fn object(&mut self, doc: &str, map: &'s Map<String, Value>) -> Option<Check> {
         let mut properties = Vec::new();
         if let Some(props) = map.get("properties") {
@@ -375,7 +374,6 @@ impl<'s> Compiler<'s, '_> {
                 properties.push((name.clone(), self.node(doc, schema)));
             }
         }
-        properties.sort_by(|a, b| a.0.cmp(&b.0));
         let mut patterns = Vec::new();
         if let Some(pats) = map.get("patternProperties") {
             for (pattern, schema) in pats.as_object()? {

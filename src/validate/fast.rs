@@ -140,7 +140,7 @@ impl<'s, 'i> Walk<'s, 'i> {
                 let Some(object) = value.as_object() else { return true };
                 let mut valid = true;
                 for name in names {
-                    if !object.contains_key(name) {
+                    if !object.keys().any(|key| same(key, name)) {
                         valid = false;
                         if !collect {
                             break;
@@ -171,9 +171,9 @@ impl<'s, 'i> Walk<'s, 'i> {
                 let mut unexpected = Vec::new();
                 for (key, member) in object {
                     let mut named = false;
-                    if let Ok(i) = properties.binary_search_by(|(name, _)| name.as_str().cmp(key)) {
+                    if let Some((_, id)) = properties.iter().find(|(name, _)| same(name, key)) {
                         named = true;
-                        valid &= self.child(properties[i].1, Token::Key(key), member, collect);
+                        valid &= self.child(*id, Token::Key(key), member, collect);
                     }
                     for (matcher, id) in patterns {
                         if matcher.matches_key(key) {
@@ -234,7 +234,7 @@ impl<'s, 'i> Walk<'s, 'i> {
                 }
                 // The reference path words a failing `not` itself, unless the schema declares
                 // a message for it.
-                let declared = node.info.x_warn.as_ref().and_then(|w| declared_warning(w, "not"));
+                let declared = node.info.x_warn.as_ref().and_then(|w| declared_warning(w, "not", value));
                 if declared.is_some_and(|d| d.message.is_some()) {
                     let kind =
                         ValidationErrorKind::Custom { keyword: "not".to_owned(), message: String::new() };
@@ -254,8 +254,11 @@ impl<'s, 'i> Walk<'s, 'i> {
             }
             Check::Expected(names) => {
                 let Some(object) = value.as_object() else { return true };
-                let missing: Vec<&str> =
-                    names.iter().map(String::as_str).filter(|n| !object.contains_key(*n)).collect();
+                let missing: Vec<&str> = names
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|n| !object.keys().any(|key| same(key, n)))
+                    .collect();
                 if missing.is_empty() {
                     return true;
                 }
@@ -313,6 +316,12 @@ impl<'s, 'i> Walk<'s, 'i> {
         }
         out
     }
+}
+
+/// Whether two names are equal, settled by length and first byte before the bytes are compared
+/// (most names differ there): the walk compares every member of an object with the documented ones.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 /// Whether a value has one of the types of `set` (an integral number counts as an integer).
