@@ -295,7 +295,7 @@ impl<'s> Compiler<'s, '_> {
                 "const" => Check::Const(Arc::new(value.clone())),
                 "enum" if value.is_array() => Check::Enum(Arc::new(value.clone())),
                 "required" => names(value).map_or(Check::Unsupported, Check::Required),
-                crate::validate::EXPECTED => names(value).map_or(Check::Unsupported, Check::Expected),
+                super::keywords::EXPECTED => names(value).map_or(Check::Unsupported, Check::Expected),
                 "pattern" => match value.as_str().and_then(|p| Some((p, Matcher::pattern(p)?))) {
                     Some((pattern, matcher)) => Check::Pattern { pattern: pattern.to_owned(), matcher },
                     None => Check::Unsupported,

@@ -14,8 +14,8 @@ use jsonschema::json::cmp::equal;
 use jsonschema::{JsonType, JsonTypeSet};
 use serde_json::Value;
 
-use super::{EXPECTED, Failure, declared_warning};
-use crate::catalog::{Additional, Check, Node, NodeId, SchemaStore, Shape};
+use super::{Failure, declared_warning};
+use crate::catalog::{Additional, Check, EXPECTED, Node, NodeId, SchemaStore, Shape};
 
 /// Nested schema applications deeper than this are left to the reference path (a reference that
 /// loops without descending into the event would never end).
@@ -254,21 +254,13 @@ impl<'s, 'i> Walk<'s, 'i> {
             }
             Check::Expected(names) => {
                 let Some(object) = value.as_object() else { return true };
-                let missing: Vec<&str> = names
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|n| !object.keys().any(|key| same(key, n)))
-                    .collect();
-                if missing.is_empty() {
-                    return true;
+                // One failure per object, as the catalog's keyword reports it; `classify` reads
+                // which fields are missing from the object and the node.
+                names.iter().all(|n| object.keys().any(|key| same(key, n))) || {
+                    let message = "missing documented fields".to_owned();
+                    let kind = ValidationErrorKind::Custom { keyword: EXPECTED.to_owned(), message };
+                    self.fail(node, value, collect, kind)
                 }
-                let message = serde_json::to_string(&missing).unwrap_or_default();
-                self.fail(
-                    node,
-                    value,
-                    collect,
-                    ValidationErrorKind::Custom { keyword: EXPECTED.to_owned(), message },
-                )
             }
         }
     }
@@ -308,7 +300,7 @@ impl<'s, 'i> Walk<'s, 'i> {
         for token in &self.path {
             out.push('/');
             match token {
-                Token::Key(key) => crate::json::escape_segment(key, &mut out),
+                Token::Key(key) => crate::json::Pointer::escape(key, &mut out),
                 Token::Index(i) => {
                     let _ = write!(out, "{i}");
                 }

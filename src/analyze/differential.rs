@@ -74,7 +74,7 @@ fn both_paths_agree_on_every_file_of_the_repository() {
     let records: Vec<Record> = files.iter().flat_map(|f| records_of(f)).collect();
     let count = compare(&catalog, records);
     assert!(count > 2_000, "only {count} records were compared");
-    let (settled, left) = super::fast::tally::read();
+    let (settled, left) = crate::validate::tally::read();
     assert!(settled > 20 * left, "the fast path settled {settled} walks and left {left}");
 }
 
@@ -126,7 +126,7 @@ fn containers(value: &Value, at: &str, out: &mut Vec<String>) {
         Value::Object(map) => {
             out.push(at.to_owned());
             for (k, v) in map {
-                containers(v, &crate::json::child_pointer(at, k), out);
+                containers(v, &crate::json::Pointer::join(at, k), out);
             }
         }
         Value::Array(items) => {
@@ -203,6 +203,6 @@ fn both_paths_agree_on_forty_thousand_mutated_events() {
         Record::new(std::sync::Arc::clone(&source), i + 1, 1, text)
     });
     assert_eq!(compare(&catalog, records), 40_000);
-    let (settled, left) = super::fast::tally::read();
+    let (settled, left) = crate::validate::tally::read();
     assert!(settled > 10 * left, "the fast path settled {settled} walks and left {left}");
 }
