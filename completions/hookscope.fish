@@ -173,6 +173,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -311,12 +312,14 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l format -d 'Output format' -r -f -a "human\t'For people: findings as source snippets, then a summary line'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l format -d 'Output format (default human); repeatable: `FORMAT=PATH` writes that report to a file from the same run, and at most one bare FORMAT goes to stdout (`--format github --format sarif=hookscope.sarif --format junit=junit.xml`)' -r -f -a "human\t'For people: findings as source snippets, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'
 junit\t'`JUnit` XML: one testsuite per input file, one testcase per event'
 github\t'GitHub Actions workflow commands (`::error` / `::warning` annotations)'
-sarif\t'SARIF 2.1.0, one result per finding'"
+sarif\t'SARIF 2.1.0, one result per finding'
+gitlab\t'GitLab Code Quality JSON, one issue per finding'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -325,6 +328,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l catalog
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l allow-empty -d 'A directory with no event files is not an error'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-step-summary -d 'Under GitHub Actions (`GITHUB_STEP_SUMMARY` set), do not append the Markdown summary of the run to the job\'s step summary'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l strict -d 'Warnings fail the run too (exit code 1)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s v -l verbose -d 'List every event, not only those with findings'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l brief -d 'One line per finding (`path:line:col: level: message`) instead of source snippets'
@@ -455,6 +459,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'"
@@ -478,6 +483,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l provider -d 'Keep events of this provider (detected)' -r -f -a "alfred\t'Alfred by Tagshelf'
 daily\t'Daily'
 extend\t'Extend'
@@ -732,6 +738,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l top -d 'How many of the most frequent findings to show' -r
@@ -769,6 +776,7 @@ ndjson\t'One JSON value per line'
 log\t'Log lines with a prefix before the JSON; lines without JSON are skipped and counted'
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l at -d 'Each event is the value at this JSON Pointer inside its record (an object, or a string holding JSON); repeatable: the first that exists wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -903,6 +911,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-env -d 'Read a secret from this environment variable; `KEY=NAME` keeps it for deliveries of the provider or signature scheme KEY (`KEY=MY_SECRET`), a bare NAME is tried on every delivery (repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-file -d 'Read a secret from this file, or standard input for `-` (surrounding whitespace is ignored); `KEY=PATH` as for --secret-env (repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s H -l header -d 'Add a delivery header, `Name: value` (repeatable), for bodies captured without headers' -r
@@ -1174,6 +1183,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'"
@@ -1341,6 +1351,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l to -d 'The handler to post to' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l sample -d 'Send the catalog\'s sample of this event type (repeatable), like `stripe trigger`' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l set -d 'Override a field before sending: `/pointer=value`, value as JSON or else as a string (repeatable)' -r

@@ -161,6 +161,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
@@ -306,12 +307,14 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
-'--format=[Output format]:FORMAT:((human\:"For people\: findings as source snippets, then a summary line"
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
+'*--format=[Output format (default human); repeatable\: \`FORMAT=PATH\` writes that report to a file from the same run, and at most one bare FORMAT goes to stdout (\`--format github --format sarif=hookscope.sarif --format junit=junit.xml\`)]:FORMAT[=PATH]:((human\:"For people\: findings as source snippets, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"
 junit\:"\`JUnit\` XML\: one testsuite per input file, one testcase per event"
 github\:"GitHub Actions workflow commands (\`\:\:error\` / \`\:\:warning\` annotations)"
-sarif\:"SARIF 2.1.0, one result per finding"))' \
+sarif\:"SARIF 2.1.0, one result per finding"
+gitlab\:"GitLab Code Quality JSON, one issue per finding"))' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
@@ -320,6 +323,7 @@ never\:""))' \
 '--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
+'--no-step-summary[Under GitHub Actions (\`GITHUB_STEP_SUMMARY\` set), do not append the Markdown summary of the run to the job'\''s step summary]' \
 '--strict[Warnings fail the run too (exit code 1)]' \
 '-v[List every event, not only those with findings]' \
 '--verbose[List every event, not only those with findings]' \
@@ -458,6 +462,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"))' \
@@ -488,6 +493,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--provider=[Keep events of this provider (detected)]:ID:((alfred\:"Alfred by Tagshelf"
 daily\:"Daily"
 extend\:"Extend"
@@ -747,6 +753,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--format=[Output format]:FORMAT:(human json)' \
 '--top=[How many of the most frequent findings to show]:N:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
@@ -798,6 +805,7 @@ ndjson\:"One JSON value per line"
 log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
+'*--at=[Each event is the value at this JSON Pointer inside its record (an object, or a string holding JSON); repeatable\: the first that exists wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
@@ -940,6 +948,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '*--secret-env=[Read a secret from this environment variable; \`KEY=NAME\` keeps it for deliveries of the provider or signature scheme KEY (\`KEY=MY_SECRET\`), a bare NAME is tried on every delivery (repeatable)]:NAME:_default' \
 '*--secret-file=[Read a secret from this file, or standard input for \`-\` (surrounding whitespace is ignored); \`KEY=PATH\` as for --secret-env (repeatable)]:PATH:_default' \
 '*-H+[Add a delivery header, \`Name\: value\` (repeatable), for bodies captured without headers]:HEADER:_default' \
@@ -1515,6 +1524,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"))' \
@@ -1729,6 +1739,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--to=[The handler to post to]:URL:_default' \
 '*--sample=[Send the catalog'\''s sample of this event type (repeatable), like \`stripe trigger\`]:TYPE:_default' \
 '*--set=[Override a field before sending\: \`/pointer=value\`, value as JSON or else as a string (repeatable)]:POINTER=VALUE:_default' \

@@ -9,7 +9,7 @@ use crate::input::InputMode;
 use crate::named::{Named, Offer};
 use crate::output::ColorChoice;
 use crate::report::Status;
-use crate::report::format::{self, Format};
+use crate::report::format::{self, Format, Target};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -83,15 +83,73 @@ fn offered<T: Named + Send + Sync>(offer: Offer<T>) -> impl TypedValueParser<Val
         .map(move |name| crate::named::parse(offer, &name).expect("clap accepts only offered names"))
 }
 
+/// clap's parser for `--format FORMAT[=PATH]`: a format offered (listed by `--help` and the
+/// completions), and optionally the file its report goes to.
+#[derive(Clone)]
+struct TargetParser(Offer<Format>);
+
+impl TypedValueParser for TargetParser {
+    type Value = Target;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Target, clap::Error> {
+        let text = value.to_string_lossy();
+        let (name, path) = match text.split_once('=') {
+            Some((name, path)) => (name, Some(path)),
+            None => (text.as_ref(), None),
+        };
+        let format = offered(self.0).parse_ref(cmd, arg, std::ffi::OsStr::new(name))?;
+        if path.is_some_and(str::is_empty) {
+            let message = format!("'--format {text}' names no file: give FORMAT=PATH, or FORMAT for stdout");
+            return Err(cmd.clone().error(clap::error::ErrorKind::InvalidValue, message));
+        }
+        // The path is taken as given (not lossily) when the whole value is valid text.
+        Ok(Target { format, path: path.map(std::path::PathBuf::from) })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.0.iter().map(|&(value, help)| {
+            let value = PossibleValue::new(value.name());
+            if help.is_empty() { value } else { value.help(help) }
+        })))
+    }
+}
+
+impl ValidateArgs {
+    /// The format written to stdout: the bare `--format`, else `human`.
+    pub fn stdout_format(&self) -> Format {
+        Target::stdout(&self.format)
+    }
+}
+
 impl Command {
     /// Options that each make sense alone but not together, which clap cannot say by itself
     /// (they conflict with some values of `--format` only).
     fn conflict(&self) -> Option<String> {
         match self {
-            Self::Validate(a) if a.brief && a.format != Format::Human => Some(format!(
-                "the argument '--brief' cannot be used with '--format {}' (--brief is a human format)",
-                a.format.name()
+            Self::Validate(a) if a.format.iter().filter(|t| t.path.is_none()).count() > 1 => Some(format!(
+                "'--format' without a file is given {} times, but only one report can go to stdout: \
+                 write the others to files with FORMAT=PATH (`--format github --format sarif=hookscope.sarif`)",
+                a.format.iter().filter(|t| t.path.is_none()).count()
             )),
+            Self::Validate(a) => {
+                let mut paths: Vec<&std::path::Path> =
+                    a.format.iter().filter_map(|t| t.path.as_deref()).collect();
+                paths.sort();
+                if let Some(twice) = paths.windows(2).find(|w| w[0] == w[1]) {
+                    return Some(format!("'--format' writes two reports to {}", twice[0].display()));
+                }
+                (a.brief && a.stdout_format() != Format::Human).then(|| {
+                    format!(
+                        "the argument '--brief' cannot be used with '--format {}' (--brief is a human format)",
+                        a.stdout_format().name()
+                    )
+                })
+            }
             Self::Diff(a) if a.stat && a.format != Format::Human => Some(format!(
                 "the argument '--stat' cannot be used with '--format {}' (--stat is a human summary line)",
                 a.format.name()
@@ -356,6 +414,12 @@ pub struct ReadArgs {
     /// Threads validating events, 1 to 256 (default: all cores); results stay in input order
     #[arg(long, short = 'j', value_name = "N", value_parser = threads_in_range)]
     pub threads: Option<usize>,
+
+    /// The event is the value at this JSON Pointer inside each record (an object, or a string
+    /// holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a
+    /// record wins (also `at = [...]` in hookscope.toml)
+    #[arg(long, value_name = "POINTER", value_parser = json_pointer)]
+    pub at: Vec<String>,
 }
 
 impl Default for ReadArgs {
@@ -364,7 +428,17 @@ impl Default for ReadArgs {
             input: crate::input::InputMode::Auto,
             max_event_bytes: crate::input::DEFAULT_MAX_EVENT_BYTES,
             threads: None,
+            at: Vec::new(),
         }
+    }
+}
+
+/// An RFC 6901 JSON Pointer: empty (the whole record) or `/`-separated keys.
+pub(crate) fn json_pointer(text: &str) -> Result<String, String> {
+    if text.is_empty() || text.starts_with('/') {
+        Ok(text.to_owned())
+    } else {
+        Err(format!("expected a JSON Pointer starting with `/` (did you mean `/{text}`?)"))
     }
 }
 
@@ -443,9 +517,16 @@ pub struct ValidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Output format
-    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::VALIDATE))]
-    pub format: Format,
+    /// Output format (default human); repeatable: `FORMAT=PATH` writes that report to a file from
+    /// the same run, and at most one bare FORMAT goes to stdout
+    /// (`--format github --format sarif=hookscope.sarif --format junit=junit.xml`)
+    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = TargetParser(format::VALIDATE))]
+    pub format: Vec<Target>,
+
+    /// Under GitHub Actions (`GITHUB_STEP_SUMMARY` set), do not append the Markdown summary of
+    /// the run to the job's step summary
+    #[arg(long)]
+    pub no_step_summary: bool,
 
     /// Warnings fail the run too (exit code 1)
     #[arg(long)]
@@ -554,6 +635,11 @@ pub struct DiffArgs {
     #[arg(long, default_value = InputMode::Auto.name(), value_name = "MODE",
           value_parser = offered(InputMode::OFFER))]
     pub input: InputMode,
+
+    /// Each event is the value at this JSON Pointer inside its record (an object, or a string
+    /// holding JSON); repeatable: the first that exists wins (also `at = [...]` in hookscope.toml)
+    #[arg(long, value_name = "POINTER", value_parser = json_pointer)]
+    pub at: Vec<String>,
 }
 
 /// Where the signing secret comes from: never the command line itself.

@@ -64,6 +64,16 @@ impl Config {
         Selections::new(self, provider, event_type, api_version)
     }
 
+    /// Where each record's event is (`--at`): the command line's pointers, else the project
+    /// file's `at`.
+    pub(crate) fn at(&self, given: &[String]) -> Vec<String> {
+        if given.is_empty() {
+            self.project.iter().flat_map(|p| p.file.at.iter().cloned()).collect()
+        } else {
+            given.to_vec()
+        }
+    }
+
     /// `diff --ignore` patterns, then the project file's `[diff] ignore`.
     pub(crate) fn diff_ignore(&self, given: &[String]) -> Vec<String> {
         let project = self.project.iter().flat_map(|p| p.file.diff.ignore.iter());

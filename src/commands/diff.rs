@@ -31,12 +31,12 @@ fn parse_operand(operand: &str) -> (Source, usize) {
 }
 
 /// Reads the Nth event of an operand, analysed (detected and validated).
-fn load(config: &Config, operand: &str, mode: InputMode) -> anyhow::Result<Analyzed> {
+fn load(config: &Config, operand: &str, mode: InputMode, at: &[String]) -> anyhow::Result<Analyzed> {
     let (source, n) = parse_operand(operand);
     if n == 0 {
         return Err(UsageError(format!("{operand}: events are numbered from 1")).into());
     }
-    let engine = Analyzer::new(&config.catalog);
+    let engine = Analyzer::new(&config.catalog).at(config.at(at));
     let mut count = 0;
     let mut found = None;
     let read = read_records(&source, ReadOptions { mode, ..ReadOptions::default() }, &mut |record| {
@@ -87,8 +87,8 @@ pub fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result
     if args.left == "-" && args.right == "-" {
         return Err(UsageError("only one of A and B can be standard input".to_owned()).into());
     }
-    let left = load(config, &args.left, args.input)?;
-    let right = load(config, &args.right, args.input)?;
+    let left = load(config, &args.left, args.input, &args.at)?;
+    let right = load(config, &args.right, args.input, &args.at)?;
     let (Some(a), Some(b)) = (&left.value, &right.value) else {
         unreachable!("unparsable events were refused by load");
     };

@@ -96,7 +96,7 @@ pub(crate) fn for_each_event_with(
     work: Work<'_>,
     handle: &mut dyn FnMut(&Analyzed) -> anyhow::Result<()>,
 ) -> anyhow::Result<Pass> {
-    let engine = Analyzer::new(&config.catalog).detect_only(work.detect_only);
+    let engine = Analyzer::new(&config.catalog).detect_only(work.detect_only).at(config.at(&input.read.at));
     let selections = config.selections(
         input.provider.as_deref(),
         input.event_type.as_deref(),

@@ -1,19 +1,69 @@
-//! `hookscope validate`: the CI gate. Findings for people, or a report for machines (JSON,
-//! NDJSON, JUnit, GitHub annotations, SARIF), and an exit code.
+//! `hookscope validate`: the CI gate. Findings for people, or reports for machines (JSON,
+//! NDJSON, JUnit, GitHub annotations, SARIF, GitLab Code Quality) on stdout and in files from
+//! the same run, a GitHub step summary, and an exit code.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
 use super::{Work, for_each_event_with};
 use crate::analyze::Analyzed;
 use crate::cli::ValidateArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
-use crate::output::Output;
-use crate::report::{EventResult, Findings, Reporter, Shape, Status, Summary, styles_for};
+use crate::named::Named as _;
+use crate::output::{Output, Styles};
+use crate::report::{
+    EventResult, Findings, FixtureName, Reporter, Shape, Status, StepSummary, Summary, render_summary_line,
+    styles_for,
+};
+
+/// The variable GitHub Actions sets to the file a job step's Markdown summary is appended to.
+const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
 
 pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let strict = config.strict(args.strict);
-    let human = Findings { styles: styles_for(args.format, out), verbose: args.verbose, brief: args.brief };
-    let reporter = Reporter::new(args.format, &human, Shape::Full, strict);
+    let stdout_format = args.stdout_format();
+    let fixture_name = |source: &str| config.project.as_ref().and_then(|p| p.fixture_name(Path::new(source)));
+    let fixture_name: &FixtureName<'_> = &fixture_name;
+    let human = Findings { styles: styles_for(stdout_format, out), verbose: args.verbose, brief: args.brief };
+    let reporter = Reporter::new(stdout_format, &human, Shape::Full, strict).with_fixture_names(fixture_name);
     let mut report = reporter.report();
+    // Reports written to files (`--format sarif=hookscope.sarif`): rendered here, from the same
+    // results, never coloured. Each file is created before the run, so a path that cannot be
+    // written stops it at once.
+    let plain = Findings { styles: Styles::plain(), verbose: args.verbose, brief: args.brief };
+    let file_reporters: Vec<(Reporter<'_>, &PathBuf)> = args
+        .format
+        .iter()
+        .filter_map(|t| t.path.as_ref().map(|p| (t.format, p)))
+        .map(|(format, path)| {
+            (Reporter::new(format, &plain, Shape::Full, strict).with_fixture_names(fixture_name), path)
+        })
+        .collect();
+    let mut files = Vec::new();
+    for (reporter, path) in &file_reporters {
+        let create = |path: &Path| {
+            // `--format junit=reports/junit.xml` in a fresh checkout: the folder is made.
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::File::create(path)
+        };
+        let file = create(path).map_err(|e| {
+            anyhow::anyhow!(
+                "--format {}={}: cannot write the report: {e}",
+                reporter.format().name(),
+                path.display()
+            )
+        })?;
+        files.push((reporter, reporter.report(), std::io::BufWriter::new(file), *path));
+    }
+    let step_summary = (!args.no_step_summary)
+        .then(|| std::env::var_os(STEP_SUMMARY))
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from);
+    let mut failing = StepSummary::default();
     let mut summary = Summary::default();
     let mut failed = false;
     // Each skipped document's label (`path:line:col`) and source.
@@ -26,6 +76,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         reporter.render(analyzed, buf)
     };
     let work = Work { render: Some(&render), ..Work::default() };
+    let mut rendered = Vec::new();
     let pass = for_each_event_with(config, &args.input, strict, work, &mut |analyzed| {
         let result = &analyzed.result;
         if args.skip_foreign && is_foreign(result) {
@@ -33,8 +84,14 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
             return Ok(());
         }
         summary.add(result);
+        failing.add(result);
         failed |= result.fails();
         report.write(out, analyzed)?;
+        for (reporter, report, file, path) in &mut files {
+            rendered.clear();
+            reporter.render(analyzed, &mut rendered)?;
+            report.write_rendered(file, result, &rendered).map_err(|e| written(path, &e))?;
+        }
         Ok(())
     })?;
     summary.skipped = pass.skipped;
@@ -43,7 +100,36 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         config.diagnostics.note(&skipped_note(&foreign));
     }
     report.finish(out, &summary, &pass.unreadable)?;
+    for (_, report, mut file, path) in files {
+        report.finish(&mut file, &summary, &pass.unreadable).map_err(|e| written(path, &e))?;
+        file.flush().map_err(|e| written(path, &e))?;
+    }
+    if stdout_format.is_ci() {
+        // The report on stdout is for the CI system; the log shows people the counts.
+        // After the report, so a log that merges the two streams reads in order.
+        out.flush()?;
+        let mut line = Vec::new();
+        render_summary_line(&mut line, &Styles::plain(), &summary)?;
+        let _ = std::io::stderr().lock().write_all(&line);
+    }
+    if let Some(path) = step_summary {
+        let appended = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .and_then(|mut file| failing.write(&mut file, &summary, &pass.unreadable));
+        if let Err(e) = appended {
+            config.diagnostics.warning(&format!(
+                "cannot append the step summary to {} ({STEP_SUMMARY}): {e}",
+                path.display()
+            ));
+        }
+    }
     Ok(Outcome { finding: failed, ..pass.outcome })
+}
+
+fn written(path: &Path, error: &std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}: cannot write the report: {error}", path.display())
 }
 
 /// A document that is JSON but no webhook event of any known provider (`package.json`), and

@@ -77,7 +77,20 @@ pub(crate) fn render_snippet(
         label: &label,
         ansi: styles.ansi,
     };
-    writeln!(out, "{}\n", shown.render_window(&source, start..end, from..to))
+    let rendered = shown.render_window(&source, start..end, from..to);
+    writeln!(out, "{}\n", with_column(&rendered, &shown, finding.column.unwrap_or(result.column)))
+}
+
+/// The snippet with its location's column set to the finding's: the renderer counts the
+/// characters of the line it shows, where control characters (a log prefix's colour codes) are
+/// spelt out as escapes, while every format reports the character column in the source.
+fn with_column(rendered: &str, shown: &Shown<'_>, column: usize) -> String {
+    let location = format!("{}:{}:", shown.path, shown.line);
+    let Some(at) = rendered.find(&location).map(|i| i + location.len()) else {
+        return rendered.to_owned();
+    };
+    let digits = rendered[at..].bytes().take_while(u8::is_ascii_digit).count();
+    format!("{}{column}{}", &rendered[..at], &rendered[at + digits..])
 }
 
 /// What a snippet shows besides its source line.

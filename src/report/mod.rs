@@ -9,10 +9,12 @@ mod reporter;
 
 use serde::Serialize;
 
-pub(crate) use ci::{write_github, write_github_unreadable, write_junit, write_sarif};
+pub(crate) use ci::{
+    StepSummary, write_github, write_github_unreadable, write_gitlab, write_junit, write_sarif,
+};
 pub(crate) use human::{Findings, Identities, identity, render_snippet, render_summary_line};
 pub(crate) use machine::{JsonReport, write_ndjson_result};
-pub(crate) use reporter::{Items, Reporter, Shape, styles_for};
+pub(crate) use reporter::{FixtureName, Items, Reporter, Shape, styles_for};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]

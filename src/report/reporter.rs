@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::format::Format;
 use super::{
-    EventResult, JsonReport, Summary, write_github, write_github_unreadable, write_junit,
+    EventResult, JsonReport, Summary, write_github, write_github_unreadable, write_gitlab, write_junit,
     write_ndjson_result, write_sarif,
 };
 use crate::analyze::Analyzed;
@@ -51,11 +51,28 @@ pub(crate) struct Reporter<'h> {
     shape: Shape,
     /// Warnings fail: GitHub and SARIF call them errors.
     strict: bool,
+    /// The project-file entry that expects a source's events to fail, named (SARIF's
+    /// suppressions say which entry let a finding pass).
+    fixture: Option<&'h FixtureName<'h>>,
 }
+
+/// Names the project-file entry whose expectation applies to a source, if any.
+pub(crate) type FixtureName<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
 
 impl<'h> Reporter<'h> {
     pub(crate) fn new(format: Format, human: &'h dyn Human, shape: Shape, strict: bool) -> Self {
-        Self { format, human, shape, strict }
+        Self { format, human, shape, strict, fixture: None }
+    }
+
+    /// Names each source's fixture entry in the reports that say why a finding passes.
+    #[must_use]
+    pub(crate) fn with_fixture_names(mut self, fixture: &'h FixtureName<'h>) -> Self {
+        self.fixture = Some(fixture);
+        self
+    }
+
+    pub(crate) fn format(&self) -> Format {
+        self.format
     }
 
     /// One result's bytes (nothing for the formats that group results at the end).
@@ -74,7 +91,7 @@ impl<'h> Reporter<'h> {
                 Ok(())
             }
             Format::Github => write_github(out, result, self.strict),
-            Format::Junit | Format::Sarif => Ok(()),
+            Format::Junit | Format::Sarif | Format::Gitlab => Ok(()),
             _ => self.human.result(out, analyzed),
         }
     }
@@ -89,20 +106,30 @@ impl<'h> Reporter<'h> {
 pub(crate) struct Report<'r, 'h> {
     reporter: &'r Reporter<'h>,
     json: JsonReport,
-    /// `JUnit` and SARIF group results, so they are kept until the end.
+    /// `JUnit`, SARIF and GitLab group results, so they are kept until the end.
     kept: Vec<EventResult>,
 }
 
 impl Report<'_, '_> {
     /// Writes one result, rendered by [`Reporter::render`].
     pub(crate) fn write(&mut self, out: &mut dyn Write, analyzed: &Analyzed) -> io::Result<()> {
+        self.write_rendered(out, &analyzed.result, &analyzed.rendered)
+    }
+
+    /// Writes one result whose bytes in this report's format are `rendered`.
+    pub(crate) fn write_rendered(
+        &mut self,
+        out: &mut dyn Write,
+        result: &EventResult,
+        rendered: &[u8],
+    ) -> io::Result<()> {
         match self.reporter.format {
-            Format::Json => self.json.rendered(out, &analyzed.rendered),
-            Format::Junit | Format::Sarif => {
-                self.kept.push(analyzed.result.clone());
+            Format::Json => self.json.rendered(out, rendered),
+            Format::Junit | Format::Sarif | Format::Gitlab => {
+                self.kept.push(result.clone());
                 Ok(())
             }
-            _ => out.write_all(&analyzed.rendered),
+            _ => out.write_all(rendered),
         }
     }
 
@@ -119,7 +146,12 @@ impl Report<'_, '_> {
             Format::Ndjson => Ok(()),
             Format::Github => write_github_unreadable(out, unreadable),
             Format::Junit => write_junit(out, &self.kept, unreadable),
-            Format::Sarif => write_sarif(out, &self.kept, unreadable, reporter.strict),
+            Format::Sarif => {
+                let no_names = |_: &str| None;
+                let fixture = reporter.fixture.unwrap_or(&no_names);
+                write_sarif(out, &self.kept, unreadable, reporter.strict, fixture)
+            }
+            Format::Gitlab => write_gitlab(out, &self.kept, unreadable, reporter.strict),
             _ => reporter.human.summary(out, summary),
         }
     }
@@ -300,6 +332,17 @@ mod tests {
                         .map(|r| r["id"].as_str().unwrap())
                         .collect();
                     assert_eq!(rules, ["misspelt-field", "wrong-type"]);
+                }
+                Format::Gitlab => {
+                    let issues: Value = serde_json::from_str(&out).unwrap();
+                    assert_eq!(issues[0]["check_name"], "wrong-type");
+                    assert_eq!(issues[0]["severity"], "major");
+                    assert_eq!(
+                        issues[0]["location"],
+                        serde_json::json!({"path": "captures/rec.json", "lines": {"begin": 3}})
+                    );
+                    assert_eq!(issues[1]["severity"], "minor");
+                    assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
                 }
                 _ => panic!("validate offers {name}, which the test does not check"),
             }

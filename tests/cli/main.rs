@@ -14,6 +14,7 @@ mod input;
 mod live;
 mod new_user;
 mod parallel;
+mod pipes;
 mod readme;
 mod robustness;
 mod signatures;

@@ -1,0 +1,147 @@
+//! Pipes: structured logs (`--at`), logs framed line by line, binary files, ANSI prefixes, and
+//! `stats` ranking findings by level.
+
+use serde_json::Value;
+
+use crate::{cmd, path_str, results, scratch, scratch_dir};
+
+/// A Daily event whose `payload.room` is an object (an error).
+const BROKEN: &str = r#"{"version":"1.0.0","type":"meeting.started","id":"met-sta-1","payload":{"start_ts":1708526032.672,"meeting_id":"f2aa1ade-ff80-464c-b46e-50ffa577d48d","room":{"a":1}},"event_ts":1708526033.049}"#;
+const MEETING: &str = r#"{"version":"1.0.0","type":"meeting.started","id":"met-sta-1","payload":{"start_ts":1708526032.672,"meeting_id":"f2aa1ade-ff80-464c-b46e-50ffa577d48d","room":"r"},"event_ts":1708526033.049}"#;
+
+fn structured_log() -> (std::path::PathBuf, Vec<String>) {
+    let escaped = serde_json::to_string(MEETING).unwrap();
+    let lines = vec![
+        format!(r#"{{"ts":"2026-11-23T10:00:00Z","msg":"delivery","body":{BROKEN}}}"#),
+        format!(r#"{{"ts":"2026-11-23T10:00:01Z","msg":"delivery","event":{escaped}}}"#),
+        r#"{"ts":"2026-11-23T10:00:02Z","msg":"started"}"#.to_owned(),
+    ];
+    let path = scratch("structured.ndjson", (lines.join("\n") + "\n").as_bytes());
+    (path, lines)
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = cmd().args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn at_takes_the_event_from_inside_each_record_with_file_positions() {
+    let (path, lines) = structured_log();
+    let (code, stdout, _) =
+        run(&["validate", "--format", "json", "--at", "/body", "--at", "/event", path_str(&path)]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let r = results(&report);
+    assert_eq!(r.len(), 3);
+    // An object in the record: positions are the file's.
+    let body_column = lines[0].find(r#""body":"#).unwrap() + r#""body":"#.len() + 1;
+    assert_eq!((r[0]["line"].as_u64(), r[0]["column"].as_u64()), (Some(1), Some(body_column as u64)));
+    assert_eq!(r[0]["status"], "invalid");
+    let error = &r[0]["errors"][0];
+    assert_eq!(error["pointer"], "/payload/room");
+    let room_column = lines[0].find(r#""room":{"#).unwrap() + r#""room":"#.len() + 1;
+    assert_eq!((error["line"].as_u64(), error["column"].as_u64()), (Some(1), Some(room_column as u64)));
+    // A string holding JSON, the second pointer: decoded, placed at the string.
+    assert_eq!(
+        (r[1]["status"].as_str(), r[1]["event_type"].as_str()),
+        (Some("valid"), Some("meeting.started"))
+    );
+    let event_column = lines[1].find(r#""event":"#).unwrap() + r#""event":"#.len() + 1;
+    assert_eq!(r[1]["column"].as_u64(), Some(event_column as u64));
+    // Neither: unknown, and the finding names the pointers.
+    assert_eq!(r[2]["status"], "unknown");
+    assert_eq!(
+        r[2]["errors"][0]["message"],
+        r#"no event in this record: nothing at any of --at "/body", "/event""#
+    );
+    // Without --at, the structured record is no event.
+    let (_, stdout, _) = run(&["validate", "--format", "json", path_str(&path)]);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["summary"]["unknown"], 3, "{report}");
+}
+
+#[test]
+fn at_applies_to_detect_stats_filter_diff_and_inspect() {
+    let (path, lines) = structured_log();
+    let at = ["--at", "/body", "--at", "/event"];
+    let with = |command: &[&str]| {
+        let mut args = command.to_vec();
+        args.extend(at);
+        args.push(path_str(&path));
+        run(&args)
+    };
+    let (_, stdout, _) = with(&["detect", "--format", "ndjson"]);
+    let types: Vec<Value> =
+        stdout.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["event_type"].clone()).collect();
+    assert_eq!(types, [Value::from("meeting.started"), Value::from("meeting.started"), Value::Null]);
+    let (_, stdout, _) = with(&["stats", "--format", "json"]);
+    let stats: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(stats["types"]["daily"]["meeting.started"], 2);
+    // filter writes the whole record, not the event inside it.
+    let (code, stdout, _) = with(&["filter", "--status", "valid"]);
+    assert_eq!((code, stdout), (0, format!("{}\n", lines[1])));
+    let (code, stdout, _) = with(&["filter", "--type", "meeting.*"]);
+    assert_eq!((code, stdout), (0, format!("{}\n{}\n", lines[0], lines[1])));
+    let (code, stdout, _) = run(&[
+        "diff",
+        "--at",
+        "/body",
+        "--at",
+        "/event",
+        &format!("{}:1", path_str(&path)),
+        &format!("{}:2", path_str(&path)),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("~ /payload/room: {\"a\":1} → \"r\""), "{stdout}");
+    let (_, stdout, _) = with(&["inspect", "--body-only"]);
+    assert!(stdout.starts_with("{\n  \"version\": \"1.0.0\",\n  \"type\": \"meeting.started\""), "{stdout}");
+}
+
+#[test]
+fn at_comes_from_the_project_file_unless_given() {
+    let dir = scratch_dir("at-project");
+    let (path, _) = structured_log();
+    std::fs::copy(&path, dir.join("log.ndjson")).unwrap();
+    std::fs::write(dir.join("hookscope.toml"), "at = [\"/body\", \"/event\"]\n").unwrap();
+    let summary = |args: &[&str]| {
+        let out = cmd()
+            .current_dir(&dir)
+            .args(["validate", "--format", "json"])
+            .args(args)
+            .arg("log.ndjson")
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["summary"].clone()
+    };
+    assert_eq!(summary(&[])["valid"], 1);
+    assert_eq!(summary(&["--at", "/nowhere"])["unknown"], 3, "the command line wins");
+    std::fs::write(dir.join("hookscope.toml"), "at = [\"body\"]\n").unwrap();
+    let out = cmd().current_dir(&dir).args(["validate", "log.ndjson"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `/body`?"));
+    let (code, _, stderr) = run(&["validate", "--at", "body", "samples/daily"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("did you mean `/body`?"), "{stderr}");
+}
+
+#[test]
+fn a_column_after_ansi_colour_codes_is_the_same_in_every_format() {
+    let line = format!("\u{1b}[32mINFO\u{1b}[0m webhook: {BROKEN}\n");
+    let path = scratch("ansi.log", line.as_bytes());
+    let column = line.chars().position(|c| c == '{').unwrap()
+        + BROKEN.find(r#""room":{"#).unwrap()
+        + r#""room":"#.len()
+        + 1;
+    let (_, json, _) = run(&["validate", "--format", "json", path_str(&path)]);
+    let report: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(results(&report)[0]["errors"][0]["column"].as_u64(), Some(column as u64));
+    let (_, brief, _) = run(&["validate", "--brief", path_str(&path)]);
+    assert!(brief.starts_with(&format!("{}:1:{column}: error:", path_str(&path))), "{brief}");
+    let (_, human, _) = run(&["validate", path_str(&path)]);
+    assert!(human.contains(&format!("╭▸ {}:1:{column}\n", path_str(&path))), "{human}");
+}
