@@ -179,7 +179,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l body-only -d 'Print only the pretty-printed events, no summary or findings'
@@ -325,7 +325,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-step-summary -d 'Under GitHub Actions (`GITHUB_STEP_SUMMARY` set), do not append the Markdown summary of the run to the job\'s step summary'
@@ -468,7 +468,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l no-config -d 'Ignore any project file'
@@ -607,7 +607,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -s v -l invert -d 'Keep the events that do NOT match'
@@ -741,13 +741,13 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -s j -l threa
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
-complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l top -d 'How many of the most frequent findings to show' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l top -d 'How many of the most frequent findings to show (errors first, then warnings)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l no-config -d 'Ignore any project file'
@@ -766,7 +766,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand list" -l no-builtin 
 complete -c hookscope -n "__fish_hookscope_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l format -d 'Output format' -r -f -a "human\t'Changed paths with old → new values, additions, removals and a summary'
 json\t'{"left": ..., "right": ..., "changes": [...], "ignored": N}'
-patch\t'An RFC 6902 JSON Patch that turns A into B'"
+patch\t'An RFC 6902 JSON Patch that turns A into B but for ignored and volatile fields (stderr says how many)'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l ignore -d 'Ignore paths matching this JSON Pointer pattern (`*` one segment, `**` any depth); repeatable' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l only -d 'Compare only paths matching this pattern; repeatable' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l array-key -d 'Match array elements that are objects by this key instead of by position' -r
@@ -928,7 +928,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l strict -d 'Events whose provider documents no signature fail the run too'
@@ -1054,7 +1054,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-config -d 'Ignore any project file'
@@ -1192,7 +1192,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l no-config -d 'Ignore any project file'
@@ -1368,7 +1368,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l keep-signature -d 'Send a capture\'s own signature headers instead of signing it afresh'
@@ -1383,7 +1383,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l cata
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l dir -d 'Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR (created if missing) instead of printing the main page' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l dir -d 'Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR/man1 (created if missing), so `MANPATH=DIR man hookscope-validate` finds them, instead of printing the main page' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"

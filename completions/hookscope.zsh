@@ -167,7 +167,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--body-only[Print only the pretty-printed events, no summary or findings]' \
@@ -320,7 +320,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--no-step-summary[Under GitHub Actions (\`GITHUB_STEP_SUMMARY\` set), do not append the Markdown summary of the run to the job'\''s step summary]' \
@@ -471,7 +471,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--no-config[Ignore any project file]' \
@@ -614,7 +614,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '-v[Keep the events that do NOT match]' \
@@ -755,13 +755,13 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--format=[Output format]:FORMAT:(human json)' \
-'--top=[How many of the most frequent findings to show]:N:_default' \
+'--top=[How many of the most frequent findings to show (errors first, then warnings)]:N:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--no-config[Ignore any project file]' \
@@ -795,7 +795,7 @@ standard-webhooks\:"Standard Webhooks"))' \
 _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((human\:"Changed paths with old → new values, additions, removals and a summary"
 json\:"{"left"\: ..., "right"\: ..., "changes"\: \[...\], "ignored"\: N}"
-patch\:"An RFC 6902 JSON Patch that turns A into B"))' \
+patch\:"An RFC 6902 JSON Patch that turns A into B but for ignored and volatile fields (stderr says how many)"))' \
 '*--ignore=[Ignore paths matching this JSON Pointer pattern (\`*\` one segment, \`**\` any depth); repeatable]:PATTERN:_default' \
 '*--only=[Compare only paths matching this pattern; repeatable]:PATTERN:_default' \
 '--array-key=[Match array elements that are objects by this key instead of by position]:KEY:_default' \
@@ -966,7 +966,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--strict[Events whose provider documents no signature fail the run too]' \
@@ -1388,7 +1388,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--no-config[Ignore any project file]' \
@@ -1533,7 +1533,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--no-config[Ignore any project file]' \
@@ -1756,7 +1756,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--keep-signature[Send a capture'\''s own signature headers instead of signing it afresh]' \
@@ -1783,7 +1783,7 @@ never\:""))' \
 ;;
 (man)
 _arguments "${_arguments_options[@]}" : \
-'--dir=[Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR (created if missing) instead of printing the main page]:DIR:_files' \
+'--dir=[Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR/man1 (created if missing), so \`MANPATH=DIR man hookscope-validate\` finds them, instead of printing the main page]:DIR:_files' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \

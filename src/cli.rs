@@ -248,8 +248,9 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct ManArgs {
-    /// Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR
-    /// (created if missing) instead of printing the main page
+    /// Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR/man1
+    /// (created if missing), so `MANPATH=DIR man hookscope-validate` finds them, instead of
+    /// printing the main page
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
@@ -455,7 +456,8 @@ fn threads_in_range(text: &str) -> Result<usize, String> {
 /// How directories given as PATHS are walked (files named explicitly are always read).
 #[derive(Debug, Clone, Args, Default)]
 pub struct WalkArgs {
-    /// Read .gitignore, .ignore and git exclude files of nothing: walk every event file
+    /// Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too
+    /// (hidden ones need --hidden)
     #[arg(long)]
     pub no_ignore: bool,
 
@@ -745,7 +747,7 @@ pub struct StatsArgs {
     #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::LIST))]
     pub format: Format,
 
-    /// How many of the most frequent findings to show
+    /// How many of the most frequent findings to show (errors first, then warnings)
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub top: usize,
 }

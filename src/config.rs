@@ -184,6 +184,17 @@ pub(crate) fn find_type<'c>(
     provider: Option<&str>,
 ) -> Result<TypeRef<'c>, UsageError> {
     catalog.find_type(name, provider).map_err(|e| match e {
+        // Known, but to another provider than the one named.
+        TypeLookup::NotFound { .. }
+            if let Some(p) = provider
+                && let Ok(found) = catalog.find_type(name, None) =>
+        {
+            UsageError(format!(
+                "event type {name:?} is {}'s, not {p}'s: leave out --provider {p}, or give --provider {}",
+                found.provider.id(),
+                found.provider.id()
+            ))
+        }
         TypeLookup::NotFound { suggestions } if suggestions.is_empty() => {
             UsageError(format!("unknown event type {name:?} (see `hookscope list`)"))
         }

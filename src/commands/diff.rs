@@ -83,6 +83,29 @@ fn patterns(list: &[String], what: &str) -> Result<Vec<PointerPattern>, UsageErr
         .collect()
 }
 
+/// What a patch leaves out of "turns A into B", and how to include it: said on stderr, since a
+/// patch has no room for it.
+fn left_out(result: &diff::Diff, ignore: &[String]) -> Vec<String> {
+    let differences = |n: usize| if n == 1 { "1 difference".to_owned() } else { format!("{n} differences") };
+    let mut notes = Vec::new();
+    if result.volatile_ignored > 0 {
+        notes.push(format!(
+            "the patch leaves out {} in the provider's volatile fields (event ids, delivery times); \
+             --include-volatile includes them",
+            differences(result.volatile_ignored)
+        ));
+    }
+    if result.ignored > 0 {
+        notes.push(format!(
+            "the patch leaves out {} at ignored paths ({}, from --ignore or [diff] ignore in \
+             hookscope.toml); leave those patterns out to include them",
+            differences(result.ignored),
+            ignore.join(", ")
+        ));
+    }
+    notes
+}
+
 pub fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     if args.left == "-" && args.right == "-" {
         return Err(UsageError("only one of A and B can be standard input".to_owned()).into());
@@ -126,6 +149,9 @@ pub fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result
             Format::Patch => {
                 out.plain();
                 diff::patch(out, &diff::to_patch(a, b, &options))?;
+                for note in left_out(&result, &ignore) {
+                    config.diagnostics.note(&note);
+                }
             }
             _ => diff::human(out, &styles, &header, &result)?,
         }

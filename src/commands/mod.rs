@@ -107,6 +107,20 @@ pub(crate) fn for_each_event_with(
     let threads = crate::config::threads(input.read.threads);
     let mut progress = Progress::new();
     let mut events = 0usize;
+    // How far through input of known size the run is: files' sizes (not standard input's; a
+    // gzip file counts when done, as offsets inside it are of the decompressed text).
+    let sizes: Option<Vec<(u64, bool)>> = sources
+        .iter()
+        .map(|s| match s {
+            Source::File(path) => std::fs::metadata(path).ok().map(|m| {
+                let gzip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+                (m.len(), gzip)
+            }),
+            Source::Stdin => None,
+        })
+        .collect();
+    let total: Option<u64> = sizes.as_ref().map(|s| s.iter().map(|(len, _)| len).sum());
+    let mut finished = 0u64;
     let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
         let mut pipeline = Pipeline::new(scope, &engine, work.render, threads, handle);
         for (i, source) in sources.iter().enumerate() {
@@ -116,9 +130,14 @@ pub(crate) fn for_each_event_with(
                 Source::Stdin => None,
             };
             let policy = Arc::new(config.policy(strict, path));
+            let size = sizes.as_ref().map(|s| s[i]);
             let result = read_records(source, input.read_options(), &mut |record| {
                 events += 1;
-                progress.tick(events, i + 1);
+                let within = match size {
+                    Some((len, false)) => (record.byte_offset + record.original.len() as u64).min(len),
+                    _ => 0,
+                };
+                progress.tick(events, i + 1, total.map(|t| (finished + within, t)));
                 pipeline.push(Job {
                     record,
                     forced: selection.forced,
@@ -126,6 +145,7 @@ pub(crate) fn for_each_event_with(
                     policy: Arc::clone(&policy),
                 })
             });
+            finished += size.map_or(0, |(len, _)| len);
             match result {
                 Ok(stats) => pass.skipped += stats.skipped,
                 Err(ReadError::Input(e)) => pass.unreadable(config, e),

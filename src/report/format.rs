@@ -95,7 +95,10 @@ impl Target {
 pub const DIFF: Offer<Format> = &[
     (Format::Human, "Changed paths with old → new values, additions, removals and a summary"),
     (Format::Json, r#"{"left": ..., "right": ..., "changes": [...], "ignored": N}"#),
-    (Format::Patch, "An RFC 6902 JSON Patch that turns A into B"),
+    (
+        Format::Patch,
+        "An RFC 6902 JSON Patch that turns A into B but for ignored and volatile fields (stderr says how many)",
+    ),
 ];
 
 /// `sign`.

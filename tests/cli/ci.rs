@@ -354,6 +354,18 @@ fn man_dir_writes_every_page_that_the_pages_name() {
     let out = cmd().args(["man", "--dir"]).arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let listed = String::from_utf8(out.stdout).unwrap();
+    // A man tree: section 1 under man1/, where `MANPATH=DIR man` looks (checked where man exists).
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    if let Ok(found) =
+        std::process::Command::new("man").args(["-w", "hookscope-validate"]).env("MANPATH", &dir).output()
+        && found.status.success()
+    {
+        assert_eq!(
+            String::from_utf8(found.stdout).unwrap().trim(),
+            path_str(&dir.join("man1/hookscope-validate.1"))
+        );
+    }
+    let dir = dir.join("man1");
     let mut pages: Vec<String> =
         std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     pages.sort();
@@ -742,4 +754,34 @@ fn the_pre_commit_snippet_asks_to_pin_rev_to_a_tag_or_commit() {
     let rev = snippet.lines().find(|l| l.trim_start().starts_with("rev:")).unwrap();
     // No made-up tag: a placeholder the user must fill, with the advice beside it.
     assert!(rev.contains("<release tag or commit>") && rev.contains("pin"), "{rev}");
+}
+
+#[test]
+fn the_readme_install_steps_for_man_pages_and_completions_work() {
+    let home = crate::scratch_dir("install-home");
+    let block = readme_block("### Man pages and shell completions", "sh");
+    // The commands, run as written (comments and the `man` viewer aside), in a scratch home.
+    let script: Vec<&str> = block
+        .lines()
+        .map(|l| l.split(" #").next().unwrap().trim())
+        .filter(|l| l.starts_with("hookscope ") || l.starts_with("mkdir "))
+        .collect();
+    assert_eq!(script.len(), 5, "{script:?}");
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_hookscope")).parent().unwrap().to_owned();
+    let out = std::process::Command::new("bash")
+        .args(["-e", "-c", &script.join("\n")])
+        .env("HOME", &home)
+        .env("PATH", format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for (file, starts) in [
+        (".local/share/man/man1/hookscope-validate.1", ".TH hookscope-validate 1"),
+        (".local/share/bash-completion/completions/hookscope", "_hookscope()"),
+        (".zfunc/_hookscope", "#compdef hookscope"),
+        (".config/fish/completions/hookscope.fish", ""),
+    ] {
+        let text = std::fs::read_to_string(home.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(text.contains(starts) && !text.is_empty(), "{file}");
+    }
 }

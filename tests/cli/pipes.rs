@@ -145,3 +145,96 @@ fn a_column_after_ansi_colour_codes_is_the_same_in_every_format() {
     let (_, human, _) = run(&["validate", path_str(&path)]);
     assert!(human.contains(&format!("╭▸ {}:1:{column}\n", path_str(&path))), "{human}");
 }
+
+#[test]
+fn stats_ranks_errors_before_warnings() {
+    // Many warnings of one kind, few errors: the errors still come first.
+    let drift =
+        std::fs::read_to_string(crate::root().join("samples/alfred/job_finished_event.json")).unwrap();
+    let drift = drift.replace('\n', "");
+    let mut lines = vec![drift; 6];
+    lines.push(BROKEN.to_owned());
+    lines.push("{not json".to_owned());
+    let path = scratch("ranked.ndjson", (lines.join("\n") + "\n").as_bytes());
+    let (_, stdout, _) = run(&["stats", "--format", "json", "--top", "3", path_str(&path)]);
+    let stats: Value = serde_json::from_str(&stdout).unwrap();
+    let top: Vec<(&str, &str, u64)> = stats["top_findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["severity"].as_str().unwrap(), f["code"].as_str().unwrap(), f["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(top[0].0, "error");
+    assert_eq!(top[1].0, "error");
+    assert_eq!(top[2], ("warning", top[2].1, 6), "{top:?}");
+}
+
+#[test]
+fn a_patch_says_what_it_left_out_and_compares_numbers_by_value() {
+    let out = cmd()
+        .args([
+            "diff",
+            "--format",
+            "patch",
+            "samples/daily/meeting.started.json",
+            "docs/examples/redelivery.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let patch: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(patch.as_array().unwrap().len(), 1);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "hookscope: the patch leaves out 2 differences in the provider's volatile fields (event ids, delivery \
+         times); --include-volatile includes them\n"
+    );
+    let out = cmd()
+        .args([
+            "diff",
+            "--format",
+            "patch",
+            "--include-volatile",
+            "samples/daily/meeting.started.json",
+            "docs/examples/redelivery.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().len(), 3);
+    assert!(out.stderr.is_empty());
+    // 1 and 1.0: the same number in the human diff and in the patch.
+    let a = scratch("one.json", br#"{"n": 1, "m": "x"}"#);
+    let b = scratch("one-float.json", br#"{"n": 1.0, "m": "y"}"#);
+    let (code, human, _) = run(&["diff", path_str(&a), path_str(&b)]);
+    assert_eq!(code, 1);
+    assert!(!human.contains("/n"), "{human}");
+    let (_, patch, stderr) =
+        run(&["diff", "--format", "patch", "--ignore", "/m", path_str(&a), path_str(&b)]);
+    assert_eq!(patch, "[]\n");
+    assert!(stderr.contains("leaves out 1 difference at ignored paths (/m"), "{stderr}");
+}
+
+#[test]
+fn messages_say_what_to_do() {
+    // A type of another provider than the one named.
+    let (code, _, stderr) =
+        run(&["filter", "--type", "meeting.started", "--provider", "alfred", "samples/daily"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(
+            "event type \"meeting.started\" is daily's, not alfred's: leave out --provider alfred, or give --provider daily"
+        ),
+        "{stderr}"
+    );
+    // A folder emptied by --exclude names the glob.
+    let (code, _, stderr) = run(&["validate", "--exclude", "*.json", "samples/daily"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("and what --exclude \"*.json\" leaves out (is the glob too broad?)"), "{stderr}");
+    let (_, _, stderr) =
+        run(&["validate", "--no-ignore", "--hidden", "--exclude", "*.json", "samples/daily"]);
+    assert!(stderr.contains("also .gz) outside what --exclude \"*.json\" leaves out"), "{stderr}");
+    let (_, help, _) = run(&["validate", "--help"]);
+    assert!(help.contains("Read no .gitignore, .ignore or git exclude file"), "{help}");
+    assert!(!help.contains("files of nothing"));
+}
