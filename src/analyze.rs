@@ -6,8 +6,10 @@ use serde_json::Value;
 use crate::catalog::{Catalog, CatalogError};
 use crate::detect::{Forced, detect};
 use crate::input::{Body, Record};
-use crate::json::{Keep, Lexer, Position, Positions, duplicate_keys, locate_all, parse, parse_pruned};
-use crate::report::{EventResult, Finding, Severity, Status, code};
+use crate::json::{
+    Keep, Lexer, Pointer, Position, Positions, duplicate_keys, locate_all, parse, parse_pruned,
+};
+use crate::model::{EventResult, Finding, Severity, Status, code};
 use crate::validate::{documented_alias, validate};
 
 /// What a run needs to analyse records.
@@ -154,8 +156,7 @@ impl<'c> Analyzer<'c> {
             let positions = Positions::new(text);
             for dup in duplicate_keys(text) {
                 let first = record.absolute(positions.at(dup.first));
-                let key =
-                    dup.pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+                let key = Pointer::from(dup.pointer.as_str()).last().unwrap_or_default().to_owned();
                 let message = format!(
                     "duplicate key {key:?}: first at line {}, column {}; consumers usually keep the last value",
                     first.line, first.column

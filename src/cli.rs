@@ -6,9 +6,9 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
 use crate::input::InputMode;
+use crate::model::Status;
 use crate::named::{Named, Offer};
 use crate::output::ColorChoice;
-use crate::report::Status;
 use crate::report::format::{self, Format, Target};
 
 #[derive(Debug, Parser)]

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use crate::catalog::{Catalog, Provider, TypeLookup, TypeRef};
 use crate::detect::Forced;
 use crate::input::Source;
+use crate::model::Status;
 use crate::output::{ColorChoice, Diagnostics};
 use crate::policy::Policy;
 use crate::project::Project;
-use crate::report::Status;
 use crate::secret::{self, Secret, SecretError, Secrets, split_key};
 
 pub struct Config {

@@ -17,6 +17,7 @@ pub mod fuzzing;
 mod input;
 mod json;
 mod live;
+mod model;
 mod named;
 mod output;
 mod pipeline;

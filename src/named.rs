@@ -61,7 +61,7 @@ mod tests {
     fn every_value_has_its_own_name() {
         names_match_values::<Side>();
         names_match_values::<crate::report::format::Format>();
-        names_match_values::<crate::report::Status>();
+        names_match_values::<crate::model::Status>();
         names_match_values::<crate::output::ColorChoice>();
         names_match_values::<crate::input::InputMode>();
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use globset::GlobSet;
 
-use crate::report::{EventResult, Severity, Status};
+use crate::model::{EventResult, Severity, Status};
 
 /// The level a `[[findings]]` entry gives a code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
@@ -78,7 +78,7 @@ mod tests {
     use globset::{Glob, GlobSetBuilder};
 
     use super::*;
-    use crate::report::{Finding, code};
+    use crate::model::{Finding, code};
 
     fn result(errors: Vec<Finding>, warnings: Vec<Finding>) -> EventResult {
         EventResult {

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
+use crate::model::{Status, code};
 use crate::policy::{Level, Policy, Rule};
-use crate::report::{Status, code};
 
 pub const FILE_NAMES: &[&str] = &["hookscope.toml", ".hookscope.toml"];
 

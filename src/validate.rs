@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use crate::catalog::{CatalogError, KeywordNode, Provider, SchemaStore, VersionRule, suggest};
 use crate::detect::Detection;
-use crate::json::child_pointer;
-use crate::report::{Finding, Severity, Status, code};
+use crate::json::Pointer;
+use crate::model::{Finding, Severity, Status, code};
 
 /// What validation concluded about one event.
 pub struct Verdict {
@@ -324,13 +324,13 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                 .map(|name| match near_miss(name, &absent) {
                     Some(meant) => finding(
                         Severity::Warning,
-                        child_pointer(&pointer, name),
+                        Pointer::join(&pointer, name),
                         code::MISSPELT_FIELD,
                         format!("undocumented field {name:?}; did you mean {meant:?}?"),
                     ),
                     None => finding(
                         Severity::Warning,
-                        child_pointer(&pointer, name),
+                        Pointer::join(&pointer, name),
                         code::UNDOCUMENTED_FIELD,
                         format!("undocumented field {name:?}"),
                     ),
@@ -342,7 +342,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             let message =
                 format!("missing required field {name:?}{}", sent_as(&name, instance, node.as_deref()));
             return vec![drift_or_error(
-                child_pointer(&pointer, &name),
+                Pointer::join(&pointer, &name),
                 code::MISSING_FIELD,
                 code::MISSING_EXPECTED_FIELD,
                 message,
@@ -359,7 +359,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                     );
                     finding(
                         Severity::Warning,
-                        child_pointer(&pointer, name),
+                        Pointer::join(&pointer, name),
                         code::MISSING_EXPECTED_FIELD,
                         message,
                     )

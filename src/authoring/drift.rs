@@ -12,9 +12,9 @@ use crate::cli::DriftArgs;
 use crate::commands::for_each_event;
 use crate::config::Config;
 use crate::exit::Outcome;
+use crate::model::{Finding, Status, code};
 use crate::output::{Output, escape_controls};
 use crate::report::format::Format;
-use crate::report::{Finding, Status, code};
 
 /// Where something was first seen.
 #[derive(Debug, Clone, Serialize)]

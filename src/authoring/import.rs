@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value, json};
 
 use super::{ProviderOut, slug, usable_type_name};
+use crate::json::Pointer;
 
 /// HTTP methods a webhook or callback path item may describe.
 const METHODS: &[&str] = &["post", "put", "patch", "get", "delete", "options", "head", "trace"];
@@ -195,7 +196,7 @@ impl Spec {
         }
         for (key, property) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
             let property = self.resolve(property);
-            let pointer = crate::json::child_pointer(prefix, key);
+            let pointer = Pointer::join(prefix, key);
             let fixed = property.get("const").and_then(Value::as_str).or_else(|| {
                 match property.get("enum").and_then(Value::as_array).map(Vec::as_slice) {
                     Some([one]) => one.as_str(),
@@ -397,7 +398,7 @@ impl<'s> Converter<'s> {
         if let Some(name) = self.names.get(reference) {
             return name.clone();
         }
-        let last = reference.rsplit('/').next().unwrap_or("def").replace("~1", "/").replace("~0", "~");
+        let last = Pointer::unescape(reference.rsplit('/').next().unwrap_or("def"));
         let mut name: String = last
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' })
@@ -668,7 +669,7 @@ fn markers(spec: &Spec, ops: &[Operation<'_>], rule: &TypeRule) -> (Vec<Value>, 
         markers.push(json!({"pointer": pointer, "type": "string", "required": true}));
     }
     for (name, kind, _) in common.into_iter().take(6) {
-        let pointer = crate::json::child_pointer("", &name);
+        let pointer = Pointer::join("", &name);
         if Some(pointer.as_str()) == type_field {
             continue;
         }

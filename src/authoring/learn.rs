@@ -13,6 +13,7 @@ use crate::cli::LearnArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::input::{ReadError, ReadOptions, expand, read_records};
+use crate::json::Pointer;
 use crate::output::{Output, escape_controls};
 
 /// A string field becomes an (open) enum when it takes at most this many values...
@@ -320,7 +321,7 @@ fn type_of(grouping: &Grouping, d: &Delivery) -> Option<String> {
 fn string_fields(value: &Value, prefix: &str, depth: usize, out: &mut Vec<(String, String)>) {
     let Some(map) = value.as_object() else { return };
     for (key, v) in map {
-        let pointer = crate::json::child_pointer(prefix, key);
+        let pointer = Pointer::join(prefix, key);
         match v {
             Value::String(s) => out.push((pointer, s.clone())),
             Value::Object(_) if depth < 3 => string_fields(v, &pointer, depth + 1, out),
@@ -549,7 +550,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         }
     };
     for (key, kind) in common.unwrap_or_default().into_iter().take(6) {
-        let pointer = crate::json::child_pointer("", &key);
+        let pointer = Pointer::join("", &key);
         if Some(pointer.as_str()) == type_field {
             continue;
         }
@@ -636,8 +637,8 @@ fn single_type(node: &Node) -> Option<&'static str> {
 /// The type field of a type's schema is that type's name: a `const`.
 fn pin_type(schema: &mut Value, pointer: &str, name: &str) {
     let mut node = schema;
-    let segments: Vec<String> =
-        pointer.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+    let pointer = Pointer::from(pointer);
+    let segments: Vec<&str> = pointer.tokens().collect();
     for (i, key) in segments.iter().enumerate() {
         let Some(next) = node.get_mut("properties").and_then(|p| p.get_mut(key)) else { return };
         if i + 1 == segments.len() {

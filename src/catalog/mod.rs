@@ -12,7 +12,8 @@ use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
-use crate::signature::{NO_SCHEME, Scheme};
+pub(crate) use crate::signature::DefaultScheme;
+use crate::signature::{NO_SCHEME, Scheme, Signer};
 
 pub use provider::{Envelope, Headers, ProviderDesc, Signature, VersionRule};
 pub(crate) use schemas::{Compiled, KeywordNode, SchemaStore};
@@ -299,16 +300,6 @@ pub struct Catalog {
     schemes: Vec<(Arc<Scheme>, String)>,
 }
 
-/// What a provider says about its signatures.
-#[derive(Clone, Copy)]
-pub enum DefaultScheme<'c> {
-    Scheme(&'c Scheme),
-    /// `"scheme": "none"`: the provider documents no signature (the note says more).
-    None(Option<&'c str>),
-    /// No `signature` object at all.
-    Undeclared,
-}
-
 /// One provider's files as read: the description, the rest of its folder, and its samples.
 struct ProviderFiles {
     id: String,
@@ -429,6 +420,11 @@ impl Catalog {
                 None => DefaultScheme::Undeclared,
             },
         }
+    }
+
+    /// A provider as far as its signatures go.
+    pub(crate) fn signer<'c>(&'c self, provider: &'c Provider) -> Signer<'c> {
+        Signer { id: provider.id(), name: &provider.desc.name, default: self.default_scheme(provider) }
     }
 
     /// The catalog compiled into the binary.

@@ -10,8 +10,8 @@ use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
 use crate::input::Record;
+use crate::model::Status;
 use crate::output::Output;
-use crate::report::Status;
 
 pub fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let dir = match &args.command {
@@ -181,7 +181,7 @@ fn check_sample(
         let why =
             checked.result.errors.first().map_or_else(
                 String::new,
-                |e| match crate::report::pointer_to_append(e) {
+                |e| match crate::model::pointer_to_append(e) {
                     Some(pointer) => format!(": {} at {pointer}", e.message),
                     None => format!(": {}", e.message),
                 },

@@ -11,8 +11,8 @@ use crate::detect::Forced;
 use crate::diff::{self, DiffOptions, Header, PointerPattern, Side};
 use crate::exit::Outcome;
 use crate::input::{InputMode, ReadError, ReadOptions, Source, read_records};
+use crate::model::Status;
 use crate::output::Output;
-use crate::report::Status;
 use crate::report::format::Format;
 
 /// `FILE`, `-`, or `FILE:N` (an existing file named with a colon wins over the `:N` reading).

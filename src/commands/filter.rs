@@ -13,8 +13,8 @@ use crate::catalog::{Catalog, Provider};
 use crate::cli::{FilterArgs, InputArgs};
 use crate::config::Config;
 use crate::exit::Outcome;
+use crate::model::Status;
 use crate::output::Output;
-use crate::report::Status;
 
 /// What an event must be to pass.
 struct Criteria {

@@ -27,7 +27,14 @@ use crate::input::{InputError, ReadError, Source, expand, read_records};
 use crate::output::Progress;
 use crate::pipeline::{Job, Pipeline, Render};
 
+use crate::catalog::Catalog;
 pub(crate) use crate::config::{UsageError, find_provider, find_type};
+use crate::signature::{Scheme, find_scheme};
+
+/// The scheme `--scheme NAME` names (case-insensitive).
+fn scheme_option<'c>(catalog: &'c Catalog, name: &str) -> Result<&'c Scheme, UsageError> {
+    find_scheme(catalog.schemes(), name).map_err(|e| UsageError(format!("--scheme {name:?}: {e}")))
+}
 
 /// The sources named by PATHS, or standard input when none are given and it is not a terminal.
 fn sources(config: &Config, input: &InputArgs, pass: &mut Pass) -> Result<Vec<Source>, UsageError> {

@@ -13,21 +13,20 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::sample::pick_version;
-use super::verify::unix_now;
 use super::{UsageError, find_type, for_each_event};
 use crate::analyze::Analyzed;
 use crate::catalog::{Catalog, DefaultScheme};
 use crate::cli::SendArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
-use crate::json::{Frame, frame_value, locate_all};
+use crate::json::set_field;
 use crate::live::forward::{self, PostError};
 use crate::live::is_hop_by_hop;
 use crate::output::{Output, Styles, escape_controls};
 use crate::report::Items;
 use crate::report::format::Format;
 use crate::report::styles_for;
-use crate::signature;
+use crate::signature::{self, unix_now};
 
 /// One delivery to post, or why it cannot be.
 struct Outgoing {
@@ -91,53 +90,6 @@ fn parse_override(text: &str) -> Result<Override, UsageError> {
     Ok(Override { pointer: pointer.to_owned(), value })
 }
 
-/// The body with the value at `pointer` replaced (or added to its object), every other byte
-/// kept: key order, number spelling and escapes stay as sent.
-fn set_field(body: &[u8], pointer: &str, value: &Value) -> Result<Vec<u8>, String> {
-    let new = serde_json::to_vec(value).map_err(|e| e.to_string())?;
-    let splice = |start: usize, end: usize, with: &[u8]| {
-        let mut out = Vec::with_capacity(body.len() + with.len());
-        out.extend_from_slice(&body[..start]);
-        out.extend_from_slice(with);
-        out.extend_from_slice(&body[end..]);
-        out
-    };
-    if let Some((offset, _)) = locate_all(body, &[pointer]).get(pointer)
-        && let Frame::Complete { start, end } = frame_value(body, *offset)
-    {
-        return Ok(splice(start, end, &new));
-    }
-    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
-    let key = key.replace("~1", "/").replace("~0", "~");
-    let parent_at = if parent.is_empty() {
-        body.iter().position(|b| !b.is_ascii_whitespace())
-    } else {
-        locate_all(body, &[parent]).get(parent).map(|(offset, _)| *offset)
-    };
-    let Some(parent_at) = parent_at else {
-        return Err(format!(
-            "--set {pointer}: the event has nothing at {}",
-            if parent.is_empty() { "/" } else { parent }
-        ));
-    };
-    let Frame::Complete { start, end } = frame_value(body, parent_at) else {
-        return Err(format!("--set {pointer}: the event is not complete JSON"));
-    };
-    if body[start] != b'{' {
-        return Err(format!("--set {pointer}: there is no such member, and its parent is not an object"));
-    }
-    let close = end - 1;
-    let empty = body[start + 1..close].iter().all(u8::is_ascii_whitespace);
-    let mut member = Vec::new();
-    if !empty {
-        member.push(b',');
-    }
-    member.extend(serde_json::to_vec(&Value::String(key)).map_err(|e| e.to_string())?);
-    member.push(b':');
-    member.extend(new);
-    Ok(splice(close, close, &member))
-}
-
 /// What is done to every body before it goes: overrides, then a fresh signature.
 #[derive(Clone, Copy)]
 struct Signing<'a> {
@@ -159,7 +111,7 @@ fn prepare(
     let Signing { overrides, secret, keep_signature, now } = *signing;
     let mut body = body.to_vec();
     for o in overrides {
-        body = set_field(&body, &o.pointer, &o.value)?;
+        body = set_field(&body, &o.pointer, &o.value).map_err(|e| format!("--set {}: {e}", o.pointer))?;
     }
     // The provider's default scheme signs, the one `verify` falls back to.
     let scheme = provider.and_then(|p| catalog.provider(p)).and_then(|p| match catalog.default_scheme(p) {
@@ -468,23 +420,6 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn overrides_keep_every_other_byte() {
-        let body = br#"{"b": 1, "a": {"x": 12345678901234567890, "s": "\u00e9"}}"#;
-        let set = |p: &str, v: Value| String::from_utf8(set_field(body, p, &v).unwrap()).unwrap();
-        assert_eq!(set("/b", Value::from(2)), r#"{"b": 2, "a": {"x": 12345678901234567890, "s": "\u00e9"}}"#);
-        assert_eq!(
-            set("/a/new", Value::from("v")),
-            r#"{"b": 1, "a": {"x": 12345678901234567890, "s": "\u00e9","new":"v"}}"#
-        );
-        assert_eq!(
-            String::from_utf8(set_field(b"{ }", "/k", &Value::Null).unwrap()).unwrap(),
-            r#"{ "k":null}"#
-        );
-        assert!(set_field(body, "/nope/x", &Value::Null).is_err());
-        assert!(set_field(br#"{"b": [1]}"#, "/b/x", &Value::Null).is_err());
-    }
 
     #[test]
     fn override_values_are_json_or_text() {

@@ -10,9 +10,10 @@ use super::for_each_event;
 use crate::cli::StatsArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
+use crate::model::{Severity, Summary};
 use crate::output::Output;
 use crate::report::format::Format;
-use crate::report::{Severity, Summary, iso8601};
+use crate::report::iso8601;
 
 #[derive(Debug, Default, Serialize)]
 struct Stats {

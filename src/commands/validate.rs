@@ -10,12 +10,10 @@ use crate::analyze::Analyzed;
 use crate::cli::ValidateArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
+use crate::model::{EventResult, Status, Summary};
 use crate::named::Named as _;
 use crate::output::{Output, Styles};
-use crate::report::{
-    EventResult, Findings, FixtureName, Reporter, Shape, Status, StepSummary, Summary, render_summary_line,
-    styles_for,
-};
+use crate::report::{Findings, FixtureName, Reporter, Shape, StepSummary, render_summary_line, styles_for};
 
 /// The variable GitHub Actions sets to the file a job step's Markdown summary is appended to.
 const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
@@ -73,7 +71,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         if args.skip_foreign && is_foreign(&analyzed.result) {
             return Ok(());
         }
-        reporter.render(analyzed, buf)
+        reporter.render(&analyzed.result, analyzed.record.source_text(), buf)
     };
     let work = Work { render: Some(&render), ..Work::default() };
     let mut rendered = Vec::new();
@@ -86,11 +84,11 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         summary.add(result);
         failing.add(result);
         failed |= result.fails();
-        report.write(out, analyzed)?;
+        report.write(out, &analyzed.result, &analyzed.rendered)?;
         for (reporter, report, file, path) in &mut files {
             rendered.clear();
-            reporter.render(analyzed, &mut rendered)?;
-            report.write_rendered(file, result, &rendered).map_err(|e| written(path, &e))?;
+            reporter.render(&analyzed.result, analyzed.record.source_text(), &mut rendered)?;
+            report.write(file, result, &rendered).map_err(|e| written(path, &e))?;
         }
         Ok(())
     })?;

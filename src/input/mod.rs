@@ -10,8 +10,9 @@ mod log;
 mod record;
 mod source;
 
+pub use crate::model::InputError;
 pub use record::{Body, Record};
-pub use source::{InputError, Source, WalkOptions, expand};
+pub use source::{Source, WalkOptions, expand};
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};

@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::json::Position;
+use crate::model::SourceText;
 
 /// Where the JSON text of a record is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +55,14 @@ impl Record {
         match &self.body {
             Body::Span(range) => &self.original[range.clone()],
             Body::Decoded => &self.original,
+        }
+    }
+
+    /// The source bytes around the text, for snippets: only where positions are exact.
+    pub(crate) fn source_text(&self) -> Option<SourceText<'_>> {
+        match &self.body {
+            Body::Span(range) => Some(SourceText { original: &self.original, body_start: range.start }),
+            Body::Decoded => None,
         }
     }
 

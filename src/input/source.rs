@@ -5,6 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::InputMode;
+use crate::model::InputError;
 
 /// File name endings searched for when a directory is given (also with `.gz`).
 const EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "log", "http", "har"];
@@ -38,14 +39,6 @@ impl Source {
             _ => None,
         }
     }
-}
-
-/// A path that could not be read (exit code 2 once everything else is done).
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
-pub struct InputError {
-    pub path: String,
-    pub message: String,
 }
 
 impl InputError {

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use super::locate::{Position, Positions};
+use super::locate::{Pointer, Position, Positions};
 
 /// A parsed record.
 #[derive(Debug)]
@@ -144,12 +144,8 @@ impl Keep {
     /// `whole` all of it.
     pub(crate) fn add(&mut self, pointer: &str, whole: bool) {
         let mut node = self;
-        if let Some(rest) = pointer.strip_prefix('/') {
-            for raw in rest.split('/') {
-                // Unescaped as `lookup` does.
-                let segment = raw.replace("~1", "/").replace("~0", "~");
-                node = node.children.entry(segment).or_default();
-            }
+        for key in Pointer::from(pointer).tokens() {
+            node = node.children.entry(key.to_owned()).or_default();
         }
         node.whole |= whole;
     }

@@ -6,11 +6,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::input::InputError;
 use serde_json::{Value, json};
 use sha2::Digest as _;
 
-use super::{EventResult, Finding, Severity, Status, Summary};
+use crate::model::{EventResult, Finding, InputError, Severity, Status, Summary, pointer_to_append};
 
 /// XML text with the five entities escaped and characters XML 1.0 forbids dropped.
 fn xml_escape(text: &str) -> String {
@@ -33,7 +32,7 @@ fn describe(finding: &Finding, result: &EventResult) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let at = super::pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
+    let at = pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
     format!("{}:{line}:{column}: {level}: {}{at} [{}]", result.source, finding.message, finding.code)
 }
 
@@ -149,7 +148,7 @@ fn gh_escape(text: &str, property: bool) -> String {
 /// `::error file=…,line=…,col=…,title=…::message` per finding, streamed.
 pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bool) -> io::Result<()> {
     let met_expectation = result.expect.is_some_and(|e| e == result.status) && !result.fails();
-    if met_expectation && result.status != super::Status::Valid {
+    if met_expectation && result.status != Status::Valid {
         return Ok(());
     }
     for finding in result.findings_in_order() {
@@ -159,7 +158,7 @@ pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bo
             Severity::Warning => "warning",
         };
         let title = format!("{} ({})", finding.code, event_name(result));
-        let at = super::pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
+        let at = pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
         writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
@@ -296,7 +295,7 @@ fn met_expectation(result: &EventResult) -> bool {
 
 /// A finding's message with its pointer, on one line.
 fn one_line(finding: &Finding) -> String {
-    super::pointer_to_append(finding)
+    pointer_to_append(finding)
         .map_or_else(|| finding.message.clone(), |p| format!("{} at {p}", finding.message))
 }
 

@@ -3,6 +3,7 @@
 //! catalog data ([`Scheme`]); this module knows only the primitives and how to combine them.
 //! Secrets come in as bytes and never leave in any output, error or `Debug`.
 
+mod check;
 mod crypto;
 mod problem;
 mod reencode;
@@ -12,6 +13,9 @@ use std::fmt;
 
 use sha2::{Digest as _, Sha256};
 
+pub(crate) use check::{
+    CheckOptions, DefaultScheme, Signer, Verdict, VerifyStatus, check_delivery, find_scheme, unix_now,
+};
 pub(crate) use problem::Problem;
 pub use scheme::{Digest, Scheme, SchemeDesc};
 use scheme::{Entry, EntryKind, Parts};
