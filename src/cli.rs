@@ -488,7 +488,11 @@ impl WalkArgs {
 
 impl InputArgs {
     pub fn read_options(&self) -> crate::input::ReadOptions {
-        crate::input::ReadOptions { mode: self.read.input, max_event_bytes: self.read.max_event_bytes }
+        crate::input::ReadOptions {
+            mode: self.read.input,
+            max_event_bytes: self.read.max_event_bytes,
+            skip_binary: false,
+        }
     }
 }
 

@@ -26,7 +26,7 @@ pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         report.write(out, &analyzed.result, &analyzed.rendered)?;
         Ok(())
     })?;
-    summary.skipped = pass.skipped;
+    pass.skipped_into(&mut summary);
     report.finish(out, &summary, &pass.unreadable)?;
     Ok(Outcome { finding: undetected, ..pass.outcome })
 }

@@ -64,6 +64,16 @@ pub(crate) struct Pass {
     /// The paths that could not be read, for the reports that list every input (JUnit, SARIF,
     /// GitHub); each was also said on stderr as it was met.
     pub unreadable: Vec<InputError>,
+    /// Binary files a directory walk met, skipped (each named on stderr).
+    pub binary_files: usize,
+}
+
+impl Pass {
+    /// The summary's count of what was skipped on purpose, and of the binary files among it.
+    pub(crate) fn skipped_into(&self, summary: &mut crate::model::Summary) {
+        summary.skipped = self.skipped + self.binary_files;
+        summary.binary_files = self.binary_files;
+    }
 }
 
 impl Pass {
@@ -109,7 +119,7 @@ pub(crate) fn for_each_event_with(
         input.event_type.as_deref(),
         input.api_version.as_deref(),
     )?;
-    let mut pass = Pass { outcome: Outcome::default(), skipped: 0, unreadable: Vec::new() };
+    let mut pass = Pass { outcome: Outcome::default(), skipped: 0, unreadable: Vec::new(), binary_files: 0 };
     let sources = sources(config, input, &mut pass)?;
     let threads = crate::config::threads(input.read.threads);
     let mut progress = Progress::new();
@@ -138,7 +148,13 @@ pub(crate) fn for_each_event_with(
             };
             let policy = Arc::new(config.policy(strict, path));
             let size = sizes.as_ref().map(|s| s[i]);
-            let result = read_records(source, input.read_options(), &mut |record| {
+            // Only a file that the user named is reported when binary; one a walk met is skipped.
+            let named = match source {
+                Source::File(path) => input.paths.contains(path),
+                Source::Stdin => true,
+            };
+            let options = crate::input::ReadOptions { skip_binary: !named, ..input.read_options() };
+            let result = read_records(source, options, &mut |record| {
                 events += 1;
                 let within = match size {
                     Some((len, false)) => (record.byte_offset + record.original.len() as u64).min(len),
@@ -154,7 +170,16 @@ pub(crate) fn for_each_event_with(
             });
             finished += size.map_or(0, |(len, _)| len);
             match result {
-                Ok(stats) => pass.skipped += stats.skipped,
+                Ok(stats) => {
+                    pass.skipped += stats.skipped;
+                    if let Some(nul_at) = stats.binary.filter(|_| !named) {
+                        pass.binary_files += 1;
+                        config.diagnostics.note(&format_args!(
+                            "skipped {}: a binary file (a NUL byte at byte offset {nul_at})",
+                            source.name()
+                        ));
+                    }
+                }
                 Err(ReadError::Input(e)) => pass.unreadable(config, e),
                 Err(ReadError::Sink(e)) => return Err(e),
             }

@@ -79,7 +79,7 @@ pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Resul
         }
         Ok(())
     })?;
-    stats.summary.skipped = pass.skipped;
+    pass.skipped_into(&mut stats.summary);
     stats.first_event_time = first.and_then(iso8601);
     stats.last_event_time = last.and_then(iso8601);
     let mut top: Vec<FindingCount> = findings

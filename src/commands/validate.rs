@@ -92,7 +92,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         }
         Ok(())
     })?;
-    summary.skipped = pass.skipped;
+    pass.skipped_into(&mut summary);
     summary.foreign = foreign.len();
     if !foreign.is_empty() {
         config.diagnostics.note(&skipped_note(&foreign));

@@ -238,3 +238,91 @@ fn messages_say_what_to_do() {
     assert!(help.contains("Read no .gitignore, .ignore or git exclude file"), "{help}");
     assert!(!help.contains("files of nothing"));
 }
+
+/// A log piped in whose first line is bare JSON and whose later lines carry a prefix.
+#[test]
+fn piped_logs_are_framed_line_by_line() {
+    let sample = |name: &str| {
+        let text = std::fs::read_to_string(crate::root().join(format!("samples/daily/{name}.json"))).unwrap();
+        serde_json::to_string(&serde_json::from_str::<Value>(&text).unwrap()).unwrap()
+    };
+    let mut lines = vec![sample("meeting.started")];
+    for i in 0..5 {
+        lines.push(format!("2026-11-23T10:00:0{i}Z INFO webhook: {}", sample("recording.started")));
+    }
+    lines.push(BROKEN.to_owned());
+    let log = lines.join("\n") + "\n";
+    let out = cmd().args(["validate", "--format", "json"]).write_stdin(log.clone()).output().unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["events"], 7, "{report}");
+    assert_eq!(report["summary"]["unparsable"], 0, "{report}");
+    assert_eq!(report["summary"]["valid"], 6);
+    let second = &results(&report)[1];
+    assert_eq!((second["line"].as_u64(), second["column"].as_u64()), (Some(2), Some(36)), "after the prefix");
+    // The same as the file by name.
+    let path = scratch("mixed-prefix.log", log.as_bytes());
+    let out = cmd().args(["validate", "--format", "json", path_str(&path)]).output().unwrap();
+    let by_name: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(by_name["summary"], report["summary"]);
+    // Forced NDJSON stays strict: a prefixed line is not JSON.
+    let out =
+        cmd().args(["validate", "--format", "json", "--input", "ndjson"]).write_stdin(log).output().unwrap();
+    let strict: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(strict["summary"]["unparsable"], 5);
+}
+
+fn elf() -> Vec<u8> {
+    let mut blob = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00".to_vec();
+    blob.extend(b"{\"type\": \"x\"}\n".repeat(50));
+    blob
+}
+
+#[test]
+fn binary_files_are_skipped_in_a_walk_and_reported_when_named() {
+    let dir = scratch_dir("binary");
+    std::fs::write(dir.join("blob.json"), elf()).unwrap();
+    std::fs::copy(crate::root().join("samples/daily/meeting.started.json"), dir.join("event.json")).unwrap();
+    // Binary after decompression too, and UTF-16 without a byte-order mark.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, &elf()).unwrap();
+    std::fs::write(dir.join("blob.json.gz"), gz.finish().unwrap()).unwrap();
+    let utf16: Vec<u8> = MEETING.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(dir.join("utf16.json"), &utf16).unwrap();
+    // With a byte-order mark UTF-16 is text.
+    let mut bom = vec![0xFF, 0xFE];
+    bom.extend(&utf16);
+    std::fs::write(dir.join("utf16-bom.json"), &bom).unwrap();
+    let out = cmd().args(["validate", "--format", "json", path_str(&dir)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["events"], 2, "{report}");
+    assert_eq!(report["summary"]["skipped"], 3);
+    assert_eq!(report["summary"]["binary_files"], 3);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for name in ["blob.json", "blob.json.gz", "utf16.json"] {
+        assert!(
+            stderr.contains(&format!("skipped {}: a binary file", path_str(&dir.join(name)))),
+            "{stderr}"
+        );
+    }
+    let (_, human, _) = run(&["validate", path_str(&dir)]);
+    assert!(
+        human.ends_with(
+            "2 events: 2 valid, 0 invalid, 0 unknown, 0 unparsable; 0 warnings (3 binary files skipped)\n"
+        ),
+        "{human}"
+    );
+    // Named on the command line, or piped: one unparsable finding.
+    let (code, stdout, _) = run(&["validate", "--format", "json", path_str(&dir.join("blob.json"))]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["summary"]["events"], 1);
+    assert_eq!(results(&report)[0]["status"], "unparsable");
+    let message = results(&report)[0]["errors"][0]["message"].as_str().unwrap();
+    assert!(message.starts_with("binary file: a NUL byte at byte offset 7"), "{message}");
+    let out = cmd().args(["validate", "--format", "json"]).write_stdin(elf()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["unparsable"], 1);
+    assert!(results(&report)[0]["errors"][0]["message"].as_str().unwrap().starts_with("binary file"));
+}
