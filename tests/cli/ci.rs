@@ -785,3 +785,25 @@ fn the_readme_install_steps_for_man_pages_and_completions_work() {
         assert!(text.contains(starts) && !text.is_empty(), "{file}");
     }
 }
+
+#[test]
+fn the_readme_ci_advice_on_pipes_holds() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let ci = &readme[readme.find("## CI and pre-commit").unwrap()..readme.find("### GitHub Action").unwrap()];
+    assert!(ci.contains("set -o pipefail") && ci.contains("| head"), "the CI section says how pipes end");
+    // What it says: a reader that closes the pipe early ends hookscope quietly with exit 0, even
+    // over failing events, so a gate must not read through `head`.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hookscope"))
+        .args(["validate", "--brief", "tests/fixtures/daily/tampered"])
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty());
+    let (code, _) = stdout_of(&["validate", "--brief", "tests/fixtures/daily/tampered"]);
+    assert_eq!(code, 1, "read whole, the same run fails");
+}
