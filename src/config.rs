@@ -152,7 +152,7 @@ impl Config {
         if keys.iter().any(|k| k.eq_ignore_ascii_case(key)) {
             return Ok(key.to_ascii_lowercase());
         }
-        let hint = crate::catalog::suggest(key, keys.iter().map(String::as_str))
+        let hint = crate::near::suggest(key, keys.iter().map(String::as_str))
             .first()
             .map(|h| format!("did you mean {h:?}? "))
             .unwrap_or_default();

@@ -19,6 +19,7 @@ mod json;
 mod live;
 mod model;
 mod named;
+mod near;
 mod output;
 mod pipeline;
 mod policy;

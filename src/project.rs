@@ -152,7 +152,7 @@ impl Project {
         let mut rules = Vec::new();
         for (i, entry) in file.findings.iter().enumerate() {
             if !code::ALL.contains(&entry.code.as_str()) {
-                let hints = crate::catalog::suggest(&entry.code, code::ALL.iter().copied());
+                let hints = crate::near::suggest(&entry.code, code::ALL.iter().copied());
                 let hint = hints.first().map(|h| format!("; did you mean {h:?}?")).unwrap_or_default();
                 return Err(format!("findings[{i}]: unknown finding code {:?}{hint}", entry.code));
             }

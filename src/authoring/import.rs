@@ -505,7 +505,7 @@ impl<'s> Converter<'s> {
             let expected: Vec<Value> =
                 properties.keys().filter(|k| !required.contains(k.as_str())).map(|k| json!(k)).collect();
             if !expected.is_empty() {
-                out.insert(crate::validate::EXPECTED.to_owned(), Value::Array(expected));
+                out.insert(crate::catalog::EXPECTED.to_owned(), Value::Array(expected));
             }
         }
         let open = map.contains_key("additionalProperties") || map.contains_key("unevaluatedProperties");

@@ -1,20 +1,15 @@
-//! `catalog learn`: a user catalog inferred from captured deliveries. Deliveries are grouped by
+//! Learning a user catalog from captured deliveries (`catalog learn`). Deliveries are grouped by
 //! event type; each group's shape is accumulated like genson does (types, presence, small value
 //! sets, formats, nulls, array items), and an accumulated shape can be rebuilt from a schema it
 //! wrote, so that learning again with more captures refines the catalog (`--merge`).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
+use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
 use super::{ProviderOut, string_format, usable_type_name};
-use crate::cli::LearnArgs;
-use crate::config::Config;
-use crate::exit::Outcome;
-use crate::input::{ReadError, ReadOptions, expand, read_records};
 use crate::json::Pointer;
-use crate::output::{Output, escape_controls};
 
 /// A string field becomes an (open) enum when it takes at most this many values...
 pub(crate) const ENUM_MAX_VALUES: usize = 5;
@@ -249,7 +244,7 @@ impl Node {
                     out.insert("required".to_owned(), Value::Array(required));
                 }
                 if !expected.is_empty() {
-                    out.insert(crate::validate::EXPECTED.to_owned(), Value::Array(expected));
+                    out.insert(crate::catalog::EXPECTED.to_owned(), Value::Array(expected));
                 }
                 out.insert("additionalProperties".to_owned(), json!(false));
             }
@@ -298,14 +293,14 @@ impl Node {
 
 /// How deliveries are grouped into event types.
 #[derive(Debug, Clone)]
-enum Grouping {
+pub(crate) enum Grouping {
     Field(String),
     Header(String),
 }
 
-struct Delivery {
-    value: Value,
-    headers: Vec<(String, String)>,
+pub(crate) struct Delivery {
+    pub value: Value,
+    pub headers: Vec<(String, String)>,
 }
 
 fn type_of(grouping: &Grouping, d: &Delivery) -> Option<String> {
@@ -389,7 +384,7 @@ fn guess_type_field(deliveries: &[Delivery]) -> Option<String> {
 type Learned = BTreeMap<String, (Value, Option<String>)>;
 
 /// Reads a provider learned before: its grouping and each type's schema.
-fn previous(dir: &std::path::Path, id: &str) -> anyhow::Result<(Option<Grouping>, Learned)> {
+pub(crate) fn previous(dir: &std::path::Path, id: &str) -> anyhow::Result<(Option<Grouping>, Learned)> {
     let folder = dir.join(id);
     let read = |path: &std::path::Path| -> anyhow::Result<Value> {
         let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
@@ -420,83 +415,47 @@ fn previous(dir: &std::path::Path, id: &str) -> anyhow::Result<(Option<Grouping>
     Ok((grouping, types))
 }
 
-pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    use crate::commands::UsageError;
-    if !usable_type_name(&args.provider) || args.provider.contains(char::is_whitespace) {
-        return Err(UsageError(format!(
-            "{:?} cannot be a provider id (a folder name without spaces or slashes)",
-            args.provider
-        ))
-        .into());
+/// No field tells the event types apart, and none was named.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "no string field tells the event types apart in every delivery; give --type-at POINTER or --type-header NAME"
+)]
+pub(crate) struct NoTypeField;
+
+/// Deliveries grouped by event type, each group's shape accumulated.
+pub(crate) struct Groups {
+    pub grouping: Grouping,
+    /// The grouping was guessed, not given.
+    pub guessed: bool,
+    /// Per type: the accumulated shape, the deliveries seen, and a sample.
+    by_type: BTreeMap<String, (Node, usize, Option<String>)>,
+    /// Deliveries without an event type there (or one that cannot be a file name).
+    pub untyped: usize,
+}
+
+impl Groups {
+    /// Each event type and how many deliveries it was learned from.
+    pub(crate) fn types(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.by_type.iter().map(|(name, (_, n, _))| (name.as_str(), *n))
     }
-    let (mut grouping, old) = match &args.merge {
-        Some(dir) => previous(dir, &args.provider).map_err(|e| UsageError(format!("--merge: {e}")))?,
-        None => (None, BTreeMap::new()),
-    };
-    if let Some(p) = &args.type_at {
-        grouping = Some(Grouping::Field(p.clone()));
-    }
-    if let Some(h) = &args.type_header {
-        grouping = Some(Grouping::Header(h.clone()));
-    }
-    let mut outcome = Outcome::default();
-    let (sources, errors) =
-        expand(&args.paths, &args.walk.options()).map_err(|e| UsageError(e.to_string()))?;
-    for e in errors {
-        config.diagnostics.error(&e);
-        outcome.error = true;
-    }
-    let mut deliveries = Vec::new();
-    let mut samples_text: Vec<String> = Vec::new();
-    let mut unparsable = 0usize;
-    for source in &sources {
-        let options = ReadOptions { mode: args.input, ..ReadOptions::default() };
-        let result = read_records(source, options, &mut |record| {
-            match serde_json::from_slice::<Value>(record.text()) {
-                Ok(value) if value.is_object() && record.problem.is_none() => {
-                    samples_text.push(String::from_utf8_lossy(record.text()).into_owned());
-                    deliveries.push(Delivery { value, headers: record.headers.clone() });
-                }
-                Ok(_) => {
-                    unparsable += 1;
-                    config.diagnostics.warning(&format!(
-                        "{}:{}:{}: not a JSON object; left out",
-                        record.source, record.line, record.column
-                    ));
-                }
-                Err(e) => {
-                    unparsable += 1;
-                    let why = record.problem.clone().unwrap_or_else(|| e.to_string());
-                    config.diagnostics.warning(&format!(
-                        "{}:{}:{}: {why}; left out",
-                        record.source, record.line, record.column
-                    ));
-                }
-            }
-            Ok(())
-        });
-        match result {
-            Ok(_) => {}
-            Err(ReadError::Input(e)) => {
-                config.diagnostics.error(&e);
-                outcome.error = true;
-            }
-            Err(ReadError::Sink(e)) => return Err(e),
-        }
-    }
-    if deliveries.is_empty() && old.is_empty() {
-        return Err(UsageError("no deliveries to learn from".to_owned()).into());
-    }
+}
+
+/// Groups `deliveries` (with their texts, for samples) by event type, by `grouping` or else the
+/// field that best tells them apart, on top of what a previous run learned (`old`).
+pub(crate) fn group(
+    grouping: Option<Grouping>,
+    old: &Learned,
+    deliveries: &[Delivery],
+    texts: Vec<String>,
+) -> Result<Groups, NoTypeField> {
     let guessed = grouping.is_none();
     let grouping = match grouping {
         Some(g) => g,
-        None => Grouping::Field(guess_type_field(&deliveries).ok_or_else(|| {
-            UsageError("no string field tells the event types apart in every delivery; give --type-at POINTER or --type-header NAME".to_owned())
-        })?),
+        None => Grouping::Field(guess_type_field(deliveries).ok_or(NoTypeField)?),
     };
     // Per type: the accumulated shape, the deliveries seen now, and a sample.
     let mut groups: BTreeMap<String, (Node, usize, Option<String>)> = BTreeMap::new();
-    for (name, (schema, sample)) in &old {
+    for (name, (schema, sample)) in old {
         let n = schema
             .pointer("/x-learned/deliveries")
             .and_then(Value::as_u64)
@@ -506,7 +465,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         groups.insert(name.clone(), (node, n, sample.clone()));
     }
     let mut untyped = 0usize;
-    for (d, text) in deliveries.iter().zip(samples_text) {
+    for (d, text) in deliveries.iter().zip(texts) {
         match type_of(&grouping, d).filter(|t| usable_type_name(t)) {
             Some(t) => {
                 let entry = groups.entry(t).or_insert_with(|| (Node::default(), 0, None));
@@ -519,9 +478,13 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
             None => untyped += 1,
         }
     }
-    if untyped > 0 {
-        config.diagnostics.warning(&format!("{untyped} delivery(ies) without an event type there (or one that cannot be a file name); left out"));
-    }
+    Ok(Groups { grouping, guessed, by_type: groups, untyped })
+}
+
+/// Writes the learned provider into `out/<provider>/`: its description (the envelope markers are
+/// the top-level fields every type carries in every delivery), a schema per type, and samples.
+pub(crate) fn write(provider: &str, groups: &Groups, out: &Path) -> anyhow::Result<()> {
+    let Groups { grouping, by_type: groups, .. } = groups;
     // Envelope markers: the top-level fields every type carries in every delivery.
     let mut common: Option<Vec<(String, Option<&'static str>)>> = None;
     for (node, _, _) in groups.values() {
@@ -539,7 +502,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         });
     }
     let mut markers = Vec::new();
-    let type_field = match &grouping {
+    let type_field = match grouping {
         Grouping::Field(p) => {
             markers.push(json!({"pointer": p, "type": "string", "required": true}));
             Some(p.as_str())
@@ -562,19 +525,19 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
     }
     let min_markers = markers.len() / 2 + 1;
     let mut envelope = json!({"markers": markers, "min_markers": min_markers.min(markers.len())});
-    match &grouping {
+    match grouping {
         Grouping::Field(p) => envelope["type_at"] = json!(p),
         Grouping::Header(h) => envelope["type_header"] = json!(h),
     }
     let desc = json!({
-        "id": args.provider,
-        "name": args.provider,
+        "id": provider,
+        "name": provider,
         "description": "Learned from captured deliveries by hookscope catalog learn.",
         "envelopes": [envelope],
     });
-    let mut files = ProviderOut::create(&args.out, &args.provider)?;
+    let mut files = ProviderOut::create(out, provider)?;
     files.json("provider.json", &desc)?;
-    for (name, (node, n, sample)) in &groups {
+    for (name, (node, n, sample)) in groups {
         let mut schema = Map::new();
         schema.insert("$schema".to_owned(), json!("https://json-schema.org/draft/2020-12/schema"));
         schema.insert("title".to_owned(), json!(name));
@@ -584,7 +547,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
             schema.extend(body);
         }
         let mut schema = Value::Object(schema);
-        if let Grouping::Field(p) = &grouping {
+        if let Grouping::Field(p) = grouping {
             pin_type(&mut schema, p, name);
         }
         files.json(&format!("schemas/{name}.json"), &schema)?;
@@ -593,30 +556,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
             files.text(&format!("samples/{name}.json"), &text)?;
         }
     }
-    let styles = out.styles;
-    let folder = args.out.join(&args.provider);
-    writeln!(
-        out,
-        "{} {} event type(s) from {} deliveries into {}",
-        styles.ok.style("learned"),
-        groups.len(),
-        deliveries.len(),
-        folder.display()
-    )?;
-    let rule = match &grouping {
-        Grouping::Field(p) if guessed => format!(
-            "the event type is the value at {p} (the string field that best partitions the deliveries; --type-at to choose another)"
-        ),
-        Grouping::Field(p) => format!("the event type is the value at {p}"),
-        Grouping::Header(h) => format!("the event type is the {h} header"),
-    };
-    writeln!(out, "  {rule}")?;
-    let width = groups.keys().map(String::len).max().unwrap_or(0);
-    for (name, (_, n, _)) in &groups {
-        writeln!(out, "  {:width$}  {n} deliveries", escape_controls(name))?;
-    }
-    outcome.finding |= unparsable > 0;
-    Ok(outcome)
+    Ok(())
 }
 
 /// The JSON type of a node when it is exactly one (for envelope markers).

@@ -2,6 +2,7 @@
 //! and API versions, and looking a type up by any of its names.
 
 mod builtin;
+mod keywords;
 mod provider;
 mod schemas;
 
@@ -15,6 +16,7 @@ use serde_json::Value;
 pub(crate) use crate::signature::DefaultScheme;
 use crate::signature::{NO_SCHEME, Scheme, Signer};
 
+pub(crate) use keywords::EXPECTED;
 pub use provider::{Envelope, Headers, ProviderDesc, Signature, VersionRule};
 pub(crate) use schemas::{Compiled, KeywordNode, SchemaStore};
 
@@ -499,7 +501,7 @@ impl Catalog {
         match matches.as_slice() {
             [one] => Ok(*one),
             [] => Err(TypeLookup::NotFound {
-                suggestions: suggest(
+                suggestions: crate::near::suggest(
                     name,
                     candidates.iter().flat_map(|p| p.types.keys().map(String::as_str)),
                 ),
@@ -582,14 +584,6 @@ fn loose(name: &str) -> String {
     s
 }
 
-/// The closest known names to `name`, best first ("did you mean").
-pub(crate) fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut scored: Vec<(f64, &str)> =
-        known.map(|k| (strsim::jaro_winkler(&loose(name), &loose(k)), k)).filter(|(s, _)| *s > 0.8).collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, k)| k.to_owned()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -637,13 +631,5 @@ mod tests {
         let found = catalog.find_type("recording.ready-to-download", Some("daily")).ok().unwrap();
         assert_eq!(found.name, "recording.ready-to-download");
         assert!(matches!(catalog.find_type("nothing.like.it", None), Err(TypeLookup::NotFound { .. })));
-    }
-
-    #[test]
-    fn suggestions_rank_close_names_first() {
-        let known = ["recording.error", "recording.started", "meeting.ended"];
-        let s = suggest("recording.eror", known.into_iter());
-        assert_eq!(s.first().map(String::as_str), Some("recording.error"));
-        assert!(suggest("zzzz", known.into_iter()).is_empty());
     }
 }

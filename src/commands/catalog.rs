@@ -17,8 +17,8 @@ pub fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Res
     let dir = match &args.command {
         CatalogCommand::Check { dir } => dir,
         CatalogCommand::Import(a) => return import(a, config, out),
-        CatalogCommand::Learn(a) => return crate::authoring::learn::run(a, config, out),
-        CatalogCommand::Drift(a) => return crate::authoring::drift::run(a, config, out),
+        CatalogCommand::Learn(a) => return super::learn::run(a, config, out),
+        CatalogCommand::Drift(a) => return super::drift::run(a, config, out),
     };
     // A folder that cannot be read is not a catalog with problems: hookscope could not do its job.
     match std::fs::metadata(dir) {

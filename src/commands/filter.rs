@@ -69,7 +69,7 @@ fn type_globs(
             let matcher = glob.compile_matcher();
             if !known.iter().any(|t| matcher.is_match(t)) {
                 let stem: String = p.chars().filter(|c| !"*?[]{}".contains(*c)).collect();
-                let hints = crate::catalog::suggest(&stem, known.iter().copied());
+                let hints = crate::near::suggest_start(&stem, known.iter().copied());
                 let hint = hints.first().map(|h| format!("; did you mean {h:?}?")).unwrap_or_default();
                 let message = format!("--type {p:?} matches no documented event type{hint}");
                 // Generic envelopes take any type string, so for them the glob may still match.

@@ -45,7 +45,7 @@ pub(crate) fn find_scheme<'s>(
         return Ok(scheme);
     }
     let known: Vec<String> = schemes.iter().map(|s| s.name().to_owned()).collect();
-    let hint = crate::catalog::suggest(name, known.iter().map(String::as_str)).into_iter().next();
+    let hint = crate::near::nearest(name, known.iter().map(String::as_str)).map(str::to_owned);
     Err(UnknownScheme { known, hint })
 }
 

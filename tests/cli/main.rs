@@ -11,6 +11,7 @@ mod fidelity;
 mod first_trial;
 mod fuzz_regressions;
 mod input;
+mod layers;
 mod live;
 mod new_user;
 mod parallel;

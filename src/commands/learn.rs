@@ -1,0 +1,114 @@
+//! `hookscope catalog learn PATHS`: a user catalog inferred from captured deliveries
+//! (`authoring::learn` groups and writes it).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use serde_json::Value;
+
+use super::UsageError;
+use crate::authoring::learn::{Delivery, Grouping, group, previous, write};
+use crate::authoring::usable_type_name;
+use crate::cli::LearnArgs;
+use crate::config::Config;
+use crate::exit::Outcome;
+use crate::input::{ReadError, ReadOptions, expand, read_records};
+use crate::output::{Output, escape_controls};
+
+pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+    if !usable_type_name(&args.provider) || args.provider.contains(char::is_whitespace) {
+        return Err(UsageError(format!(
+            "{:?} cannot be a provider id (a folder name without spaces or slashes)",
+            args.provider
+        ))
+        .into());
+    }
+    let (mut grouping, old) = match &args.merge {
+        Some(dir) => previous(dir, &args.provider).map_err(|e| UsageError(format!("--merge: {e}")))?,
+        None => (None, BTreeMap::new()),
+    };
+    if let Some(p) = &args.type_at {
+        grouping = Some(Grouping::Field(p.clone()));
+    }
+    if let Some(h) = &args.type_header {
+        grouping = Some(Grouping::Header(h.clone()));
+    }
+    let mut outcome = Outcome::default();
+    let (sources, errors) =
+        expand(&args.paths, &args.walk.options()).map_err(|e| UsageError(e.to_string()))?;
+    for e in errors {
+        config.diagnostics.error(&e);
+        outcome.error = true;
+    }
+    let mut deliveries = Vec::new();
+    let mut samples_text: Vec<String> = Vec::new();
+    let mut unparsable = 0usize;
+    for source in &sources {
+        let options = ReadOptions { mode: args.input, ..ReadOptions::default() };
+        let result = read_records(source, options, &mut |record| {
+            match serde_json::from_slice::<Value>(record.text()) {
+                Ok(value) if value.is_object() && record.problem.is_none() => {
+                    samples_text.push(String::from_utf8_lossy(record.text()).into_owned());
+                    deliveries.push(Delivery { value, headers: record.headers.clone() });
+                }
+                Ok(_) => {
+                    unparsable += 1;
+                    config.diagnostics.warning(&format!(
+                        "{}:{}:{}: not a JSON object; left out",
+                        record.source, record.line, record.column
+                    ));
+                }
+                Err(e) => {
+                    unparsable += 1;
+                    let why = record.problem.clone().unwrap_or_else(|| e.to_string());
+                    config.diagnostics.warning(&format!(
+                        "{}:{}:{}: {why}; left out",
+                        record.source, record.line, record.column
+                    ));
+                }
+            }
+            Ok(())
+        });
+        match result {
+            Ok(_) => {}
+            Err(ReadError::Input(e)) => {
+                config.diagnostics.error(&e);
+                outcome.error = true;
+            }
+            Err(ReadError::Sink(e)) => return Err(e),
+        }
+    }
+    if deliveries.is_empty() && old.is_empty() {
+        return Err(UsageError("no deliveries to learn from".to_owned()).into());
+    }
+    let groups = group(grouping, &old, &deliveries, samples_text).map_err(|e| UsageError(e.to_string()))?;
+    let untyped = groups.untyped;
+    if untyped > 0 {
+        config.diagnostics.warning(&format!("{untyped} delivery(ies) without an event type there (or one that cannot be a file name); left out"));
+    }
+    write(&args.provider, &groups, &args.out)?;
+    let styles = out.styles;
+    let folder = args.out.join(&args.provider);
+    writeln!(
+        out,
+        "{} {} event type(s) from {} deliveries into {}",
+        styles.ok.style("learned"),
+        groups.types().count(),
+        deliveries.len(),
+        folder.display()
+    )?;
+    let rule = match &groups.grouping {
+        Grouping::Field(p) if groups.guessed => format!(
+            "the event type is the value at {p} (the string field that best partitions the deliveries; --type-at to choose another)"
+        ),
+        Grouping::Field(p) => format!("the event type is the value at {p}"),
+        Grouping::Header(h) => format!("the event type is the {h} header"),
+    };
+    writeln!(out, "  {rule}")?;
+    let width = groups.types().map(|(name, _)| name.len()).max().unwrap_or(0);
+    for (name, n) in groups.types() {
+        writeln!(out, "  {:width$}  {n} deliveries", escape_controls(name))?;
+    }
+    outcome.finding |= unparsable > 0;
+    Ok(outcome)
+}
