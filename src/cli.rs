@@ -438,7 +438,7 @@ pub struct ReadArgs {
     /// The event is the value at this JSON Pointer inside each record (an object, or a string
     /// holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a
     /// record wins (also `at = [...]` in hookscope.toml)
-    #[arg(long, value_name = "POINTER", value_parser = json_pointer)]
+    #[arg(long, value_name = "POINTER", value_parser = crate::json::pointer_syntax)]
     pub at: Vec<String>,
 }
 
@@ -450,15 +450,6 @@ impl Default for ReadArgs {
             threads: None,
             at: Vec::new(),
         }
-    }
-}
-
-/// An RFC 6901 JSON Pointer: empty (the whole record) or `/`-separated keys.
-pub(crate) fn json_pointer(text: &str) -> Result<String, String> {
-    if text.is_empty() || text.starts_with('/') {
-        Ok(text.to_owned())
-    } else {
-        Err(format!("expected a JSON Pointer starting with `/` (did you mean `/{text}`?)"))
     }
 }
 
@@ -663,7 +654,7 @@ pub struct DiffArgs {
 
     /// Each event is the value at this JSON Pointer inside its record (an object, or a string
     /// holding JSON); repeatable: the first that exists wins (also `at = [...]` in hookscope.toml)
-    #[arg(long, value_name = "POINTER", value_parser = json_pointer)]
+    #[arg(long, value_name = "POINTER", value_parser = crate::json::pointer_syntax)]
     pub at: Vec<String>,
 }
 

@@ -346,8 +346,8 @@ fn progress_text(
     };
     format!(
         "{} of {} ({:.0} %){left}; {counts}…",
-        crate::input::human_size(read),
-        crate::input::human_size(total),
+        indicatif::HumanBytes(read),
+        indicatif::HumanBytes(total),
         (done * 100.0).floor()
     )
 }
@@ -379,11 +379,11 @@ mod tests {
         let elapsed = std::time::Duration::from_secs(10);
         assert_eq!(
             progress_text(4096, 1, Some((25 << 20, 100 << 20)), elapsed),
-            "25 MiB of 100 MiB (25 %), about 30 s left; 4096 events read from 1 source…"
+            "25.00 MiB of 100.00 MiB (25 %), about 30 s left; 4096 events read from 1 source…"
         );
         assert_eq!(
             progress_text(9, 2, Some((1 << 20, 1000 << 20)), elapsed),
-            "1 MiB of 1000 MiB (0 %), about 2 h 46 min left; 9 events read from 2 sources…"
+            "1.00 MiB of 1000.00 MiB (0 %), about 2 h 46 min left; 9 events read from 2 sources…"
         );
         assert_eq!(seconds_for_people(200.0), "3 min 20 s");
     }

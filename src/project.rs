@@ -136,7 +136,7 @@ impl Project {
             globs.push(set.build().map_err(|e| format!("fixtures[{i}]: {e}"))?);
         }
         for pointer in &file.at {
-            crate::cli::json_pointer(pointer).map_err(|e| format!("at: {pointer:?}: {e}"))?;
+            crate::json::pointer_syntax(pointer).map_err(|e| format!("at: {pointer:?}: {e}"))?;
         }
         for (key, name) in &file.verify.secret_env {
             // The value is not quoted back: it may be a secret pasted by mistake.

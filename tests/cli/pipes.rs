@@ -9,6 +9,8 @@ use crate::{cmd, path_str, results, scratch, scratch_dir};
 const BROKEN: &str = r#"{"version":"1.0.0","type":"meeting.started","id":"met-sta-1","payload":{"start_ts":1708526032.672,"meeting_id":"f2aa1ade-ff80-464c-b46e-50ffa577d48d","room":{"a":1}},"event_ts":1708526033.049}"#;
 const MEETING: &str = r#"{"version":"1.0.0","type":"meeting.started","id":"met-sta-1","payload":{"start_ts":1708526032.672,"meeting_id":"f2aa1ade-ff80-464c-b46e-50ffa577d48d","room":"r"},"event_ts":1708526033.049}"#;
 
+static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 fn structured_log() -> (std::path::PathBuf, Vec<String>) {
     let escaped = serde_json::to_string(MEETING).unwrap();
     let lines = vec![
@@ -16,7 +18,9 @@ fn structured_log() -> (std::path::PathBuf, Vec<String>) {
         format!(r#"{{"ts":"2026-11-23T10:00:01Z","msg":"delivery","event":{escaped}}}"#),
         r#"{"ts":"2026-11-23T10:00:02Z","msg":"started"}"#.to_owned(),
     ];
-    let path = scratch("structured.ndjson", (lines.join("\n") + "\n").as_bytes());
+    // A file per call: tests run at once.
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = scratch(&format!("structured-{n}.ndjson"), (lines.join("\n") + "\n").as_bytes());
     (path, lines)
 }
 
