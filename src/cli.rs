@@ -97,17 +97,19 @@ impl TypedValueParser for TargetParser {
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<Target, clap::Error> {
-        let text = value.to_string_lossy();
+        let Some(text) = value.to_str() else {
+            let message = format!("'--format {}': a report's path must be valid UTF-8", value.display());
+            return Err(cmd.clone().error(clap::error::ErrorKind::InvalidUtf8, message));
+        };
         let (name, path) = match text.split_once('=') {
             Some((name, path)) => (name, Some(path)),
-            None => (text.as_ref(), None),
+            None => (text, None),
         };
         let format = offered(self.0).parse_ref(cmd, arg, std::ffi::OsStr::new(name))?;
         if path.is_some_and(str::is_empty) {
             let message = format!("'--format {text}' names no file: give FORMAT=PATH, or FORMAT for stdout");
             return Err(cmd.clone().error(clap::error::ErrorKind::InvalidValue, message));
         }
-        // The path is taken as given (not lossily) when the whole value is valid text.
         Ok(Target { format, path: path.map(std::path::PathBuf::from) })
     }
 
