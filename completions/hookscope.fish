@@ -460,7 +460,7 @@ har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l format -d 'Output format (default human); repeatable: `FORMAT=PATH` writes that report to a file from the same run, and at most one bare FORMAT goes to stdout' -r -f -a "human\t'For people: findings like a linter, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'

@@ -463,7 +463,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
-'--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
+'*--format=[Output format (default human); repeatable\: \`FORMAT=PATH\` writes that report to a file from the same run, and at most one bare FORMAT goes to stdout]:FORMAT[=PATH]:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"))' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"

@@ -128,22 +128,32 @@ impl ValidateArgs {
     }
 }
 
+/// Why a list of `--format` targets cannot be written: two to stdout, or two to one file.
+fn targets_conflict(targets: &[Target]) -> Option<String> {
+    let bare = targets.iter().filter(|t| t.path.is_none()).count();
+    if bare > 1 {
+        return Some(format!(
+            "'--format' without a file is given {bare} times, but only one report can go to stdout: \
+             write the others to files with FORMAT=PATH (`--format github --format sarif=hookscope.sarif`)"
+        ));
+    }
+    let mut paths: Vec<&std::path::Path> = targets.iter().filter_map(|t| t.path.as_deref()).collect();
+    paths.sort();
+    paths
+        .windows(2)
+        .find(|w| w[0] == w[1])
+        .map(|w| format!("'--format' writes two reports to {}", w[0].display()))
+}
+
 impl Command {
     /// Options that each make sense alone but not together, which clap cannot say by itself
     /// (they conflict with some values of `--format` only).
     fn conflict(&self) -> Option<String> {
         match self {
-            Self::Validate(a) if a.format.iter().filter(|t| t.path.is_none()).count() > 1 => Some(format!(
-                "'--format' without a file is given {} times, but only one report can go to stdout: \
-                 write the others to files with FORMAT=PATH (`--format github --format sarif=hookscope.sarif`)",
-                a.format.iter().filter(|t| t.path.is_none()).count()
-            )),
+            Self::Detect(a) => targets_conflict(&a.format),
             Self::Validate(a) => {
-                let mut paths: Vec<&std::path::Path> =
-                    a.format.iter().filter_map(|t| t.path.as_deref()).collect();
-                paths.sort();
-                if let Some(twice) = paths.windows(2).find(|w| w[0] == w[1]) {
-                    return Some(format!("'--format' writes two reports to {}", twice[0].display()));
+                if let Some(conflict) = targets_conflict(&a.format) {
+                    return Some(conflict);
                 }
                 (a.brief && a.stdout_format() != Format::Human).then(|| {
                     format!(
@@ -569,9 +579,10 @@ pub struct DetectArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Output format
-    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::RESULTS))]
-    pub format: Format,
+    /// Output format (default human); repeatable: `FORMAT=PATH` writes that report to a file from
+    /// the same run, and at most one bare FORMAT goes to stdout
+    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = TargetParser(format::RESULTS))]
+    pub format: Vec<Target>,
 }
 
 #[derive(Debug, Clone, Args)]

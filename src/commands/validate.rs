@@ -11,9 +11,10 @@ use crate::cli::ValidateArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::model::{EventResult, Status, Summary};
-use crate::named::Named as _;
 use crate::output::{Output, Styles};
-use crate::report::{Findings, FixtureName, Reporter, Shape, StepSummary, render_summary_line, styles_for};
+use crate::report::{
+    FileReports, Findings, FixtureName, Reporter, Shape, StepSummary, render_summary_line, styles_for,
+};
 
 /// The variable GitHub Actions sets to the file a job step's Markdown summary is appended to.
 const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
@@ -26,36 +27,17 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
     let human = Findings { styles: styles_for(stdout_format, out), verbose: args.verbose, brief: args.brief };
     let reporter = Reporter::new(stdout_format, &human, Shape::Full, strict).with_fixture_names(fixture_name);
     let mut report = reporter.report();
-    // Reports written to files (`--format sarif=hookscope.sarif`): rendered here, from the same
-    // results, never coloured. Each file is created before the run, so a path that cannot be
-    // written stops it at once.
+    // Reports written to files (`--format sarif=hookscope.sarif`), from the same results.
     let plain = Findings { styles: Styles::plain(), verbose: args.verbose, brief: args.brief };
-    let file_reporters: Vec<(Reporter<'_>, &PathBuf)> = args
+    let file_reporters: Vec<(Reporter<'_>, PathBuf)> = args
         .format
         .iter()
-        .filter_map(|t| t.path.as_ref().map(|p| (t.format, p)))
+        .filter_map(|t| t.path.clone().map(|p| (t.format, p)))
         .map(|(format, path)| {
             (Reporter::new(format, &plain, Shape::Full, strict).with_fixture_names(fixture_name), path)
         })
         .collect();
-    let mut files = Vec::new();
-    for (reporter, path) in &file_reporters {
-        let create = |path: &Path| {
-            // `--format junit=reports/junit.xml` in a fresh checkout: the folder is made.
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::File::create(path)
-        };
-        let file = create(path).map_err(|e| {
-            anyhow::anyhow!(
-                "--format {}={}: cannot write the report: {e}",
-                reporter.format().name(),
-                path.display()
-            )
-        })?;
-        files.push((reporter, reporter.report(), std::io::BufWriter::new(file), *path));
-    }
+    let mut files = FileReports::create(&file_reporters)?;
     let step_summary = (!args.no_step_summary)
         .then(|| std::env::var_os(STEP_SUMMARY))
         .flatten()
@@ -74,7 +56,6 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         reporter.render(&analyzed.result, analyzed.record.source_text(), buf)
     };
     let work = Work { render: Some(&render), ..Work::default() };
-    let mut rendered = Vec::new();
     let pass = for_each_event_with(config, &args.input, strict, work, &mut |analyzed| {
         let result = &analyzed.result;
         if args.skip_foreign && is_foreign(result) {
@@ -85,11 +66,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         failing.add(result);
         failed |= result.fails();
         report.write(out, &analyzed.result, &analyzed.rendered)?;
-        for (reporter, report, file, path) in &mut files {
-            rendered.clear();
-            reporter.render(&analyzed.result, analyzed.record.source_text(), &mut rendered)?;
-            report.write(file, result, &rendered).map_err(|e| written(path, &e))?;
-        }
+        files.write(result, analyzed.record.source_text())?;
         Ok(())
     })?;
     pass.skipped_into(&mut summary);
@@ -98,10 +75,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         config.diagnostics.note(&skipped_note(&foreign));
     }
     report.finish(out, &summary, &pass.unreadable)?;
-    for (_, report, mut file, path) in files {
-        report.finish(&mut file, &summary, &pass.unreadable).map_err(|e| written(path, &e))?;
-        file.flush().map_err(|e| written(path, &e))?;
-    }
+    files.finish(&summary, &pass.unreadable)?;
     if stdout_format.is_ci() {
         // The report on stdout is for the CI system; the log shows people the counts.
         // After the report, so a log that merges the two streams reads in order.
@@ -124,10 +98,6 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         }
     }
     Ok(Outcome { finding: failed, ..pass.outcome })
-}
-
-fn written(path: &Path, error: &std::io::Error) -> anyhow::Error {
-    anyhow::anyhow!("{}: cannot write the report: {error}", path.display())
 }
 
 /// A document that is JSON but no webhook event of any known provider (`package.json`), and

@@ -11,7 +11,7 @@ pub(crate) use ci::{
 };
 pub(crate) use human::{Findings, Identities, identity, render_snippet, render_summary_line};
 pub(crate) use machine::{JsonReport, write_ndjson_result};
-pub(crate) use reporter::{FixtureName, Items, Reporter, Shape, styles_for};
+pub(crate) use reporter::{FileReports, FixtureName, Items, Reporter, Shape, styles_for};
 
 /// A time as ISO 8601 in UTC (`2024-02-21T14:33:53.049Z`).
 pub(crate) fn iso8601(millis: i64) -> Option<String> {

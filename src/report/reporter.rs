@@ -71,10 +71,6 @@ impl<'h> Reporter<'h> {
         self
     }
 
-    pub(crate) fn format(&self) -> Format {
-        self.format
-    }
-
     /// One result's bytes (nothing for the formats that group results at the end).
     pub(crate) fn render(
         &self,
@@ -154,6 +150,61 @@ impl Report<'_, '_> {
             _ => reporter.human.summary(out, summary),
         }
     }
+}
+
+/// The reports written to files (`--format sarif=hookscope.sarif`), from the same results as
+/// the one on stdout: rendered on the writing thread, never coloured. Each file is created (its
+/// folder too) before the run, so a path that cannot be written stops it at once.
+pub(crate) struct FileReports<'r, 'h> {
+    files: Vec<(Report<'r, 'h>, io::BufWriter<std::fs::File>, &'r std::path::Path)>,
+    rendered: Vec<u8>,
+}
+
+impl<'r, 'h> FileReports<'r, 'h> {
+    /// Opens the file of each of `reporters`.
+    pub(crate) fn create(reporters: &'r [(Reporter<'h>, std::path::PathBuf)]) -> anyhow::Result<Self> {
+        let mut files = Vec::new();
+        for (reporter, path) in reporters {
+            let create = || {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::File::create(path)
+            };
+            let file = create().map_err(|e| {
+                anyhow::anyhow!(
+                    "--format {}={}: cannot write the report: {e}",
+                    crate::named::Named::name(reporter.format),
+                    path.display()
+                )
+            })?;
+            files.push((reporter.report(), io::BufWriter::new(file), path.as_path()));
+        }
+        Ok(Self { files, rendered: Vec::new() })
+    }
+
+    /// Adds one result to every file's report.
+    pub(crate) fn write(&mut self, result: &EventResult, source: Option<SourceText>) -> anyhow::Result<()> {
+        for (report, file, path) in &mut self.files {
+            self.rendered.clear();
+            report.reporter.render(result, source, &mut self.rendered)?;
+            report.write(file, result, &self.rendered).map_err(|e| written(path, &e))?;
+        }
+        Ok(())
+    }
+
+    /// Writes what comes after the last result to every file, and flushes it.
+    pub(crate) fn finish(self, summary: &Summary, unreadable: &[InputError]) -> anyhow::Result<()> {
+        for (report, mut file, path) in self.files {
+            report.finish(&mut file, summary, unreadable).map_err(|e| written(path, &e))?;
+            file.flush().map_err(|e| written(path, &e))?;
+        }
+        Ok(())
+    }
+}
+
+fn written(path: &std::path::Path, error: &io::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}: cannot write the report: {error}", path.display())
 }
 
 /// Writes something for people.

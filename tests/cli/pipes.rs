@@ -330,3 +330,21 @@ fn binary_files_are_skipped_in_a_walk_and_reported_when_named() {
     assert_eq!(report["summary"]["unparsable"], 1);
     assert!(results(&report)[0]["errors"][0]["message"].as_str().unwrap().starts_with("binary file"));
 }
+
+#[test]
+fn detect_writes_several_reports_from_one_run_too() {
+    let dir = scratch_dir("detect-formats");
+    let json = dir.join("detected.json");
+    let target = format!("json={}", path_str(&json));
+    let (code, stdout, _) =
+        run(&["detect", "--format", "ndjson", "--format", &target, "samples/daily/meeting.started.json"]);
+    assert_eq!(code, 0);
+    let line: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(line["event_type"], "meeting.started");
+    let doc: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(doc["results"][0], line);
+    assert_eq!(doc["summary"]["events"], 1);
+    let (code, _, stderr) = run(&["detect", "--format", "json", "--format", "ndjson", "samples/daily"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("only one report can go to stdout"), "{stderr}");
+}
