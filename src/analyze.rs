@@ -153,9 +153,15 @@ impl<'c> Analyzer<'c> {
         let mut findings = verdict.findings;
         if parsed.has_duplicate_keys {
             let text = record.text();
-            let positions = Positions::new(text);
-            for dup in duplicate_keys(text) {
-                let first = record.absolute(positions.at(dup.first));
+            let duplicates = duplicate_keys(text);
+            // Every place at once, in one pass: thousands of repeats on one long line stay linear.
+            let mut offsets: Vec<usize> = duplicates.iter().flat_map(|d| [d.first, d.second]).collect();
+            offsets.sort_unstable();
+            offsets.dedup();
+            let found = Positions::new(text).at_sorted(&offsets);
+            let position = |offset: usize| found[offsets.binary_search(&offset).unwrap_or_default()];
+            for dup in duplicates {
+                let first = record.absolute(position(dup.first));
                 let key = Pointer::from(dup.pointer.as_str()).last().unwrap_or_default().to_owned();
                 let message = format!(
                     "duplicate key {key:?}: first at line {}, column {}; consumers usually keep the last value",
@@ -168,7 +174,7 @@ impl<'c> Analyzer<'c> {
                     code::DUPLICATE_KEY,
                     message,
                 );
-                place(&mut finding, positions.at(dup.second), Some(dup.second), &record);
+                place(&mut finding, position(dup.second), Some(dup.second), &record);
                 findings.push(finding);
             }
         }

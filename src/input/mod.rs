@@ -2,6 +2,7 @@
 //! HTTP captures, HAR), reading gzip and UTF-16 transparently, bounded line reading. Where
 //! sources come from is `source.rs`; the record every framing produces is `record.rs`.
 
+mod documents;
 mod framing;
 pub(crate) mod gateway;
 mod har;
@@ -18,10 +19,14 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::sync::Arc;
 
-use framing::{Lines, frame_document_stream, frame_line, holds_whole_values, is_blank};
+use documents::{DocumentOptions, frame_documents};
+use framing::{Lines, Place, frame_line, holds_whole_values, is_blank};
 
 /// How many non-blank lines are looked at to choose a framing.
 const SNIFF_LINES: usize = 8;
+/// How many bytes of lines are looked at, at most (past one long line), to choose a framing: a
+/// run of blank lines does not hold the choice up.
+const SNIFF_BYTES: usize = 64 << 10;
 
 /// How a source is framed into records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -225,8 +230,12 @@ fn too_big(size: u64, limit: usize) -> String {
     )
 }
 
-/// Reads one line into `line`, keeping at most `limit` bytes of it (the rest is consumed and
-/// counted, so a 2 GB line costs no more memory than the limit). Returns the bytes consumed.
+/// How much of a line longer than the limit is kept: enough to choose a framing by.
+const LONG_LINE_PREFIX: usize = 1024;
+
+/// Reads one line into `line` and returns the bytes consumed. A line longer than `limit` is not
+/// kept: only its first [`LONG_LINE_PREFIX`] bytes are (the rest is consumed and counted), so a
+/// 2 GB line costs no more memory than the limit.
 fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> io::Result<u64> {
     let mut consumed = 0u64;
     loop {
@@ -238,9 +247,15 @@ fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize)
             Some(i) => (&available[..=i], true),
             None => (available, false),
         };
-        let room = (limit + 1).saturating_sub(line.len());
-        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
         let n = chunk.len();
+        if consumed + n as u64 <= limit as u64 {
+            line.extend_from_slice(chunk);
+        } else if line.len() > LONG_LINE_PREFIX || consumed <= limit as u64 {
+            let room = LONG_LINE_PREFIX.saturating_sub(line.len());
+            line.extend_from_slice(&chunk[..n.min(room)]);
+            line.truncate(LONG_LINE_PREFIX);
+            line.shrink_to(LONG_LINE_PREFIX);
+        }
         consumed += n as u64;
         reader.consume(n);
         if done {
@@ -274,13 +289,15 @@ fn read_source(
     let mut non_blank = 0;
     let mut bom_len = 0u64;
     let mut head_sizes: Vec<u64> = Vec::new();
-    while non_blank < SNIFF_LINES {
+    let mut head_bytes = 0usize;
+    while non_blank < SNIFF_LINES && head_bytes < SNIFF_BYTES {
         let mut line = Vec::new();
         let size = read_line_limited(&mut reader, &mut line, limit).map_err(|e| input_error(&e))?;
         if size == 0 {
             break;
         }
         head_sizes.push(size);
+        head_bytes += line.len();
         if head.is_empty() && line.starts_with(b"\xEF\xBB\xBF") {
             // A byte-order mark is not part of the JSON; drop it.
             line.drain(..3);
@@ -312,7 +329,7 @@ fn read_source(
     };
     // A line longer than the limit was not kept whole, so it cannot be part of a document: it
     // is reported in place, line by line, with its real size.
-    let cut_short = head.iter().any(|l| l.len() > limit);
+    let cut_short = head_sizes.iter().any(|size| *size > limit as u64);
     let line_mode = cut_short
         || match mode {
             InputMode::Ndjson | InputMode::Log => true,
@@ -333,7 +350,7 @@ fn read_source(
         };
         let mut at = framing::LineAt { number: 0, offset: bom_len };
         let mut frame = |at: framing::LineAt, line: &[u8], size: u64, stats: &mut ReadStats| {
-            if line.len() > limit {
+            if size > limit as u64 {
                 // Too long to keep: reported in place of the line's event(s).
                 let mut record = Record::new(Arc::clone(name), at.number, 1, Vec::new());
                 record.problem = Some(too_big(size, limit));
@@ -359,31 +376,18 @@ fn read_source(
             at.offset += size;
         }
     }
-    let mut buf: Vec<u8> = head.concat();
-    reader.read_to_end(&mut buf).map_err(|e| input_error(&e))?;
+    // The lines read so far are read again, then the rest of the source.
+    let mut reader = io::Cursor::new(head.concat()).chain(reader);
+    let start = Place { line: 1, column: 1, offset: bom_len };
     match mode {
-        InputMode::Http => http::frame(name, &buf, bom_len, sink)?,
+        InputMode::Http => {
+            let mut buf = Vec::new();
+            reader.read_to_end(&mut buf).map_err(|e| input_error(&e))?;
+            http::frame(name, &buf, bom_len, sink)?;
+        }
         InputMode::Har | InputMode::Auto | InputMode::Json => {
-            // A HAR export is one JSON document with `log.entries`. Without `--input har`, a
-            // document is only parsed to check when both names appear in its text: browsers and
-            // proxies write them plainly, and an ordinary event file is not parsed twice.
-            let may_be_har = buf.trim_ascii_start().starts_with(b"{")
-                && memchr::memmem::find(&buf, b"\"entries\"").is_some()
-                && memchr::memmem::find(&buf, b"\"log\"").is_some();
-            let har = (mode == InputMode::Har || may_be_har)
-                .then(|| serde_json::from_slice::<serde_json::Value>(&buf).ok())
-                .flatten()
-                .filter(har::is_har);
-            match har {
-                Some(doc) => har::frame(name, &buf, bom_len, &doc, sink, &mut stats)?,
-                None if mode == InputMode::Har => {
-                    let message = "not a HAR file (a JSON document with `log.entries`); \
-                                   leave out `--input har` to read it as JSON"
-                        .to_owned();
-                    return Err(ReadError::Input(InputError { path: name.to_string(), message }));
-                }
-                None => frame_document_stream(name, &buf, bom_len, sink)?,
-            }
+            let options = DocumentOptions { limit, har: mode == InputMode::Har };
+            frame_documents(&mut reader, name, start, options, sink, &mut stats)?;
         }
         InputMode::Ndjson | InputMode::Log => unreachable!("line modes return above"),
     }
