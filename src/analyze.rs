@@ -13,7 +13,7 @@ use crate::model::{EventResult, Finding, Severity, Status, code};
 use crate::validate::{documented_alias, validate};
 
 /// What a run needs to analyse records.
-pub struct Analyzer<'c> {
+pub(crate) struct Analyzer<'c> {
     pub catalog: &'c Catalog,
     known_providers: String,
     /// Detection only (`filter` by provider or type): what detection reads, without validation.
@@ -23,7 +23,7 @@ pub struct Analyzer<'c> {
 }
 
 /// A record's result, with its parsed value when it was JSON.
-pub struct Analyzed {
+pub(crate) struct Analyzed {
     /// The record the result is about (the unwrapped body when the input was a wrapper).
     pub record: Record,
     pub result: EventResult,
@@ -36,13 +36,13 @@ pub struct Analyzed {
 
 impl Analyzed {
     /// The bytes that stand for this event in the input (what `filter` writes back).
-    pub fn original(&self) -> &[u8] {
+    pub(crate) fn original(&self) -> &[u8] {
         &self.wrapper.as_ref().unwrap_or(&self.record).original
     }
 }
 
 impl<'c> Analyzer<'c> {
-    pub fn new(catalog: &'c Catalog) -> Self {
+    pub(crate) fn new(catalog: &'c Catalog) -> Self {
         let ids: Vec<&str> = catalog.providers().map(crate::catalog::Provider::id).collect();
         Self { catalog, known_providers: ids.join(", "), detect_only: None, at: Vec::new() }
     }
@@ -51,7 +51,7 @@ impl<'c> Analyzer<'c> {
     /// parsed event is left `unknown` and it has no findings. It parses only the parts of each
     /// event that detection reads.
     #[must_use]
-    pub fn detect_only(mut self, on: bool) -> Self {
+    pub(crate) fn detect_only(mut self, on: bool) -> Self {
         self.detect_only = on.then(|| detection_paths(self.catalog));
         self
     }
@@ -59,13 +59,13 @@ impl<'c> Analyzer<'c> {
     /// An analyzer that takes each record's event from the first of `pointers` that exists in
     /// it (`--at`); none means the record is the event.
     #[must_use]
-    pub fn at(mut self, pointers: Vec<String>) -> Self {
+    pub(crate) fn at(mut self, pointers: Vec<String>) -> Self {
         self.at = pointers;
         self
     }
 
     /// Analyses one record; `forced` holds what the user chose instead of detection.
-    pub fn analyze(&self, record: Record, forced: &Forced<'c>) -> Result<Analyzed, CatalogError> {
+    pub(crate) fn analyze(&self, record: Record, forced: &Forced<'c>) -> Result<Analyzed, CatalogError> {
         self.analyze_at_depth(record, forced, 0)
     }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 /// A path that could not be read (exit code 2 once everything else is done).
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {message}")]
-pub struct InputError {
+pub(crate) struct InputError {
     pub path: String,
     pub message: String,
 }
@@ -45,14 +45,14 @@ impl Status {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 /// One problem in one event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
+pub(crate) struct Finding {
     /// RFC 6901 pointer into the event.
     pub pointer: String,
     /// 1-based position in the source, when the value could be found there.
@@ -95,32 +95,32 @@ impl Finding {
 
 /// The stable codes of findings, listed with their policy in docs/catalog.md. A catalog may name
 /// codes of its own for the drift it declares (`x-warn`); these are the ones hookscope gives.
-pub mod code {
+pub(crate) mod code {
     // Errors: the event breaks the documented contract.
-    pub const PARSE: &str = "parse";
-    pub const UNKNOWN_PROVIDER: &str = "unknown-provider";
-    pub const UNKNOWN_TYPE: &str = "unknown-type";
-    pub const MISSING_FIELD: &str = "missing-field";
-    pub const WRONG_TYPE: &str = "wrong-type";
-    pub const WRONG_VALUE: &str = "wrong-value";
-    pub const CLOSED_ENUM: &str = "closed-enum";
-    pub const BAD_DATE: &str = "bad-date";
-    pub const CONSTRAINT: &str = "constraint";
+    pub(crate) const PARSE: &str = "parse";
+    pub(crate) const UNKNOWN_PROVIDER: &str = "unknown-provider";
+    pub(crate) const UNKNOWN_TYPE: &str = "unknown-type";
+    pub(crate) const MISSING_FIELD: &str = "missing-field";
+    pub(crate) const WRONG_TYPE: &str = "wrong-type";
+    pub(crate) const WRONG_VALUE: &str = "wrong-value";
+    pub(crate) const CLOSED_ENUM: &str = "closed-enum";
+    pub(crate) const BAD_DATE: &str = "bad-date";
+    pub(crate) const CONSTRAINT: &str = "constraint";
     // Warnings: drift that real deliveries or the documentation's own examples show.
-    pub const MISSING_EXPECTED_FIELD: &str = "missing-expected-field";
-    pub const UNDOCUMENTED_FIELD: &str = "undocumented-field";
-    pub const MISSPELT_FIELD: &str = "misspelt-field";
-    pub const NUMERIC_STRING: &str = "numeric-string";
-    pub const FORMAT: &str = "format";
-    pub const OPEN_ENUM: &str = "open-enum";
-    pub const PATTERN_DRIFT: &str = "pattern-drift";
-    pub const DOCUMENTED_DRIFT: &str = "documented-drift";
-    pub const UNKNOWN_VERSION: &str = "unknown-version";
-    pub const DUPLICATE_KEY: &str = "duplicate-key";
-    pub const TYPE_ALIAS: &str = "type-alias";
+    pub(crate) const MISSING_EXPECTED_FIELD: &str = "missing-expected-field";
+    pub(crate) const UNDOCUMENTED_FIELD: &str = "undocumented-field";
+    pub(crate) const MISSPELT_FIELD: &str = "misspelt-field";
+    pub(crate) const NUMERIC_STRING: &str = "numeric-string";
+    pub(crate) const FORMAT: &str = "format";
+    pub(crate) const OPEN_ENUM: &str = "open-enum";
+    pub(crate) const PATTERN_DRIFT: &str = "pattern-drift";
+    pub(crate) const DOCUMENTED_DRIFT: &str = "documented-drift";
+    pub(crate) const UNKNOWN_VERSION: &str = "unknown-version";
+    pub(crate) const DUPLICATE_KEY: &str = "duplicate-key";
+    pub(crate) const TYPE_ALIAS: &str = "type-alias";
 
     /// Every code hookscope itself gives, for `hookscope.toml` checks and the docs.
-    pub const ALL: &[&str] = &[
+    pub(crate) const ALL: &[&str] = &[
         PARSE,
         UNKNOWN_PROVIDER,
         UNKNOWN_TYPE,
@@ -153,7 +153,7 @@ pub(crate) fn pointer_to_append(finding: &Finding) -> Option<&str> {
 
 /// Everything known about one event (or one record that failed to be an event).
 #[derive(Debug, Clone, Serialize)]
-pub struct EventResult {
+pub(crate) struct EventResult {
     pub source: String,
     pub line: usize,
     pub column: usize,
@@ -174,12 +174,12 @@ pub struct EventResult {
 }
 
 impl EventResult {
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         format!("{}:{}:{}", self.source, self.line, self.column)
     }
 
     /// Errors and warnings together, in source order.
-    pub fn findings_in_order(&self) -> Vec<&Finding> {
+    pub(crate) fn findings_in_order(&self) -> Vec<&Finding> {
         let mut all: Vec<&Finding> = self.errors.iter().chain(&self.warnings).collect();
         all.sort_by_key(|f| (f.line, f.column));
         all
@@ -188,7 +188,7 @@ impl EventResult {
     /// Whether this event fails the run. The status already says whether `--strict` made its
     /// warnings fail (`policy.rs`); an event expected to be invalid, unknown or unparsable
     /// passes when it is exactly that.
-    pub fn fails(&self) -> bool {
+    pub(crate) fn fails(&self) -> bool {
         match self.expect {
             Some(expected) if expected != Status::Valid => self.status != expected,
             _ => self.status != Status::Valid,
@@ -198,7 +198,7 @@ impl EventResult {
 
 /// Counts over a run.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub events: usize,
     pub valid: usize,
     pub invalid: usize,
@@ -226,7 +226,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 impl Summary {
-    pub fn add(&mut self, result: &EventResult) {
+    pub(crate) fn add(&mut self, result: &EventResult) {
         self.events += 1;
         match result.status {
             Status::Valid => self.valid += 1,
@@ -243,7 +243,7 @@ impl Summary {
 
 /// An event result as `detect` reports it: where, who, what, which version.
 #[derive(Debug, Serialize)]
-pub struct Detected<'a> {
+pub(crate) struct Detected<'a> {
     pub source: &'a str,
     pub line: usize,
     pub column: usize,
@@ -256,7 +256,7 @@ pub struct Detected<'a> {
 }
 
 impl EventResult {
-    pub fn detected(&self) -> Detected<'_> {
+    pub(crate) fn detected(&self) -> Detected<'_> {
         Detected {
             source: &self.source,
             line: self.line,

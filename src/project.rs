@@ -10,11 +10,11 @@ use serde::Deserialize;
 use crate::model::{Status, code};
 use crate::policy::{Level, Policy, Rule};
 
-pub const FILE_NAMES: &[&str] = &["hookscope.toml", ".hookscope.toml"];
+pub(crate) const FILE_NAMES: &[&str] = &["hookscope.toml", ".hookscope.toml"];
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct ProjectFile {
+pub(crate) struct ProjectFile {
     /// User catalogs to load, relative to the project file.
     pub catalogs: Vec<PathBuf>,
     /// JSON Pointers to the event inside each record (`--at`), the first that exists winning.
@@ -31,7 +31,7 @@ pub struct ProjectFile {
 /// when empty) and at the pointers matched by `pointers` (every pointer when empty).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FindingEntry {
+pub(crate) struct FindingEntry {
     pub code: String,
     pub level: Level,
     #[serde(default)]
@@ -42,13 +42,13 @@ pub struct FindingEntry {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct ValidateSection {
+pub(crate) struct ValidateSection {
     pub strict: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct DiffSection {
+pub(crate) struct DiffSection {
     pub ignore: Vec<String>,
 }
 
@@ -56,14 +56,14 @@ pub struct DiffSection {
 /// only: a secret's value never belongs in a file that is committed.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct VerifySection {
+pub(crate) struct VerifySection {
     pub secret_env: std::collections::BTreeMap<String, String>,
 }
 
 /// Files matched by `paths` are read as this provider/type/version, and must end with this status.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Fixture {
+pub(crate) struct Fixture {
     pub paths: Vec<String>,
     pub provider: Option<String>,
     #[serde(rename = "type")]
@@ -75,12 +75,12 @@ pub struct Fixture {
 /// A malformed or unreadable project file (exit code 2).
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {message}")]
-pub struct ProjectError {
+pub(crate) struct ProjectError {
     pub path: String,
     pub message: String,
 }
 
-pub struct Project {
+pub(crate) struct Project {
     /// The folder the project file's relative paths and globs start from.
     pub dir: PathBuf,
     /// The project file's name as the user knows it (`hookscope.toml`).
@@ -94,7 +94,7 @@ pub struct Project {
 impl Project {
     /// The project file to use: the one named, else the nearest one upward from the current
     /// directory, unless disabled.
-    pub fn find(explicit: Option<&Path>, disabled: bool) -> Result<Option<Self>, ProjectError> {
+    pub(crate) fn find(explicit: Option<&Path>, disabled: bool) -> Result<Option<Self>, ProjectError> {
         if disabled {
             return Ok(None);
         }
@@ -113,7 +113,7 @@ impl Project {
         Ok(None)
     }
 
-    pub fn load(path: &Path) -> Result<Self, ProjectError> {
+    pub(crate) fn load(path: &Path) -> Result<Self, ProjectError> {
         let error = |message: String| ProjectError { path: path.display().to_string(), message };
         let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
         Self::parse(path, &text).map_err(error)
@@ -184,7 +184,7 @@ impl Project {
 
     /// The settings for the events of one source: `strict`, and the `[[findings]]` entries whose
     /// paths match it (`None` for standard input, which only the path-less entries reach).
-    pub fn policy(&self, strict: bool, source: Option<&Path>) -> Policy {
+    pub(crate) fn policy(&self, strict: bool, source: Option<&Path>) -> Policy {
         let relative = source
             .and_then(|s| std::path::absolute(s).ok())
             .map(|a| lexical(&a))
@@ -210,7 +210,7 @@ impl Project {
     /// The index of the fixture entry that applies to a source path (relative to the project
     /// file): the last one whose globs match it. The same rule as `[[findings]]`, where the last
     /// matching entry sets a finding's level: a later entry refines an earlier, broader one.
-    pub fn fixture_index(&self, source: &Path) -> Option<usize> {
+    pub(crate) fn fixture_index(&self, source: &Path) -> Option<usize> {
         let absolute = lexical(&std::path::absolute(source).ok()?);
         let relative = absolute.strip_prefix(&self.dir).ok()?;
         self.globs.iter().rposition(|g| g.is_match(relative))
@@ -218,14 +218,14 @@ impl Project {
 
     /// The fixture entry that applies to a source, named for reports:
     /// `hookscope.toml [[fixtures]] #2 (paths = ["bad/**"])`.
-    pub fn fixture_name(&self, source: &Path) -> Option<String> {
+    pub(crate) fn fixture_name(&self, source: &Path) -> Option<String> {
         let i = self.fixture_index(source)?;
         let paths: Vec<String> = self.file.fixtures[i].paths.iter().map(|p| format!("{p:?}")).collect();
         Some(format!("{} [[fixtures]] #{} (paths = [{}])", self.name, i + 1, paths.join(", ")))
     }
 
     /// A path from the project file, made relative to where it stands.
-    pub fn resolve(&self, path: &Path) -> PathBuf {
+    pub(crate) fn resolve(&self, path: &Path) -> PathBuf {
         self.dir.join(path)
     }
 }

@@ -14,7 +14,7 @@ use crate::model::{Finding, Severity, Status, code};
 use crate::near;
 
 /// What validation concluded about one event.
-pub struct Verdict {
+pub(crate) struct Verdict {
     pub status: Status,
     /// The documented type, when the event sent another spelling of it (an alias).
     pub event_type: Option<String>,
@@ -37,7 +37,7 @@ impl Verdict {
     }
 }
 
-pub fn validate(
+pub(crate) fn validate(
     detection: &Detection<'_>,
     event: &Value,
     forced_version: Option<&str>,
@@ -214,7 +214,7 @@ fn choose_version(runs: &[(&str, Vec<Finding>)]) -> (usize, Option<String>, Opti
 
 /// The documented type a sent type string is another spelling of, when it is not documented
 /// under its own name (what the verdict reports as the event type).
-pub fn documented_alias<'p>(provider: &'p Provider, sent_type: &str) -> Option<&'p str> {
+pub(crate) fn documented_alias<'p>(provider: &'p Provider, sent_type: &str) -> Option<&'p str> {
     if provider.has_type(sent_type) || provider.accepts_any_type() {
         return None;
     }
@@ -515,7 +515,7 @@ pub(crate) fn x_warn_problems(doc: &Value) -> Vec<String> {
                 }
                 for (key, value) in map {
                     if key != "x-warn" {
-                        walk(value, &format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+                        walk(value, &Pointer::join(at, key), out);
                     }
                 }
             }

@@ -266,15 +266,12 @@ impl SchemaStore {
         let node = self.keyword_parent(location).map(|n| {
             let mut properties = Vec::new();
             self.documented_names(n, doc, 0, &mut properties);
-            Arc::new(KeywordNode {
-                x_warn: n.get("x-warn").cloned(),
-                properties,
-                expected: n
-                    .get(super::keywords::EXPECTED)
-                    .and_then(Value::as_array)
-                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
-                    .unwrap_or_default(),
-            })
+            let expected = n
+                .get(super::keywords::EXPECTED)
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                .unwrap_or_default();
+            Arc::new(KeywordNode { x_warn: n.get("x-warn").cloned(), properties, expected })
         });
         cache.insert(location.to_owned(), node.clone());
         node

@@ -13,7 +13,7 @@ use crate::input::Record;
 use crate::model::Status;
 use crate::output::Output;
 
-pub fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let dir = match &args.command {
         CatalogCommand::Check { dir } => dir,
         CatalogCommand::Import(a) => return import(a, config, out),

@@ -11,7 +11,7 @@ use crate::output::{Output, Styles};
 use crate::report::format::Target;
 use crate::report::{FileReports, Identities, Reporter, Shape, styles_for};
 
-pub fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &DetectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let stdout_format = Target::stdout(&args.format);
     let human = Identities { styles: styles_for(stdout_format, out) };
     let reporter = Reporter::new(stdout_format, &human, Shape::Detected, false);

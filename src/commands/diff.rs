@@ -106,7 +106,7 @@ fn left_out(result: &diff::Diff, ignore: &[String]) -> Vec<String> {
     notes
 }
 
-pub fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     if args.left == "-" && args.right == "-" {
         return Err(UsageError("only one of A and B can be standard input".to_owned()).into());
     }

@@ -91,7 +91,7 @@ fn type_globs(
     set.build().map(Some).map_err(|e| UsageError(e.to_string()))
 }
 
-pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let provider = args.provider.as_deref().map(|p| find_provider(&config.catalog, p)).transpose()?;
     let criteria = Criteria {
         provider: provider.map(|p| p.id().to_owned()),

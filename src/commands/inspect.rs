@@ -17,7 +17,7 @@ use crate::model::Status;
 use crate::output::{Output, add_row, escape_controls};
 use crate::report::{grouped_for_people, iso8601, render_snippet};
 
-pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let styles = out.styles;
     let strict = config.strict(args.strict);
     let options = PrettyOptions { compact: args.compact };

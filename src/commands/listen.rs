@@ -45,7 +45,7 @@ fn glob_set(globs: &[String]) -> Result<Option<GlobSet>, UsageError> {
     set.build().map(Some).map_err(|e| UsageError(format!("--events: {e}")))
 }
 
-pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let secret =
         crate::secret::optional(args.secret.secret_env.as_deref(), args.secret.secret_file.as_deref())?;
     let secrets = secret.map(|secret| Secrets { list: vec![secret], unset: Vec::new() });

@@ -1,22 +1,22 @@
 //! The subcommands, one per file, and the loop over input events that most of them share.
 
-pub mod catalog;
-pub mod completions;
-pub mod detect;
-pub mod diff;
-pub mod drift;
-pub mod filter;
-pub mod inspect;
-pub mod learn;
-pub mod list;
-pub mod listen;
-pub mod sample;
-pub mod schema;
-pub mod send;
-pub mod sign;
-pub mod stats;
-pub mod validate;
-pub mod verify;
+pub(crate) mod catalog;
+pub(crate) mod completions;
+pub(crate) mod detect;
+pub(crate) mod diff;
+pub(crate) mod drift;
+pub(crate) mod filter;
+pub(crate) mod inspect;
+pub(crate) mod learn;
+pub(crate) mod list;
+pub(crate) mod listen;
+pub(crate) mod sample;
+pub(crate) mod schema;
+pub(crate) mod send;
+pub(crate) mod sign;
+pub(crate) mod stats;
+pub(crate) mod validate;
+pub(crate) mod verify;
 
 use std::io::IsTerminal;
 use std::sync::Arc;

@@ -139,7 +139,7 @@ fn prepare(
     Ok(Prepared { headers, body, signed })
 }
 
-pub fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &SendArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let secret =
         crate::secret::optional(args.secret.secret_env.as_deref(), args.secret.secret_file.as_deref())?
             .map(|secret| secret.bytes);

@@ -15,7 +15,7 @@ use crate::output::Output;
 use crate::report::format::Format;
 use crate::signature;
 
-pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let secret = read_secret(&args.secret, &args.path)?;
     let record = read_one(&args.path)?;
     let body = record.text().to_vec();

@@ -36,7 +36,7 @@ struct FindingCount {
     example: String,
 }
 
-pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let mut stats = Stats::default();
     let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
     let mut findings: HashMap<(&'static str, String, String), (usize, String)> = HashMap::new();

@@ -19,7 +19,7 @@ use crate::report::{
 /// The variable GitHub Actions sets to the file a job step's Markdown summary is appended to.
 const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
 
-pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let strict = config.strict(args.strict);
     let stdout_format = args.stdout_format();
     let fixture_name = |source: &str| config.project.as_ref().and_then(|p| p.fixture_name(Path::new(source)));

@@ -48,7 +48,7 @@ struct Checked<'a> {
     entry: Option<usize>,
 }
 
-pub fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let paths = &args.input.paths;
     let events_from_stdin = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
     let secrets =

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
+use crate::json::Pointer;
 use crate::model::{EventResult, Finding, Severity, SourceText, Status, Summary, code};
 use crate::output::{Styles, escape_controls, push_escaped};
 
@@ -68,10 +69,7 @@ pub(crate) fn grouped_for_people<'f>(findings: &[&'f Finding]) -> Vec<Cow<'f, Fi
         }
         let names: Vec<String> = group
             .iter()
-            .map(|&j| {
-                let name = findings[j].pointer.rsplit('/').next().unwrap_or_default();
-                name.replace("~1", "/").replace("~0", "~")
-            })
+            .map(|&j| Pointer::from(findings[j].pointer.as_str()).last().unwrap_or_default().to_owned())
             .collect();
         let mut listed = names.iter().take(LISTED).cloned().collect::<Vec<_>>().join(", ");
         if names.len() > LISTED {

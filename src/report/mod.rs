@@ -1,7 +1,7 @@
 //! The reporters that turn results (`crate::model`) into human, JSON, NDJSON and CI reports.
 
 mod ci;
-pub mod format;
+pub(crate) mod format;
 mod human;
 mod machine;
 mod reporter;

@@ -9,7 +9,7 @@ use crate::secret::Secrets;
 
 /// What a provider says about its signatures.
 #[derive(Clone, Copy)]
-pub enum DefaultScheme<'c> {
+pub(crate) enum DefaultScheme<'c> {
     Scheme(&'c Scheme),
     /// `"scheme": "none"`: the provider documents no signature (the note says more).
     None(Option<&'c str>),

@@ -12,7 +12,7 @@ use serde::Deserialize;
 /// The `signature` object of a provider that defines a scheme, as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SchemeDesc {
+pub(crate) struct SchemeDesc {
     /// The key users write (`--scheme NAME`, `--secret-env NAME=VAR`).
     pub name: String,
     /// The scheme's name in sentences.
@@ -35,7 +35,7 @@ pub struct SchemeDesc {
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct HeaderNames {
+pub(crate) struct HeaderNames {
     /// The header that identifies the delivery and is signed with it, for schemes that sign one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -46,7 +46,7 @@ pub struct HeaderNames {
 /// How the secret a user holds becomes the HMAC key.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KeyDesc {
+pub(crate) struct KeyDesc {
     pub encoding: KeyEncoding,
     /// A prefix the secret is shown with (`whsec_`, `wss_`): removed before decoding (and
     /// optional on input) unless `keep_prefix`, where the whole text is the key.
@@ -58,7 +58,7 @@ pub struct KeyDesc {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum KeyEncoding {
+pub(crate) enum KeyEncoding {
     /// The secret is base64 text; the key is the decoded bytes.
     Base64,
     /// The secret text itself is the key.
@@ -67,7 +67,7 @@ pub enum KeyEncoding {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Digest {
+pub(crate) enum Digest {
     Base64,
     Hex,
 }
@@ -75,7 +75,7 @@ pub enum Digest {
 /// What the signature header holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
-pub enum Layout {
+pub(crate) enum Layout {
     /// One digest, nothing else.
     #[default]
     Plain,
@@ -85,7 +85,7 @@ pub enum Layout {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EntriesDesc {
+pub(crate) struct EntriesDesc {
     #[serde(default = "space")]
     pub separator: String,
     /// The version labels of HMAC entries (the first one is written by `sign`).
@@ -98,7 +98,7 @@ fn space() -> String {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Ed25519Desc {
+pub(crate) struct Ed25519Desc {
     /// The version label of Ed25519 entries (`v1a`).
     pub version: String,
     /// The prefix of a base64 public key, used to verify (`whpk_`).
@@ -109,7 +109,7 @@ pub struct Ed25519Desc {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Tolerance {
+pub(crate) struct Tolerance {
     /// Seconds a signed timestamp may lie behind now.
     pub past: i64,
     /// Seconds it may lie ahead of now (clock skew).
@@ -184,7 +184,7 @@ pub(crate) struct Entry {
 
 /// A scheme ready to use: the description, checked, with its template parsed.
 #[derive(Debug, Clone)]
-pub struct Scheme {
+pub(crate) struct Scheme {
     pub desc: SchemeDesc,
     pub(crate) template: Vec<Piece>,
 }
@@ -194,7 +194,7 @@ const ED25519_SIGNATURE_LEN: usize = 64;
 
 impl Scheme {
     /// Checks a description; the error is one sentence about the first problem.
-    pub fn new(desc: SchemeDesc) -> Result<Self, String> {
+    pub(crate) fn new(desc: SchemeDesc) -> Result<Self, String> {
         let name_ok = !desc.name.is_empty()
             && desc.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !name_ok || desc.name == super::NO_SCHEME {
@@ -284,16 +284,16 @@ impl Scheme {
         Ok(Self { desc, template })
     }
 
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         &self.desc.name
     }
 
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         &self.desc.title
     }
 
     /// The headers the scheme reads, in the order id, timestamp, signature.
-    pub fn header_names(&self) -> Vec<&str> {
+    pub(crate) fn header_names(&self) -> Vec<&str> {
         let h = &self.desc.headers;
         h.id.iter().map(String::as_str).chain([h.timestamp.as_str(), h.signature.as_str()]).collect()
     }
@@ -372,7 +372,7 @@ impl Scheme {
     }
 
     /// How the secret becomes the key, in a few words, for listings: `base64 after whsec_`.
-    pub fn key_summary(&self) -> String {
+    pub(crate) fn key_summary(&self) -> String {
         let key = &self.desc.key;
         let mut text = match (key.encoding, &key.prefix, key.keep_prefix) {
             (KeyEncoding::Base64, Some(prefix), _) => format!("base64 after {prefix}"),
