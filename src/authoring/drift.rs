@@ -272,8 +272,9 @@ pub(crate) fn render(out: &mut Output, report: &Report) -> std::io::Result<()> {
     let types = report.types.len();
     writeln!(
         out,
-        "{} deliveries of {types} event type{}; {} not recognised",
+        "{} {} of {types} event type{}; {} not recognised",
         report.deliveries,
+        if report.deliveries == 1 { "delivery" } else { "deliveries" },
         if types == 1 { "" } else { "s" },
         report.unrecognised
     )

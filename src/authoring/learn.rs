@@ -483,7 +483,9 @@ pub(crate) fn group(
 
 /// Writes the learned provider into `out/<provider>/`: its description (the envelope markers are
 /// the top-level fields every type carries in every delivery), a schema per type, and samples.
-pub(crate) fn write(provider: &str, groups: &Groups, out: &Path) -> anyhow::Result<()> {
+/// Writes the learned provider into `out/<provider>/`, replacing a folder already there only
+/// with `replace`.
+pub(crate) fn write(provider: &str, groups: &Groups, out: &Path, replace: bool) -> anyhow::Result<()> {
     let Groups { grouping, by_type: groups, .. } = groups;
     // Envelope markers: the top-level fields every type carries in every delivery.
     let mut common: Option<Vec<(String, Option<&'static str>)>> = None;
@@ -535,7 +537,12 @@ pub(crate) fn write(provider: &str, groups: &Groups, out: &Path) -> anyhow::Resu
         "description": "Learned from captured deliveries by hookscope catalog learn.",
         "envelopes": [envelope],
     });
-    let mut files = ProviderOut::create(out, provider)?;
+    let mut files = ProviderOut::create(
+        out,
+        provider,
+        replace,
+        &format!("give --merge {} to refine it, or --force to replace it whole", out.display()),
+    )?;
     files.json("provider.json", &desc)?;
     for (name, (node, n, sample)) in groups {
         let mut schema = Map::new();

@@ -216,7 +216,7 @@ fn import(args: &ImportArgs, config: &Config, out: &mut Output) -> anyhow::Resul
     let name = args.spec.display().to_string();
     let text = std::fs::read_to_string(&args.spec).map_err(|e| super::UsageError(format!("{name}: {e}")))?;
     let spec = Spec::parse(&text).map_err(|e| super::UsageError(format!("{name}: {e}")))?;
-    let imported = import(&spec, &name, &args.out, args.provider.as_deref())
+    let imported = import(&spec, &name, &args.out, args.provider.as_deref(), args.force)
         .map_err(|e| super::UsageError(e.to_string()))?;
     for item in &imported.untranslated {
         config.diagnostics.warning(&format!("not translated: {item}"));

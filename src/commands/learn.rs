@@ -86,15 +86,17 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
     if untyped > 0 {
         config.diagnostics.warning(&format!("{untyped} delivery(ies) without an event type there (or one that cannot be a file name); left out"));
     }
-    write(&args.provider, &groups, &args.out)?;
+    // Merging into the folder it read from rewrites it whole, the old types included.
+    let merging_here = args.merge.as_deref().is_some_and(|dir| same_folder(dir, &args.out));
+    write(&args.provider, &groups, &args.out, args.force || merging_here)?;
     let styles = out.styles;
     let folder = args.out.join(&args.provider);
     writeln!(
         out,
-        "{} {} event type(s) from {} deliveries into {}",
+        "{} {} event type(s) from {} into {}",
         styles.ok.style("learned"),
         groups.types().count(),
-        deliveries.len(),
+        deliveries_text(deliveries.len()),
         folder.display()
     )?;
     let rule = match &groups.grouping {
@@ -107,8 +109,21 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
     writeln!(out, "  {rule}")?;
     let width = groups.types().map(|(name, _)| name.len()).max().unwrap_or(0);
     for (name, n) in groups.types() {
-        writeln!(out, "  {:width$}  {n} deliveries", escape_controls(name))?;
+        writeln!(out, "  {:width$}  {}", escape_controls(name), deliveries_text(n))?;
     }
     outcome.finding |= unparsable > 0;
     Ok(outcome)
+}
+
+/// Whether two paths name the same folder (a missing one is compared as written).
+fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// `1 delivery`, `2 deliveries`.
+fn deliveries_text(n: usize) -> String {
+    if n == 1 { "1 delivery".to_owned() } else { format!("{n} deliveries") }
 }

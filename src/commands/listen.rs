@@ -18,11 +18,11 @@ use crate::analyze::Analyzer;
 use crate::cli::ListenArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
-use crate::live::forward;
+use crate::live::client::{self, Client, Target};
 use crate::live::pool::{Examiner, Job, SignatureVerdict};
 use crate::live::relay::{AnsweredBy, Answering, Delivered};
 use crate::live::save::Saver;
-use crate::live::server::{Handler, Limits, Log, serve};
+use crate::live::server::{Handler, InFlight, Limits, Log, Serving, serve};
 use crate::model::Summary;
 use crate::output::{Output, Styles, escape_controls};
 use crate::report::format::Format;
@@ -56,7 +56,7 @@ pub(crate) fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyho
         .map(|dir| Saver::new(dir).map_err(|e| UsageError(format!("--save {}: {e}", dir.display()))))
         .transpose()?;
     let styles = styles_for(args.format, out);
-    let listener = std::net::TcpListener::bind(args.addr)
+    let listener = std::net::TcpListener::bind(args.addr.as_str())
         .map_err(|e| UsageError(format!("cannot listen on {}: {e}", args.addr)))?;
     let local = listener.local_addr()?;
     if !local.ip().is_loopback() {
@@ -83,14 +83,27 @@ pub(crate) fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyho
     let (reports_tx, reports) = mpsc::channel::<Delivered>();
     let log_colour = config.diagnostics.clone();
     let log: Arc<Log> = Arc::new(move |message: &str| log_colour.note(&message));
+    let forward = match &args.forward_to {
+        Some(url) => {
+            let target = Target::parse(url).map_err(|e| UsageError(format!("--forward-to {url}: {e}")))?;
+            let settings = client::Settings {
+                timeout: Duration::from_secs(args.forward_timeout),
+                max_answer: Some(args.max_answer_bytes),
+                cacert: args.cacert.as_deref(),
+            };
+            let client = Client::new(&target, &settings).map_err(|e| UsageError(e.to_string()))?;
+            Some((target, client))
+        }
+        None => None,
+    };
+    let in_flight = InFlight::new();
     let answering = Arc::new(Answering {
         jobs: jobs_tx,
         reports: reports_tx,
-        forward: args
-            .forward_to
-            .clone()
-            .map(|url| (url, forward::agent(Duration::from_secs(args.forward_timeout)))),
+        forward,
         reject: args.reject_invalid,
+        analysis_timeout: Duration::from_secs(args.analysis_timeout),
+        in_flight: Arc::clone(&in_flight),
         log: Arc::clone(&log),
         next: AtomicU64::new(0),
     });
@@ -105,9 +118,8 @@ pub(crate) fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyho
         }
         let server = {
             let stop = Arc::clone(&stop);
-            let path = args.path.clone();
-            std::thread::Builder::new()
-                .spawn_scoped(scope, move || serve(listener, path, limits, handler, log, &stop))?
+            let serving = Serving { path: args.path.clone(), limits, handler, log, in_flight };
+            std::thread::Builder::new().spawn_scoped(scope, move || serve(listener, serving, &stop))?
         };
         let mut failed_output = None;
         for delivered in reports {
@@ -137,6 +149,8 @@ struct Printer {
     summary: Summary,
     received: usize,
     signatures: [usize; 4],
+    /// Deliveries whose capture `--save` could not write.
+    not_saved: usize,
     outcome: Outcome,
 }
 
@@ -148,12 +162,18 @@ impl Printer {
             summary: Summary::default(),
             received: 0,
             signatures: [0; 4],
+            not_saved: 0,
             outcome: Outcome::default(),
         }
     }
 
     fn print(&mut self, out: &mut Output, delivered: &Delivered) -> anyhow::Result<()> {
         self.received += 1;
+        if delivered.save_error.is_some() {
+            // The tool could not do its job for this delivery, whatever --events says.
+            self.not_saved += 1;
+            self.outcome.error = true;
+        }
         if !delivered.reported {
             return Ok(());
         }
@@ -180,9 +200,17 @@ impl Printer {
         let (styles, summary) = (&self.styles, &self.summary);
         self.items.finish(out, summary, |out| render_summary_line(out, styles, summary))?;
         let left_out = self.received - self.summary.events;
+        let deliveries = |n: usize| if n == 1 { "1 delivery".to_owned() } else { format!("{n} deliveries") };
         if left_out > 0 {
             diagnostics.note(&format!(
-                "{} deliveries received; {left_out} not reported (their type matches no --events)",
+                "{} received; {left_out} not reported (their type matches no --events)",
+                deliveries(self.received)
+            ));
+        }
+        if self.not_saved > 0 {
+            diagnostics.error(&format!(
+                "{} of {} not saved (--save): see each one's line",
+                deliveries(self.not_saved),
                 self.received
             ));
         }
@@ -232,14 +260,21 @@ fn human_line(out: &mut dyn Write, styles: &Styles, delivered: &Delivered) -> st
     if let Some(forward) = &delivered.forward {
         match (&forward.status, &forward.error) {
             (Some(status), _) => write!(out, "; handler {status} in {} ms", forward.latency_ms)?,
-            (None, Some(error)) => write!(out, "; handler {}", styles.error.style(escape_controls(error)))?,
+            (None, Some(error)) => write!(out, "; {}", styles.error.style(escape_controls(error)))?,
             (None, None) => {}
         }
+    }
+    if let Some(error) = &delivered.save_error {
+        write!(out, "; {}", styles.error.style(escape_controls(error)))?;
     }
     let how = match delivered.answer.by {
         AnsweredBy::Catalog => " (the catalog's reply)",
         AnsweredBy::Reject => " (--reject-invalid)",
         _ => "",
     };
-    writeln!(out, "; answered {}{how} in {} ms", delivered.answer.status, delivered.latency_ms)
+    write!(out, "; answered {}{how} in {} ms", delivered.answer.status, delivered.latency_ms)?;
+    if delivered.answer.before_analysis {
+        write!(out, " before its analysis finished (--analysis-timeout)")?;
+    }
+    writeln!(out)
 }

@@ -77,7 +77,7 @@ pub(crate) fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyho
             headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
             headers.push((name.clone(), value.clone()));
         }
-        let verdict = check_delivery(
+        let mut verdict = check_delivery(
             config.catalog.schemes(),
             provider.map(|p| config.catalog.signer(p)),
             &secrets,
@@ -86,6 +86,15 @@ pub(crate) fn run(args: &VerifyArgs, config: &Config, out: &mut Output) -> anyho
             record.exact_bytes(),
             &options,
         );
+        // A capture cut short cannot match its signature: that is the capture's fault, not the
+        // secret's, as `validate` says.
+        if verdict.status == VerifyStatus::Invalid
+            && let Some(cut) = record.problem.as_deref().filter(|p| p.starts_with("truncated"))
+        {
+            verdict.problem = Some("truncated-body");
+            verdict.message =
+                format!("{cut}: a body cut short cannot match its signature (the secret may be right)");
+        }
         let status = verdict.status;
         if status == VerifyStatus::Unchecked {
             unchecked.insert(verdict.message.clone());

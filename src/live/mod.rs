@@ -3,7 +3,7 @@
 //! and `--forward-to` post with, and the `.http` captures that `--save` writes and every command
 //! reads back.
 
-pub(crate) mod forward;
+pub(crate) mod client;
 pub(crate) mod pool;
 pub(crate) mod relay;
 pub(crate) mod save;

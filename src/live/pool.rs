@@ -3,7 +3,7 @@
 //! secret) and finding the catalog's reply to a handshake or probe.
 
 use std::sync::mpsc::Receiver;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use globset::GlobSet;
 use serde::Serialize;
@@ -49,8 +49,9 @@ impl From<Verdict> for SignatureVerdict {
 
 /// What the analysis threads make of a delivery.
 pub(crate) struct Examined {
-    pub received: Received,
     pub result: EventResult,
+    /// Why the capture could not be written (`--save`); the delivery is analysed all the same.
+    pub save_error: Option<String>,
     pub signature: Option<SignatureVerdict>,
     /// The catalog's required answer: status and body.
     pub reply: Option<(u16, Option<Vec<u8>>)>,
@@ -59,8 +60,8 @@ pub(crate) struct Examined {
 
 pub(crate) struct Job {
     pub seq: u64,
-    pub received: Received,
-    pub done: tokio::sync::oneshot::Sender<Result<Examined, Box<(Received, String)>>>,
+    pub received: Arc<Received>,
+    pub done: tokio::sync::oneshot::Sender<Result<Examined, String>>,
 }
 
 /// Everything the analysis threads need.
@@ -74,14 +75,12 @@ pub(crate) struct Examiner<'c> {
 
 impl Examiner<'_> {
     /// Saves, analyses and checks one delivery.
-    fn examine(&self, seq: u64, received: Received) -> Result<Examined, Box<(Received, String)>> {
-        let bytes = capture(&received);
-        let source = match &self.saver {
-            Some(saver) => match saver.write(seq, &bytes) {
-                Ok(path) => path.display().to_string(),
-                Err(e) => return Err(Box::new((received, format!("cannot save delivery {seq}: {e}")))),
-            },
-            None => format!("delivery {seq}"),
+    fn examine(&self, seq: u64, received: &Received) -> Result<Examined, String> {
+        let bytes = capture(received);
+        let (source, save_error) = match self.saver.as_ref().map(|saver| saver.write(seq, &bytes)) {
+            Some(Ok(path)) => (path.display().to_string(), None),
+            Some(Err(e)) => (format!("delivery {seq}"), Some(format!("not saved: {e}"))),
+            None => (format!("delivery {seq}"), None),
         };
         let mut records = http_records(&source, &bytes);
         let record = match records.len() {
@@ -94,7 +93,7 @@ impl Examiner<'_> {
         };
         let analyzed = match self.engine.analyze(record, &Forced::default()) {
             Ok(analyzed) => analyzed,
-            Err(e) => return Err(Box::new((received, format!("delivery {seq}: {e}")))),
+            Err(e) => return Err(format!("delivery {seq}: {e}")),
         };
         let mut result = analyzed.result;
         self.policy.apply(&mut result);
@@ -129,7 +128,7 @@ impl Examiner<'_> {
             (Some(set), Some(t)) => set.is_match(t),
             (Some(_), None) => false,
         };
-        Ok(Examined { received, result, signature, reply, reported })
+        Ok(Examined { result, save_error, signature, reply, reported })
     }
 
     pub(crate) fn work(&self, jobs: &Mutex<Receiver<Job>>) {
@@ -137,7 +136,7 @@ impl Examiner<'_> {
             let next = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
             let Ok(job) = next else { return };
             // The server may have given up on the delivery (a second Ctrl-C); nothing to do then.
-            let _ = job.done.send(self.examine(job.seq, job.received));
+            let _ = job.done.send(self.examine(job.seq, &job.received));
         }
     }
 }

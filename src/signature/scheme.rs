@@ -192,94 +192,100 @@ pub(crate) struct Scheme {
 const HMAC_LEN: usize = 32;
 const ED25519_SIGNATURE_LEN: usize = 64;
 
+/// What is wrong with a scheme description: the part of it (with its value where it has one) and
+/// the problem, in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{part}: {problem}")]
+pub(crate) struct SchemeError {
+    pub part: String,
+    pub problem: String,
+}
+
+fn bad(part: impl Into<String>, problem: impl Into<String>) -> SchemeError {
+    SchemeError { part: part.into(), problem: problem.into() }
+}
+
 impl Scheme {
     /// Checks a description; the error is one sentence about the first problem.
-    pub(crate) fn new(desc: SchemeDesc) -> Result<Self, String> {
+    pub(crate) fn new(desc: SchemeDesc) -> Result<Self, SchemeError> {
+        let signed = || format!("signed {:?}", desc.signed);
         let name_ok = !desc.name.is_empty()
             && desc.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !name_ok || desc.name == super::NO_SCHEME {
-            return Err(format!(
-                "name {:?}: use lowercase letters, digits and `-` (and not {:?})",
-                desc.name,
-                super::NO_SCHEME
+            return Err(bad(
+                format!("name {:?}", desc.name),
+                format!("use lowercase letters, digits and `-` (and not {:?})", super::NO_SCHEME),
             ));
         }
         if desc.title.trim().is_empty() {
-            return Err("title: must not be empty".to_owned());
+            return Err(bad("title", "must not be empty"));
         }
         let names = [Some(&desc.headers.signature), Some(&desc.headers.timestamp), desc.headers.id.as_ref()];
         for name in names.iter().flatten() {
             let token = !name.is_empty()
                 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
             if !token {
-                return Err(format!("headers: {name:?} is not an HTTP header name"));
+                return Err(bad("headers", format!("{name:?} is not an HTTP header name")));
             }
         }
         let lower: Vec<String> = names.iter().flatten().map(|n| n.to_ascii_lowercase()).collect();
         if (1..lower.len()).any(|i| lower[..i].contains(&lower[i])) {
-            return Err("headers: the signature, timestamp and id headers must differ".to_owned());
+            return Err(bad("headers", "the signature, timestamp and id headers must differ"));
         }
         let template = parse_template(&desc.signed)?;
         let count = |p: &Piece| template.iter().filter(|q| *q == p).count();
         if count(&Piece::Body) != 1 || count(&Piece::Timestamp) != 1 {
-            return Err(format!(
-                "signed {:?}: must hold `{{body}}` and `{{timestamp}}` once each",
-                desc.signed
-            ));
+            return Err(bad(signed(), "must hold `{body}` and `{timestamp}` once each"));
         }
         match (count(&Piece::Id), &desc.headers.id) {
             (1, Some(_)) | (0, None) => {}
             (0, Some(_)) => {
-                return Err(format!(
-                    "signed {:?}: the id header is named but `{{id}}` is not signed",
-                    desc.signed
-                ));
+                return Err(bad(signed(), "the id header is named but `{id}` is not signed"));
             }
-            (1, None) => return Err(format!("signed {:?}: `{{id}}` needs headers.id", desc.signed)),
-            _ => return Err(format!("signed {:?}: `{{id}}` may appear once", desc.signed)),
+            (1, None) => return Err(bad(signed(), "`{id}` needs headers.id")),
+            _ => return Err(bad(signed(), "`{id}` may appear once")),
         }
         match (&desc.key.prefix, desc.key.keep_prefix, desc.key.encoding) {
             (Some(p), _, _) if p.is_empty() || p.bytes().any(|b| b.is_ascii_whitespace()) => {
-                return Err("key.prefix: must be non-empty and without spaces".to_owned());
+                return Err(bad("key.prefix", "must be non-empty and without spaces"));
             }
-            (None, true, _) => return Err("key.keep_prefix: needs key.prefix".to_owned()),
+            (None, true, _) => return Err(bad("key.keep_prefix", "needs key.prefix")),
             (Some(_), true, KeyEncoding::Base64) => {
-                return Err("key.keep_prefix: a base64 key is decoded without its prefix".to_owned());
+                return Err(bad("key.keep_prefix", "a base64 key is decoded without its prefix"));
             }
             _ => {}
         }
         if let Layout::Entries(entries) = &desc.layout {
             if entries.separator.is_empty() || entries.versions.is_empty() {
-                return Err("layout.entries: needs a separator and at least one version".to_owned());
+                return Err(bad("layout.entries", "needs a separator and at least one version"));
             }
-            let bad = entries.versions.iter().find(|v| v.is_empty() || v.contains([',', ' ']));
-            if let Some(v) = bad {
-                return Err(format!("layout.entries.versions: {v:?} is not a version label"));
+            let odd = entries.versions.iter().find(|v| v.is_empty() || v.contains([',', ' ']));
+            if let Some(v) = odd {
+                return Err(bad("layout.entries.versions", format!("{v:?} is not a version label")));
             }
         }
         if let Some(ed) = &desc.ed25519 {
             let Layout::Entries(entries) = &desc.layout else {
-                return Err(
-                    "ed25519: needs layout {\"entries\": ...} to tell its signatures apart".to_owned()
-                );
+                return Err(bad("ed25519", "needs layout {\"entries\": ...} to tell its signatures apart"));
             };
             if entries.versions.contains(&ed.version)
                 || ed.version.is_empty()
                 || ed.version.contains([',', ' '])
             {
-                return Err(format!("ed25519.version {:?}: must be a label of its own", ed.version));
+                return Err(bad(format!("ed25519.version {:?}", ed.version), "must be a label of its own"));
             }
             if ed.public_key_prefix.is_empty()
                 || ed.secret_key_prefix.is_empty()
                 || ed.public_key_prefix == ed.secret_key_prefix
             {
-                return Err(
-                    "ed25519: the public and secret key prefixes must be non-empty and differ".to_owned()
-                );
+                return Err(bad(
+                    "ed25519",
+                    "the public and secret key prefixes must be non-empty and differ",
+                ));
             }
         }
         if desc.tolerance.past < 0 || desc.tolerance.future < 0 {
-            return Err("tolerance: past and future are seconds, not negative".to_owned());
+            return Err(bad("tolerance", "past and future are seconds, not negative"));
         }
         Ok(Self { desc, template })
     }
@@ -561,7 +567,7 @@ fn split_entries<'v>(layout: &EntriesDesc, value: &'v str) -> Vec<&'v str> {
     }
 }
 
-fn parse_template(text: &str) -> Result<Vec<Piece>, String> {
+fn parse_template(text: &str) -> Result<Vec<Piece>, SchemeError> {
     let mut pieces = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
@@ -575,15 +581,16 @@ fn parse_template(text: &str) -> Result<Vec<Piece>, String> {
         let after = &rest[open..];
         let close = after.find('}').filter(|_| after.starts_with('{'));
         let Some(close) = close else {
-            return Err(format!("signed {text:?}: a `{{` or `}}` outside a placeholder"));
+            return Err(bad(format!("signed {text:?}"), "a `{` or `}` outside a placeholder"));
         };
         pieces.push(match &after[1..close] {
             "id" => Piece::Id,
             "timestamp" => Piece::Timestamp,
             "body" => Piece::Body,
             other => {
-                return Err(format!(
-                    "signed {text:?}: unknown placeholder {{{other}}} (known: {{id}}, {{timestamp}}, {{body}})"
+                return Err(bad(
+                    format!("signed {text:?}"),
+                    format!("unknown placeholder {{{other}}} (known: {{id}}, {{timestamp}}, {{body}})"),
                 ));
             }
         });
@@ -629,7 +636,7 @@ mod tests {
 
     fn desc(json: serde_json::Value) -> Result<Scheme, String> {
         let desc: SchemeDesc = serde_json::from_value(json).map_err(|e| e.to_string())?;
-        Scheme::new(desc)
+        Scheme::new(desc).map_err(|e| e.to_string())
     }
 
     fn base() -> serde_json::Value {
@@ -640,6 +647,16 @@ mod tests {
             "key": {"encoding": "text"}, "digest": "hex",
             "tolerance": {"past": 300, "future": 30}
         })
+    }
+
+    #[test]
+    fn a_bad_description_names_its_part_and_the_problem() {
+        let mut json = base();
+        json["signed"] = serde_json::json!("{body}");
+        let desc: SchemeDesc = serde_json::from_value(json).unwrap();
+        let err = Scheme::new(desc).unwrap_err();
+        assert_eq!(err.part, "signed \"{body}\"");
+        assert_eq!(err.to_string(), "signed \"{body}\": must hold `{body}` and `{timestamp}` once each");
     }
 
     #[test]

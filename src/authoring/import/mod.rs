@@ -92,6 +92,7 @@ pub(crate) fn import(
     source_name: &str,
     out: &std::path::Path,
     provider: Option<&str>,
+    replace: bool,
 ) -> anyhow::Result<Imported> {
     let mut untranslated = Vec::new();
     let ops = spec.operations(&mut untranslated);
@@ -134,7 +135,7 @@ pub(crate) fn import(
         desc["docs"] = json!(docs);
     }
 
-    let mut files = ProviderOut::create(out, &id)?;
+    let mut files = ProviderOut::create(out, &id, replace, "give --force to replace it whole")?;
     files.json("provider.json", &desc)?;
     let composed = spec.composed_refs();
     let mut types = Vec::new();
