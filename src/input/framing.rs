@@ -35,7 +35,7 @@ pub(super) fn column_of(line: &[u8], offset: usize) -> usize {
 /// The end of `text` without trailing JSON whitespace: the lexer's own set, so a byte a value
 /// starts at (a form feed is ASCII whitespace but not JSON's) is never trimmed off and framing
 /// always moves forward.
-fn trim_end(text: &[u8]) -> usize {
+pub(super) fn trim_end(text: &[u8]) -> usize {
     text.iter().rposition(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).map_or(0, |i| i + 1)
 }
 
@@ -46,6 +46,18 @@ pub(super) struct LineAt {
     pub offset: u64,
 }
 
+/// How the lines of a line-framed source are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lines {
+    /// One or more JSON values per line (NDJSON).
+    Json,
+    /// Log lines: the JSON follows a prefix; a line without JSON is skipped.
+    Log,
+    /// Decided line by line (`--input auto`): a line that does not start like JSON but carries
+    /// a whole JSON object after a prefix is a log line, whatever the lines before it were.
+    Auto,
+}
+
 /// Frames one line: usually one value; several when they are concatenated; the rest of the line
 /// when it does not start like a JSON object or array (so garbage is one record). In a log, the
 /// JSON may follow a prefix, and a line without JSON is counted as skipped.
@@ -53,7 +65,7 @@ pub(super) fn frame_line(
     name: &Arc<str>,
     at: LineAt,
     line: &[u8],
-    in_log: bool,
+    lines: Lines,
     sink: &mut Sink<'_>,
     stats: &mut ReadStats,
 ) -> Result<(), ReadError> {
@@ -61,8 +73,14 @@ pub(super) fn frame_line(
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let mut pos = 0;
-    if in_log {
-        let Some(start) = log::json_start(line) else {
+    let log_line = match lines {
+        Lines::Json => None,
+        Lines::Log => Some(log::json_start(line)),
+        Lines::Auto if matches!(line.trim_ascii_start().first(), Some(b'{' | b'[') | None) => None,
+        Lines::Auto => log::embedded_json(line).map(Some),
+    };
+    if let Some(start) = log_line {
+        let Some(start) = start else {
             if !is_blank(line) {
                 stats.skipped += 1;
             }
@@ -123,15 +141,18 @@ impl Cursor {
     }
 }
 
-/// Frames a buffer of one or more (possibly pretty-printed) documents.
-pub(super) fn frame_document_stream(
+/// Frames a buffer of one or more (possibly pretty-printed) documents whose first byte is at
+/// `at` in the source. With `whole`, the buffer is the whole source and a lone document keeps its
+/// exact bytes (its final newline), for `filter` to write back and `verify` to try.
+pub(super) fn frame_buffer(
     name: &Arc<str>,
     buf: &[u8],
-    base: u64,
+    at: Place,
+    whole: bool,
     sink: &mut Sink<'_>,
 ) -> Result<(), ReadError> {
     let mut pos = 0;
-    let mut cursor = Cursor::new(1, 1);
+    let mut cursor = Cursor::new(at.line, at.column);
     loop {
         let (start, end) = match frame_value(buf, pos) {
             Frame::Empty => return Ok(()),
@@ -142,25 +163,36 @@ pub(super) fn frame_document_stream(
             Frame::Incomplete { start } => (start, next_document(buf, start).unwrap_or(buf.len())),
         };
         let (line, column) = cursor.advance(buf, start);
-        if pos == 0 && buf[start] == b'{' && is_json_blank(&buf[end..]) {
-            // A file of one document: the record keeps the file's exact bytes (its final newline),
-            // for `filter` to write back and `verify` to try.
+        if whole && pos == 0 && buf[start] == b'{' && is_json_blank(&buf[end..]) {
             let mut record = Record::new(Arc::clone(name), line, column, buf.to_vec());
             record.body = Body::Span(start..end);
-            record.byte_offset = base;
+            record.byte_offset = at.offset;
             return Ok(sink(record)?);
         }
-        emit(name, Place { line, column, offset: base + start as u64 }, &buf[start..end], sink)?;
+        emit(name, Place { line, column, offset: at.offset + start as u64 }, &buf[start..end], sink)?;
         pos = end;
     }
 }
 
-/// Where a framed value starts in its source.
-#[derive(Debug, Clone, Copy)]
-struct Place {
-    line: usize,
-    column: usize,
-    offset: u64,
+/// Where a framed value starts in its source: 1-based line and character column, and byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Place {
+    pub line: usize,
+    pub column: usize,
+    pub offset: u64,
+}
+
+impl Place {
+    /// Moves past `bytes`.
+    pub(super) fn advance(&mut self, bytes: &[u8]) {
+        self.offset += bytes.len() as u64;
+        if let Some(last) = memchr::memrchr(b'\n', bytes) {
+            self.line += memchr::memchr_iter(b'\n', bytes).count();
+            self.column = column_of(&bytes[last + 1..], bytes.len() - last - 1);
+        } else {
+            self.column += column_of(bytes, bytes.len()) - 1;
+        }
+    }
 }
 
 fn record_at(name: &Arc<str>, place: Place, text: &[u8]) -> Record {
@@ -170,7 +202,7 @@ fn record_at(name: &Arc<str>, place: Place, text: &[u8]) -> Record {
 }
 
 /// Hands over one framed value, split into its elements when it is an array of objects.
-fn emit(name: &Arc<str>, place: Place, text: &[u8], sink: &mut Sink<'_>) -> Result<(), ReadError> {
+pub(super) fn emit(name: &Arc<str>, place: Place, text: &[u8], sink: &mut Sink<'_>) -> Result<(), ReadError> {
     let Some(elements) = split_array(text) else {
         return Ok(sink(record_at(name, place, text))?);
     };

@@ -2,6 +2,7 @@
 //! HTTP captures, HAR), reading gzip and UTF-16 transparently, bounded line reading. Where
 //! sources come from is `source.rs`; the record every framing produces is `record.rs`.
 
+mod documents;
 mod framing;
 pub(crate) mod gateway;
 mod har;
@@ -18,10 +19,14 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::sync::Arc;
 
-use framing::{frame_document_stream, frame_line, holds_whole_values, is_blank};
+use documents::{DocumentOptions, frame_documents};
+use framing::{Lines, Place, frame_line, holds_whole_values, is_blank};
 
 /// How many non-blank lines are looked at to choose a framing.
 const SNIFF_LINES: usize = 8;
+/// How many bytes of lines are looked at, at most (past one long line), to choose a framing: a
+/// run of blank lines does not hold the choice up.
+const SNIFF_BYTES: usize = 64 << 10;
 
 /// How a source is framed into records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,11 +63,14 @@ pub struct ReadOptions {
     pub mode: InputMode,
     /// Records larger than this are reported (unparsable) instead of parsed.
     pub max_event_bytes: usize,
+    /// A binary source yields nothing (a file found by a directory walk) instead of one
+    /// unparsable record (a file named on the command line, standard input).
+    pub skip_binary: bool,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { mode: InputMode::Auto, max_event_bytes: DEFAULT_MAX_EVENT_BYTES }
+        Self { mode: InputMode::Auto, max_event_bytes: DEFAULT_MAX_EVENT_BYTES, skip_binary: false }
     }
 }
 
@@ -94,6 +102,15 @@ pub(crate) fn human_size(bytes: u64) -> String {
 pub(crate) struct ReadStats {
     /// Log lines (and HAR requests) without JSON, skipped on purpose.
     pub skipped: usize,
+    /// The source is binary: the offset of the NUL byte in its first block that says so.
+    pub binary: Option<u64>,
+}
+
+/// Why a binary source yields no event.
+pub(crate) fn binary_file(nul_at: u64) -> String {
+    format!(
+        "binary file: a NUL byte at byte offset {nul_at} (in the first block, as ripgrep decides); not JSON text"
+    )
 }
 
 /// Why reading a source stopped.
@@ -141,7 +158,13 @@ pub(crate) fn read_records(
         }
         sink(record)
     })?;
-    if count == 0 && stats.skipped == 0 {
+    if let Some(nul_at) = stats.binary {
+        if !options.skip_binary {
+            let mut record = Record::new(name, 1, 1, Vec::new());
+            record.problem = Some(binary_file(nul_at));
+            sink(record)?;
+        }
+    } else if count == 0 && stats.skipped == 0 {
         sink(Record::new(name, 1, 1, Vec::new()))?;
     }
     Ok(stats)
@@ -216,8 +239,12 @@ fn too_big(size: u64, limit: usize) -> String {
     )
 }
 
-/// Reads one line into `line`, keeping at most `limit` bytes of it (the rest is consumed and
-/// counted, so a 2 GB line costs no more memory than the limit). Returns the bytes consumed.
+/// How much of a line longer than the limit is kept: enough to choose a framing by.
+const LONG_LINE_PREFIX: usize = 1024;
+
+/// Reads one line into `line` and returns the bytes consumed. A line longer than `limit` is not
+/// kept: only its first [`LONG_LINE_PREFIX`] bytes are (the rest is consumed and counted), so a
+/// 2 GB line costs no more memory than the limit.
 fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize) -> io::Result<u64> {
     let mut consumed = 0u64;
     loop {
@@ -229,9 +256,15 @@ fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize)
             Some(i) => (&available[..=i], true),
             None => (available, false),
         };
-        let room = (limit + 1).saturating_sub(line.len());
-        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
         let n = chunk.len();
+        if consumed + n as u64 <= limit as u64 {
+            line.extend_from_slice(chunk);
+        } else if line.len() > LONG_LINE_PREFIX || consumed <= limit as u64 {
+            let room = LONG_LINE_PREFIX.saturating_sub(line.len());
+            line.extend_from_slice(&chunk[..n.min(room)]);
+            line.truncate(LONG_LINE_PREFIX);
+            line.shrink_to(LONG_LINE_PREFIX);
+        }
         consumed += n as u64;
         reader.consume(n);
         if done {
@@ -251,19 +284,29 @@ fn read_source(
     let mut reader = open(source, name)?;
     let input_error = |e: &io::Error| ReadError::Input(InputError::io(name, e));
     let mut stats = ReadStats::default();
+    // Binary content is known as ripgrep knows it: a NUL byte in the first block, after gzip
+    // is decompressed and UTF-16 decoded (text never holds one; executables, images and
+    // UTF-16 without a byte-order mark do).
+    let first_block = reader.fill_buf().map_err(|e| input_error(&e))?;
+    if let Some(nul_at) = memchr::memchr(0, first_block) {
+        stats.binary = Some(nul_at as u64);
+        return Ok(stats);
+    }
 
     // The first non-blank lines decide the framing when neither the user nor the name does.
     let mut head: Vec<Vec<u8>> = Vec::new();
     let mut non_blank = 0;
     let mut bom_len = 0u64;
     let mut head_sizes: Vec<u64> = Vec::new();
-    while non_blank < SNIFF_LINES {
+    let mut head_bytes = 0usize;
+    while non_blank < SNIFF_LINES && head_bytes < SNIFF_BYTES {
         let mut line = Vec::new();
         let size = read_line_limited(&mut reader, &mut line, limit).map_err(|e| input_error(&e))?;
         if size == 0 {
             break;
         }
         head_sizes.push(size);
+        head_bytes += line.len();
         if head.is_empty() && line.starts_with(b"\xEF\xBB\xBF") {
             // A byte-order mark is not part of the JSON; drop it.
             line.drain(..3);
@@ -295,7 +338,7 @@ fn read_source(
     };
     // A line longer than the limit was not kept whole, so it cannot be part of a document: it
     // is reported in place, line by line, with its real size.
-    let cut_short = head.iter().any(|l| l.len() > limit);
+    let cut_short = head_sizes.iter().any(|size| *size > limit as u64);
     let line_mode = cut_short
         || match mode {
             InputMode::Ndjson | InputMode::Log => true,
@@ -307,17 +350,23 @@ fn read_source(
         };
 
     if line_mode {
-        let in_log = mode == InputMode::Log;
+        // Unless the user chose the framing, each line's own form decides between JSON and a
+        // log line (a piped log whose first line happens to be bare JSON).
+        let lines = match mode {
+            InputMode::Log => Lines::Log,
+            _ if options.mode == InputMode::Auto => Lines::Auto,
+            _ => Lines::Json,
+        };
         let mut at = framing::LineAt { number: 0, offset: bom_len };
         let mut frame = |at: framing::LineAt, line: &[u8], size: u64, stats: &mut ReadStats| {
-            if line.len() > limit {
+            if size > limit as u64 {
                 // Too long to keep: reported in place of the line's event(s).
                 let mut record = Record::new(Arc::clone(name), at.number, 1, Vec::new());
                 record.problem = Some(too_big(size, limit));
                 record.byte_offset = at.offset;
                 return Ok(sink(record)?);
             }
-            frame_line(name, at, line, in_log, sink, stats)
+            frame_line(name, at, line, lines, sink, stats)
         };
         for (line, size) in head.iter().zip(head_sizes) {
             at.number += 1;
@@ -336,31 +385,18 @@ fn read_source(
             at.offset += size;
         }
     }
-    let mut buf: Vec<u8> = head.concat();
-    reader.read_to_end(&mut buf).map_err(|e| input_error(&e))?;
+    // The lines read so far are read again, then the rest of the source.
+    let mut reader = io::Cursor::new(head.concat()).chain(reader);
+    let start = Place { line: 1, column: 1, offset: bom_len };
     match mode {
-        InputMode::Http => http::frame(name, &buf, bom_len, sink)?,
+        InputMode::Http => {
+            let mut buf = Vec::new();
+            reader.read_to_end(&mut buf).map_err(|e| input_error(&e))?;
+            http::frame(name, &buf, bom_len, sink)?;
+        }
         InputMode::Har | InputMode::Auto | InputMode::Json => {
-            // A HAR export is one JSON document with `log.entries`. Without `--input har`, a
-            // document is only parsed to check when both names appear in its text: browsers and
-            // proxies write them plainly, and an ordinary event file is not parsed twice.
-            let may_be_har = buf.trim_ascii_start().starts_with(b"{")
-                && memchr::memmem::find(&buf, b"\"entries\"").is_some()
-                && memchr::memmem::find(&buf, b"\"log\"").is_some();
-            let har = (mode == InputMode::Har || may_be_har)
-                .then(|| serde_json::from_slice::<serde_json::Value>(&buf).ok())
-                .flatten()
-                .filter(har::is_har);
-            match har {
-                Some(doc) => har::frame(name, &buf, bom_len, &doc, sink, &mut stats)?,
-                None if mode == InputMode::Har => {
-                    let message = "not a HAR file (a JSON document with `log.entries`); \
-                                   leave out `--input har` to read it as JSON"
-                        .to_owned();
-                    return Err(ReadError::Input(InputError { path: name.to_string(), message }));
-                }
-                None => frame_document_stream(name, &buf, bom_len, sink)?,
-            }
+            let options = DocumentOptions { limit, har: mode == InputMode::Har };
+            frame_documents(&mut reader, name, start, options, sink, &mut stats)?;
         }
         InputMode::Ndjson | InputMode::Log => unreachable!("line modes return above"),
     }
@@ -475,7 +511,7 @@ mod tests {
         let mut got = Vec::new();
         read_records(
             &Source::File(path),
-            ReadOptions { mode: InputMode::Auto, max_event_bytes: 1000 },
+            ReadOptions { mode: InputMode::Auto, max_event_bytes: 1000, skip_binary: false },
             &mut |r| {
                 got.push((r.line, r.problem.clone(), r.original.len()));
                 Ok(())

@@ -11,30 +11,58 @@ pub(crate) struct Position {
     pub column: usize,
 }
 
+/// Bytes per block of [`Positions`]: a line count is kept per block, not per line, so a text of
+/// millions of blank lines costs kilobytes.
+const BLOCK: usize = 4096;
+
 /// Turns byte offsets of one text into line/column positions.
 pub(crate) struct Positions<'a> {
     text: &'a [u8],
-    line_starts: Vec<usize>,
+    /// How many lines end before each block of [`BLOCK`] bytes.
+    lines_before: Vec<usize>,
 }
 
 impl<'a> Positions<'a> {
     pub(crate) fn new(text: &'a [u8]) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text));
-        Self { text, line_starts }
+        let mut lines_before = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut lines = 0;
+        for block in text.chunks(BLOCK) {
+            lines_before.push(lines);
+            lines += memchr::memchr_iter(b'\n', block).count();
+        }
+        Self { text, lines_before }
     }
 
     pub(crate) fn at(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let block = (offset / BLOCK).min(self.lines_before.len().saturating_sub(1));
+        let from = block * BLOCK;
+        let before = self.lines_before.get(block).copied().unwrap_or_default();
+        let line = before + memchr::memchr_iter(b'\n', &self.text[from..offset]).count();
+        let start = memchr::memrchr(b'\n', &self.text[..offset]).map_or(0, |i| i + 1);
         let column = self.text[start..offset].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
         Position { line: line + 1, column }
     }
-}
 
-fn memchr_newlines(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'\n', text).map(|i| i + 1)
+    /// The positions of `offsets`, given in increasing order, in one pass over the text: each
+    /// byte is looked at once however many offsets lie on one long line.
+    pub(crate) fn at_sorted(&self, offsets: &[usize]) -> Vec<Position> {
+        let mut out = Vec::with_capacity(offsets.len());
+        let (mut line, mut column, mut at) = (1, 1, 0);
+        for &offset in offsets {
+            let offset = offset.min(self.text.len()).max(at);
+            let skipped = &self.text[at..offset];
+            if let Some(last) = memchr::memrchr(b'\n', skipped) {
+                line += memchr::memchr_iter(b'\n', skipped).count();
+                column = skipped[last + 1..].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
+            } else {
+                column += skipped.iter().filter(|b| (**b & 0xC0) != 0x80).count();
+            }
+            at = offset;
+            out.push(Position { line, column });
+        }
+        out
+    }
 }
 
 /// Escapes one reference token for a JSON Pointer (RFC 6901).
@@ -85,7 +113,8 @@ struct Container {
     index: usize,
     /// The byte range of the current member's key token.
     key: Option<(usize, usize)>,
-    seen: Vec<(String, usize)>,
+    /// Keys seen so far and where each first appeared.
+    seen: HashMap<String, usize>,
 }
 
 /// What the walk does after visiting a value.
@@ -131,13 +160,13 @@ fn walk(
             let top = stack.last_mut().expect("an object is open");
             if track_duplicates {
                 let key = key_text(&text[start..end]);
-                if let Some((_, first)) = top.seen.iter().find(|(k, _)| *k == key) {
+                if let Some(first) = top.seen.get(&key) {
                     pointer.truncate(top.base_len);
                     pointer.push('/');
                     escape_segment(&key, &mut pointer);
                     on_duplicate(&pointer, *first, start);
                 } else {
-                    top.seen.push((key, start));
+                    top.seen.insert(key, start);
                 }
             }
             top.key = Some((start, end));
@@ -181,7 +210,7 @@ fn walk(
                 base_len: pointer.len(),
                 index: 0,
                 key: None,
-                seen: Vec::new(),
+                seen: HashMap::new(),
             });
         }
     }
@@ -258,6 +287,30 @@ mod tests {
         assert_eq!(pos(DOC, "/a/b~1c/1/d"), Position { line: 2, column: 27 });
         // columns count characters: the "é" before it is one column
         assert_eq!(pos(DOC, "/y"), Position { line: 3, column: 18 });
+    }
+
+    #[test]
+    fn positions_across_blocks_agree_with_counting_from_the_start() {
+        // Lines of varied lengths (some blank, some with multi-byte characters) over many blocks.
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(&"é".repeat(i % 7));
+            text.push_str(&"x".repeat((i * 37) % 50));
+            text.push('\n');
+        }
+        let text = text.as_bytes();
+        let positions = Positions::new(text);
+        for offset in (0..=text.len()).step_by(97).chain([0, BLOCK, BLOCK - 1, 2 * BLOCK, text.len()]) {
+            let before = &text[..offset];
+            let line = memchr::memchr_iter(b'\n', before).count() + 1;
+            let start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = before[start..].iter().filter(|b| (**b & 0xC0) != 0x80).count() + 1;
+            assert_eq!(positions.at(offset), Position { line, column }, "offset {offset}");
+        }
+        assert_eq!(Positions::new(b"").at(0), Position { line: 1, column: 1 });
+        let offsets: Vec<usize> = (0..text.len()).step_by(13).collect();
+        let one_pass = positions.at_sorted(&offsets);
+        assert!(offsets.iter().zip(one_pass).all(|(o, p)| positions.at(*o) == p));
     }
 
     #[test]

@@ -133,6 +133,7 @@ pub(crate) fn snippet_of<'a>(
         line,
         source,
         span: from..to,
+        column: finding.column.unwrap_or(result.column),
         label,
     })
 }
@@ -173,10 +174,14 @@ pub(crate) fn render_summary_line(out: &mut dyn Write, styles: &Styles, summary:
     } else {
         String::new()
     };
-    let skipped = if summary.skipped > 0 {
-        format!(" ({} skipped: no JSON)", plural(summary.skipped, "line"))
-    } else {
-        String::new()
+    let lines = summary.skipped.saturating_sub(summary.binary_files);
+    let skipped = match (lines, summary.binary_files) {
+        (0, 0) => String::new(),
+        (lines, 0) => format!(" ({} skipped: no JSON)", plural(lines, "line")),
+        (0, files) => format!(" ({} skipped)", plural(files, "binary file")),
+        (lines, files) => {
+            format!(" ({} skipped: no JSON; {} skipped)", plural(lines, "line"), plural(files, "binary file"))
+        }
     };
     let foreign = if summary.foreign > 0 {
         format!("; {} skipped: not a webhook event", plural(summary.foreign, "document"))

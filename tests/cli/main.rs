@@ -1,6 +1,7 @@
 //! hookscope's integration tests: the real binary, run as users run it. Machine output is parsed
 //! and compared as values.
 
+mod bounded;
 mod catalog;
 mod catalog_tools;
 mod ci;
@@ -15,6 +16,7 @@ mod layers;
 mod live;
 mod new_user;
 mod parallel;
+mod pipes;
 mod readme;
 mod robustness;
 mod signatures;
