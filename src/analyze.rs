@@ -442,10 +442,18 @@ fn locate(findings: &mut [Finding], record: &Record, value: Option<&Value>) {
             }
         })
         .collect();
-    for (f, spot) in findings.iter_mut().zip(spots) {
-        if f.line.is_none() {
-            let offset = spot.unwrap_or(0);
-            place(f, positions.at(offset), Some(offset), record);
-        }
+    // Positions of every spot in one pass over the text, in increasing order of offset: a
+    // minified event with thousands of findings on its one line is read once, not once each.
+    let mut order: Vec<(usize, usize)> = findings
+        .iter()
+        .zip(&spots)
+        .enumerate()
+        .filter(|(_, (f, _))| f.line.is_none())
+        .map(|(i, (_, spot))| (spot.unwrap_or(0), i))
+        .collect();
+    order.sort_unstable();
+    let offsets: Vec<usize> = order.iter().map(|(offset, _)| *offset).collect();
+    for ((offset, i), position) in order.iter().zip(positions.at_sorted(&offsets)) {
+        place(&mut findings[*i], position, Some(*offset), record);
     }
 }

@@ -1,6 +1,6 @@
 //! From JSON Pointers to places in the source text: line/column of values, and duplicate keys.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lexer::{Frame, Lexer, Token, frame_value};
 
@@ -223,19 +223,29 @@ pub(crate) fn locate_all(text: &[u8], pointers: &[&str]) -> HashMap<String, (usi
     if pointers.is_empty() {
         return found;
     }
-    let inside = |pointer: &str, within: &str| {
-        pointer.strip_prefix(within).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-    };
+    // The pointers and every pointer they lie inside, in sets: the walk asks of each value it
+    // meets, so a lookup must not grow with the number of pointers.
+    let wanted: HashSet<&str> = pointers.iter().copied().collect();
+    let mut within: HashSet<&str> = HashSet::new();
+    for pointer in pointers {
+        let mut p = *pointer;
+        while within.insert(p) {
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => break,
+            }
+        }
+    }
     walk(
         text,
         false,
         |pointer, value, key| {
-            if pointers.contains(&pointer) {
+            if wanted.contains(pointer) {
                 found.insert(pointer.to_owned(), (value, key));
             }
-            if found.len() == pointers.len() {
+            if found.len() == wanted.len() {
                 Next::Stop
-            } else if pointers.iter().any(|p| inside(p, pointer)) {
+            } else if within.contains(pointer) {
                 Next::Enter
             } else {
                 Next::Skip

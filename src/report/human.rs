@@ -114,6 +114,7 @@ pub(crate) fn snippet_of<'a>(
     let at = body_start + span.start;
     let begin = memchr::memrchr(b'\n', &original[..at]).map_or(0, |i| i + 1);
     let end = memchr::memchr(b'\n', &original[at..]).map_or(original.len(), |i| at + i);
+    let (begin, end) = crate::report::snippet::window(original, begin, end, at, body_start + span.end);
     let source = std::str::from_utf8(&original[begin..end]).ok()?;
     let source = source.strip_suffix('\r').unwrap_or(source);
     let from = (at - begin).min(source.len());

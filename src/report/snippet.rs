@@ -27,6 +27,35 @@ const MIN_PAD: usize = 5;
 /// The crate's `…` (Unicode decor's margin), one column wide.
 const MARGIN: char = '…';
 
+/// Lines longer than this are shown through a window around the span: the snippet draws at most
+/// a terminal's width of them, and a minified event with thousands of findings on its one line
+/// must not be read whole for each (linear cost, not quadratic).
+const WINDOW_LIMIT: usize = 8 << 10;
+/// Bytes kept on each side of the span in a window: more than the widest terminal line of the
+/// narrowest characters, so the window draws exactly as the whole line does.
+const WINDOW_MARGIN: usize = 2 << 10;
+
+/// The part `begin..end` of a line of `text` that a snippet of the span `from..to` needs: the
+/// whole line when it is short, else a window that starts and ends on character boundaries and
+/// does not start on a blank (a window is never taken for leading blanks).
+pub(crate) fn window(text: &[u8], begin: usize, end: usize, from: usize, to: usize) -> (usize, usize) {
+    if end - begin <= WINDOW_LIMIT {
+        return (begin, end);
+    }
+    let boundary = |i: usize| i >= text.len() || (text[i] & 0xC0) != 0x80;
+    let mut start = from.saturating_sub(WINDOW_MARGIN).max(begin);
+    if start > begin {
+        while start < from && (!boundary(start) || matches!(text[start], b' ' | b'\t')) {
+            start += 1;
+        }
+    }
+    let mut stop = to.saturating_add(WINDOW_MARGIN).min(end);
+    while stop > to && !boundary(stop) {
+        stop -= 1;
+    }
+    (start, stop.max(start))
+}
+
 /// One finding to draw: `title` and `code` head it, `path:line:column` places it, and `span` (byte
 /// offsets on char boundaries, `start <= end <= source.len() + 1`) is underlined in `source`, one
 /// line without `\n`, with `label` after the underline.
@@ -657,6 +686,29 @@ mod tests {
         titled.title = Cow::Borrowed("tab\there\u{0}, line\nbreak \u{200d}, \u{202e}rtl");
         titled.path = Cow::Borrowed("a\tb.ndjson");
         same(&titled);
+    }
+
+    #[test]
+    fn a_window_of_a_very_long_line_is_drawn_as_the_whole_line() {
+        let fields: Vec<String> = (0..2_000).map(|i| format!("\"字段_{i}\": \"é {}\"", i * 7)).collect();
+        let line = format!("{}{{{}}}", " ".repeat(70), fields.join(", "));
+        let bytes = line.as_bytes();
+        let starts: Vec<usize> = (0..line.len()).step_by(997).chain([0, 40, 70, line.len() - 1]).collect();
+        for start in starts {
+            for width in [0, 1, 30, 400, 5_000] {
+                let from = line.floor_char_boundary(start);
+                let to = line.floor_char_boundary((start + width).min(line.len())).max(from);
+                let (a, b) = super::window(bytes, 0, bytes.len(), from, to);
+                assert!(
+                    b - a <= 2 * super::WINDOW_MARGIN + (to - from) + 8,
+                    "window {a}..{b} of {from}..{to}"
+                );
+                let part = &line[a..b];
+                let whole = ours(&snippet(&line, from..to, "at /x"), false);
+                let windowed = ours(&snippet(part, from - a..to - a, "at /x"), false);
+                assert_eq!(whole, windowed, "span {from}..{to}, window {a}..{b}");
+            }
+        }
     }
 
     #[test]
