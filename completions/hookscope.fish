@@ -1016,6 +1016,7 @@ daily\t'Daily'
 extend\t'Extend'
 cloudevents\t'CloudEvents 1.0'
 standard-webhooks\t'Standard Webhooks'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l max-spec-bytes -d 'Largest description read; a larger one is refused' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"

@@ -1344,6 +1344,7 @@ daily\:"Daily"
 extend\:"Extend"
 cloudevents\:"CloudEvents 1.0"
 standard-webhooks\:"Standard Webhooks"))' \
+'--max-spec-bytes=[Largest description read; a larger one is refused]:BYTES:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \

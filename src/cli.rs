@@ -268,6 +268,10 @@ pub struct ImportArgs {
     /// The provider id (default: made from the description's title)
     #[arg(long, value_name = "ID")]
     pub provider: Option<String>,
+
+    /// Largest description read; a larger one is refused
+    #[arg(long, default_value_t = 64 << 20, value_name = "BYTES")]
+    pub max_spec_bytes: u64,
 }
 
 #[derive(Debug, Clone, Args)]

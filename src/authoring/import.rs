@@ -182,16 +182,29 @@ impl Spec {
             }
         }
         let mut consts = BTreeMap::new();
-        self.collect_consts(schema, "", 0, &mut consts);
+        self.collect_consts(schema, "", 0, &mut Vec::new(), &mut consts);
         Some(Operation { place, name, op, schema, examples, headers, consts })
     }
 
     /// Properties whose value is fixed for this event (`const`, or an `enum` of one string),
     /// at the top level and one level down, through `$ref` and `allOf`.
-    fn collect_consts(&self, schema: &Value, prefix: &str, depth: usize, out: &mut BTreeMap<String, String>) {
+    /// `reading` holds the schemas being read: one that refers back to itself (through `allOf`
+    /// and `$ref`) is read once.
+    fn collect_consts<'a>(
+        &'a self,
+        schema: &'a Value,
+        prefix: &str,
+        depth: usize,
+        reading: &mut Vec<&'a Value>,
+        out: &mut BTreeMap<String, String>,
+    ) {
         let schema = self.resolve(schema);
+        if reading.iter().any(|r| std::ptr::eq(*r, schema)) {
+            return;
+        }
+        reading.push(schema);
         for part in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
-            self.collect_consts(part, prefix, depth, out);
+            self.collect_consts(part, prefix, depth, reading, out);
         }
         for (key, property) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
             let property = self.resolve(property);
@@ -205,21 +218,33 @@ impl Spec {
             if let Some(value) = fixed {
                 out.insert(pointer, value.to_owned());
             } else if depth == 0 {
-                self.collect_consts(property, &pointer, depth + 1, out);
+                self.collect_consts(property, &pointer, depth + 1, reading, out);
             }
         }
+        reading.pop();
     }
 
     /// The top-level properties of a body schema: name, schema, whether required.
-    fn top_properties<'a>(&'a self, schema: &'a Value, out: &mut Vec<(String, &'a Value, bool)>) {
+    /// `reading` holds the schemas being read, so a cycle through `allOf` is read once.
+    fn top_properties<'a>(
+        &'a self,
+        schema: &'a Value,
+        reading: &mut Vec<&'a Value>,
+        out: &mut Vec<(String, &'a Value, bool)>,
+    ) {
         let schema = self.resolve(schema);
+        if reading.iter().any(|r| std::ptr::eq(*r, schema)) {
+            return;
+        }
+        reading.push(schema);
         for part in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
-            self.top_properties(part, out);
+            self.top_properties(part, reading, out);
         }
         let required = super::required_names(schema.get("required"));
         for (key, property) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
             out.push((key.clone(), self.resolve(property), required.contains(&key.as_str())));
         }
+        reading.pop();
     }
 
     /// The refs used directly as members of an `allOf`: their objects must stay open, as the
@@ -551,23 +576,50 @@ fn nullable(mut out: Map<String, Value>) -> Value {
     }
 }
 
+/// How deep a generated sample goes, and how many values it holds at most.
+const SAMPLE_DEPTH: usize = 16;
+const SAMPLE_VALUES: usize = 2_000;
+
+/// What a sample is generated from and how much of it is left to generate.
+struct Sampler<'d> {
+    defs: &'d Map<String, Value>,
+    /// Values left to generate.
+    left: usize,
+    /// The definitions being generated: one required inside itself is not unrolled again.
+    refs: Vec<String>,
+}
+
+impl<'d> Sampler<'d> {
+    fn new(defs: &'d Map<String, Value>) -> Self {
+        Self { defs, left: SAMPLE_VALUES, refs: Vec::new() }
+    }
+}
+
 /// A minimal delivery a schema accepts: its required fields with plain values, for event types
-/// the description gives no example of.
-fn generate(schema: &Value, defs: &Map<String, Value>, depth: usize) -> Value {
-    if depth > 24 {
+/// the description gives no example of. A recursive definition is not unrolled (its second
+/// appearance is `null`), and a sample stops at [`SAMPLE_DEPTH`] levels and [`SAMPLE_VALUES`]
+/// values, so six required self-references cost a few values, not gigabytes.
+fn generate(schema: &Value, sampler: &mut Sampler<'_>, depth: usize) -> Value {
+    if depth > SAMPLE_DEPTH || sampler.left == 0 {
         return Value::Null;
     }
+    sampler.left -= 1;
     let Some(map) = schema.as_object() else { return Value::Null };
     if let Some(r) = map.get("$ref").and_then(Value::as_str) {
         let name = r.trim_start_matches("#/$defs/");
-        if let Some(target) = defs.get(name) {
-            let mut base = generate(target, defs, depth + 1);
+        if sampler.refs.iter().any(|n| n == name) {
+            return Value::Null;
+        }
+        if let Some(target) = sampler.defs.get(name) {
+            sampler.refs.push(name.to_owned());
+            let mut base = generate(target, sampler, depth + 1);
             if map.contains_key("properties")
-                && let (Some(extra), Some(obj)) =
-                    (generate_object(map, defs, depth).as_object(), base.as_object_mut())
+                && let (Value::Object(extra), Some(obj)) =
+                    (generate_object(map, sampler, depth), base.as_object_mut())
             {
-                obj.extend(extra.clone());
+                obj.extend(extra);
             }
+            sampler.refs.pop();
             return base;
         }
     }
@@ -582,18 +634,18 @@ fn generate(schema: &Value, defs: &Map<String, Value>, depth: usize) -> Value {
     if let Some(Value::Array(parts)) = map.get("allOf") {
         let mut merged = Map::new();
         for part in parts {
-            if let Value::Object(o) = generate(part, defs, depth + 1) {
+            if let Value::Object(o) = generate(part, sampler, depth + 1) {
                 merged.extend(o);
             }
         }
-        if let Value::Object(o) = generate_object(map, defs, depth) {
+        if let Value::Object(o) = generate_object(map, sampler, depth) {
             merged.extend(o);
         }
         return Value::Object(merged);
     }
     for key in ["oneOf", "anyOf"] {
         if let Some(first) = map.get(key).and_then(Value::as_array).and_then(|a| a.first()) {
-            return generate(first, defs, depth + 1);
+            return generate(first, sampler, depth + 1);
         }
     }
     let kind = match map.get("type") {
@@ -605,7 +657,7 @@ fn generate(schema: &Value, defs: &Map<String, Value>, depth: usize) -> Value {
         _ => "null",
     };
     match kind {
-        "object" => generate_object(map, defs, depth),
+        "object" => generate_object(map, sampler, depth),
         "array" => json!([]),
         "string" => json!(match map.get("format").and_then(Value::as_str) {
             Some("date-time") => "2024-01-01T00:00:00Z",
@@ -621,13 +673,13 @@ fn generate(schema: &Value, defs: &Map<String, Value>, depth: usize) -> Value {
     }
 }
 
-fn generate_object(map: &Map<String, Value>, defs: &Map<String, Value>, depth: usize) -> Value {
+fn generate_object(map: &Map<String, Value>, sampler: &mut Sampler<'_>, depth: usize) -> Value {
     let mut out = Map::new();
     let properties = map.get("properties").and_then(Value::as_object);
     for name in map.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str)
     {
         let schema = properties.and_then(|p| p.get(name)).cloned().unwrap_or(json!({"type": "string"}));
-        out.insert(name.to_owned(), generate(&schema, defs, depth + 1));
+        out.insert(name.to_owned(), generate(&schema, sampler, depth + 1));
     }
     Value::Object(out)
 }
@@ -638,7 +690,7 @@ fn markers(spec: &Spec, ops: &[Operation<'_>], rule: &TypeRule) -> (Vec<Value>, 
     let mut per_op: Vec<Vec<(String, &Value, bool)>> = Vec::new();
     for op in ops {
         let mut props = Vec::new();
-        spec.top_properties(op.schema, &mut props);
+        spec.top_properties(op.schema, &mut Vec::new(), &mut props);
         per_op.push(props);
     }
     let mut common: Vec<(String, Option<&str>, bool)> = Vec::new();
@@ -786,7 +838,8 @@ pub(crate) fn import(
             SampleOrigin::Example
         } else {
             let defs = schema.get("$defs").and_then(Value::as_object).cloned().unwrap_or_default();
-            files.json(&format!("samples/{type_id}.json"), &generate(&schema, &defs, 0))?;
+            files
+                .json(&format!("samples/{type_id}.json"), &generate(&schema, &mut Sampler::new(&defs), 0))?;
             SampleOrigin::Generated
         };
         types.push((type_id, origin));
@@ -809,7 +862,10 @@ pub(crate) fn import(
             generated.join(", ")
         );
     }
-    files.text("import-report.txt", &report)?;
+    // Names and places come from the description: never raw control text in the report.
+    let report: Vec<String> =
+        report.split('\n').map(|line| crate::output::escape_controls(line).into_owned()).collect();
+    files.text("import-report.txt", &report.join("\n"))?;
     Ok(Imported { provider: id, type_rule: rule.describe(), types, untranslated, files: files.written() })
 }
 

@@ -339,7 +339,7 @@ fn looks_like_a_type(s: &str) -> bool {
 
 /// The string field that best partitions the corpus: present in every delivery, spelt like an
 /// identifier, few distinct values, and within each group the deliveries share one shape.
-fn guess_type_field(deliveries: &[Delivery]) -> Option<String> {
+fn guess_type_field(deliveries: &[&Delivery]) -> Option<String> {
     let n = deliveries.len();
     let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for d in deliveries {
@@ -419,6 +419,38 @@ fn previous(dir: &std::path::Path, id: &str) -> anyhow::Result<(Option<Grouping>
     Ok((grouping, types))
 }
 
+/// How many deliveries the type field is guessed from, when it is not given.
+const GUESS_FROM: usize = 10_000;
+
+/// The type field guessed from the deliveries held.
+fn guess(held: &[(Delivery, String)]) -> Result<Grouping, crate::commands::UsageError> {
+    let deliveries: Vec<&Delivery> = held.iter().map(|(d, _)| d).collect();
+    guess_type_field(&deliveries).map(Grouping::Field).ok_or_else(|| {
+        crate::commands::UsageError("no string field tells the event types apart in every delivery; give --type-at POINTER or --type-header NAME".to_owned())
+    })
+}
+
+/// Adds one delivery to its type's shape (the first of a type is its sample).
+fn fold(
+    groups: &mut BTreeMap<String, (Node, usize, Option<String>)>,
+    grouping: &Grouping,
+    delivery: &Delivery,
+    text: impl FnOnce() -> String,
+    untyped: &mut usize,
+) {
+    match type_of(grouping, delivery).filter(|t| usable_type_name(t)) {
+        Some(t) => {
+            let entry = groups.entry(t).or_insert_with(|| (Node::default(), 0, None));
+            entry.0.add(&delivery.value);
+            entry.1 += 1;
+            if entry.2.is_none() {
+                entry.2 = Some(text());
+            }
+        }
+        None => *untyped += 1,
+    }
+}
+
 pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     use crate::commands::UsageError;
     if !usable_type_name(&args.provider) || args.provider.contains(char::is_whitespace) {
@@ -445,22 +477,51 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         config.diagnostics.error(&e);
         outcome.error = true;
     }
-    let mut deliveries = Vec::new();
-    let mut samples_text: Vec<String> = Vec::new();
-    let mut unparsable = 0usize;
+    // Per type: the accumulated shape, the deliveries seen now, and a sample.
+    let mut groups: BTreeMap<String, (Node, usize, Option<String>)> = BTreeMap::new();
+    for (name, (schema, sample)) in &old {
+        let n = schema
+            .pointer("/x-learned/deliveries")
+            .and_then(Value::as_u64)
+            .map_or(1, |n| usize::try_from(n).unwrap_or(1));
+        let mut node = Node::default();
+        node.add_schema(schema, n);
+        groups.insert(name.clone(), (node, n, sample.clone()));
+    }
+    // Deliveries are folded into their type's shape as they are read (memory follows the
+    // shapes, not the number of deliveries); only when the type field must be guessed are the
+    // first ones held, to guess it from.
+    let guessed = grouping.is_none();
+    let mut held: Vec<(Delivery, String)> = Vec::new();
+    let (mut seen, mut untyped, mut unparsable) = (0usize, 0usize, 0usize);
     for source in &sources {
         let options = ReadOptions { mode: args.input, ..ReadOptions::default() };
         let result = read_records(source, options, &mut |record| {
             match serde_json::from_slice::<Value>(record.text()) {
                 Ok(value) if value.is_object() && record.problem.is_none() => {
-                    samples_text.push(String::from_utf8_lossy(record.text()).into_owned());
-                    deliveries.push(Delivery { value, headers: record.headers.clone() });
+                    seen += 1;
+                    let delivery = Delivery { value, headers: record.headers.clone() };
+                    let text = || String::from_utf8_lossy(record.text()).into_owned();
+                    if let Some(g) = &grouping {
+                        fold(&mut groups, g, &delivery, text, &mut untyped);
+                    } else {
+                        held.push((delivery, text()));
+                        if held.len() >= GUESS_FROM {
+                            let g = guess(&held)?;
+                            for (d, text) in held.drain(..) {
+                                fold(&mut groups, &g, &d, || text, &mut untyped);
+                            }
+                            grouping = Some(g);
+                        }
+                    }
                 }
                 Ok(_) => {
                     unparsable += 1;
                     config.diagnostics.warning(&format!(
                         "{}:{}:{}: not a JSON object; left out",
-                        record.source, record.line, record.column
+                        escape_controls(&record.source),
+                        record.line,
+                        record.column
                     ));
                 }
                 Err(e) => {
@@ -468,7 +529,9 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
                     let why = record.problem.clone().unwrap_or_else(|| e.to_string());
                     config.diagnostics.warning(&format!(
                         "{}:{}:{}: {why}; left out",
-                        record.source, record.line, record.column
+                        escape_controls(&record.source),
+                        record.line,
+                        record.column
                     ));
                 }
             }
@@ -483,43 +546,26 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
             Err(ReadError::Sink(e)) => return Err(e),
         }
     }
-    if deliveries.is_empty() && old.is_empty() {
+    if seen == 0 && old.is_empty() {
         return Err(UsageError("no deliveries to learn from".to_owned()).into());
     }
-    let guessed = grouping.is_none();
-    let grouping = match grouping {
-        Some(g) => g,
-        None => Grouping::Field(guess_type_field(&deliveries).ok_or_else(|| {
-            UsageError("no string field tells the event types apart in every delivery; give --type-at POINTER or --type-header NAME".to_owned())
-        })?),
-    };
-    // Per type: the accumulated shape, the deliveries seen now, and a sample.
-    let mut groups: BTreeMap<String, (Node, usize, Option<String>)> = BTreeMap::new();
-    for (name, (schema, sample)) in &old {
-        let n = schema
-            .pointer("/x-learned/deliveries")
-            .and_then(Value::as_u64)
-            .map_or(1, |n| usize::try_from(n).unwrap_or(1));
-        let mut node = Node::default();
-        node.add_schema(schema, n);
-        groups.insert(name.clone(), (node, n, sample.clone()));
-    }
-    let mut untyped = 0usize;
-    for (d, text) in deliveries.iter().zip(samples_text) {
-        match type_of(&grouping, d).filter(|t| usable_type_name(t)) {
-            Some(t) => {
-                let entry = groups.entry(t).or_insert_with(|| (Node::default(), 0, None));
-                entry.0.add(&d.value);
-                entry.1 += 1;
-                if entry.2.is_none() {
-                    entry.2 = Some(text);
-                }
-            }
-            None => untyped += 1,
+    let grouping = if let Some(g) = grouping {
+        g
+    } else {
+        let g = guess(&held)?;
+        for (d, text) in held.drain(..) {
+            fold(&mut groups, &g, &d, || text, &mut untyped);
         }
-    }
+        g
+    };
     if untyped > 0 {
         config.diagnostics.warning(&format!("{untyped} delivery(ies) without an event type there (or one that cannot be a file name); left out"));
+    }
+    if groups.is_empty() {
+        // As `catalog import` does when nothing can be imported: a finding, and no empty provider.
+        config.diagnostics.error(&"no delivery has a usable event type; nothing learned");
+        outcome.finding = true;
+        return Ok(outcome);
     }
     // Envelope markers: the top-level fields every type carries in every delivery.
     let mut common: Option<Vec<(String, Option<&'static str>)>> = None;
@@ -599,15 +645,16 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         "{} {} event type(s) from {} deliveries into {}",
         styles.ok.style("learned"),
         groups.len(),
-        deliveries.len(),
+        seen,
         folder.display()
     )?;
     let rule = match &grouping {
         Grouping::Field(p) if guessed => format!(
-            "the event type is the value at {p} (the string field that best partitions the deliveries; --type-at to choose another)"
+            "the event type is the value at {} (the string field that best partitions the deliveries; --type-at to choose another)",
+            escape_controls(p)
         ),
-        Grouping::Field(p) => format!("the event type is the value at {p}"),
-        Grouping::Header(h) => format!("the event type is the {h} header"),
+        Grouping::Field(p) => format!("the event type is the value at {}", escape_controls(p)),
+        Grouping::Header(h) => format!("the event type is the {} header", escape_controls(h)),
     };
     writeln!(out, "  {rule}")?;
     let width = groups.keys().map(String::len).max().unwrap_or(0);
@@ -716,6 +763,6 @@ mod tests {
                 Delivery { value, headers: Vec::new() }
             })
             .collect();
-        assert_eq!(guess_type_field(&deliveries).as_deref(), Some("/kind"));
+        assert_eq!(guess_type_field(&deliveries.iter().collect::<Vec<_>>()).as_deref(), Some("/kind"));
     }
 }
