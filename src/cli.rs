@@ -611,8 +611,9 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "SECONDS")]
     pub tolerance: Option<i64>,
 
-    /// Judge timestamps as if it were this Unix time (for captured fixtures)
-    #[arg(long, value_name = "UNIX_SECONDS")]
+    /// Judge timestamps as if it were this Unix time (for captured fixtures), from 0 to
+    /// 253402300799 (the last second of the year 9999)
+    #[arg(long, value_name = "UNIX_SECONDS", value_parser = clap::value_parser!(i64).range(0..=253_402_300_799))]
     pub now: Option<i64>,
 
     /// Output format
