@@ -81,6 +81,9 @@ fn best_match<'c>(
             let Some(score) = envelope.score(event, headers) else {
                 continue;
             };
+            if !own_evidence(provider, envelope, event, headers) {
+                continue;
+            }
             let better = match best {
                 None => true,
                 Some((s, generic, ..)) => {
@@ -93,6 +96,24 @@ fn best_match<'c>(
         }
     }
     best.map(|(_, _, p, e)| (p, e))
+}
+
+/// Whether a document that matches an envelope's markers carries evidence that is the
+/// provider's own: an envelope with `distinctive` markers claims it only when one of them matches
+/// or its type string is a type (or alias) the provider documents. Field names any envelope has
+/// (`version`, `type`, `id`, `payload`) are not enough. Without `distinctive` markers the
+/// markers alone decide.
+fn own_evidence(provider: &Provider, envelope: &Envelope, event: &Value, headers: &Headers) -> bool {
+    let mut distinctive = envelope.markers.iter().filter(|m| m.distinctive).peekable();
+    if distinctive.peek().is_none() {
+        return true;
+    }
+    if distinctive.any(|m| m.matches(event, headers)) {
+        return true;
+    }
+    envelope
+        .event_type(event, headers)
+        .is_some_and(|t| provider.has_type(&t) || provider.resolve_alias(&t).is_some())
 }
 
 fn stated_version(provider: &Provider, event: &Value) -> Option<String> {

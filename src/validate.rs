@@ -188,27 +188,27 @@ where
     }
 }
 
-/// Which run to report, the version inferred and the candidates when it cannot be told: the
-/// versions the event satisfies without errors, narrowed to those that document every field it
-/// carries. A field only some versions document is evidence for them, while a missing field is
-/// weak evidence (real deliveries omit documented fields), so only the former counts.
+/// Which run to report, the version inferred and the candidates when it cannot be told. The
+/// versions are first compared by structural fit: the fields the event carries that a version
+/// does not document ([`shape_distance`]); the fewest wins, whether or not the event has errors
+/// there, so a field that fails against the version its other fields prove never makes an older
+/// version fit. A missing field is no evidence (real deliveries omit documented fields). Among
+/// versions that fit equally, today's rule decides: those the event satisfies without errors are
+/// the candidates (all of them when none does); one gives `api_version`, several give none, the
+/// candidates listed and the findings of the newest of them.
 fn choose_version(runs: &[(&str, Vec<Finding>)]) -> (usize, Option<String>, Option<Vec<String>>) {
-    let fitting: Vec<usize> = (0..runs.len()).filter(|&i| !has_errors(&runs[i].1)).collect();
-    let best_shape = fitting.iter().map(|&i| shape_distance(&runs[i].1)).min().unwrap_or(0);
-    let fits: Vec<usize> =
-        fitting.into_iter().filter(|&i| shape_distance(&runs[i].1) == best_shape).collect();
     if runs.len() == 1 {
-        (0, Some(runs[0].0.to_owned()), None)
-    } else if fits.len() == 1 {
-        (fits[0], Some(runs[fits[0]].0.to_owned()), None)
-    } else if fits.is_empty() {
-        // Report against the version it comes closest to (the newest on a tie).
-        let best = (0..runs.len()).rev().min_by_key(|&i| error_count(&runs[i].1)).unwrap_or(0);
-        (best, None, Some(runs.iter().map(|(v, _)| (*v).to_owned()).collect()))
-    } else {
-        let newest = *fits.last().expect("not empty");
-        (newest, None, Some(fits.iter().map(|&i| runs[i].0.to_owned()).collect()))
+        return (0, Some(runs[0].0.to_owned()), None);
     }
+    let best_shape = runs.iter().map(|(_, f)| shape_distance(f)).min().unwrap_or(0);
+    let fits: Vec<usize> = (0..runs.len()).filter(|&i| shape_distance(&runs[i].1) == best_shape).collect();
+    let clean: Vec<usize> = fits.iter().copied().filter(|&i| !has_errors(&runs[i].1)).collect();
+    let fits = if clean.is_empty() { fits } else { clean };
+    if let [only] = fits[..] {
+        return (only, Some(runs[only].0.to_owned()), None);
+    }
+    let newest = *fits.last().expect("at least one version fits best");
+    (newest, None, Some(fits.iter().map(|&i| runs[i].0.to_owned()).collect()))
 }
 
 /// The documented type a sent type string is another spelling of, when it is not documented
@@ -284,17 +284,14 @@ fn shape_distance(findings: &[Finding]) -> usize {
     findings.iter().filter(|f| shape.contains(&f.code.as_str())).count()
 }
 
-fn error_count(findings: &[Finding]) -> usize {
-    findings.iter().filter(|f| f.severity == Severity::Error).count()
-}
-
 /// Turns one validator failure into findings, deciding error or drift (docs/catalog.md).
 fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
     let pointer = error.instance_path().as_str().to_owned();
     let instance = error.instance().as_ref();
     let keyword = error.kind().keyword().to_owned();
     let node = error.absolute_keyword_location().and_then(|l| store.keyword_node(l.as_str()));
-    let declared = node.as_ref().and_then(|n| n.x_warn.as_ref()).and_then(|w| declared_warning(w, &keyword));
+    let x_warn = node.as_ref().and_then(|n| n.x_warn.as_ref());
+    let declared = x_warn.and_then(|w| declared_warning(w, &keyword, instance));
     let found = || describe(instance);
     let finding = |severity, pointer: String, code: &str, message: String| {
         Finding::new(severity, pointer, &keyword, code, message)
@@ -319,8 +316,12 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                 .flat_map(|n| n.properties.iter().map(String::as_str))
                 .filter(|d| instance.get(*d).is_none())
                 .collect();
+            // `unevaluatedProperties` also names a field whose `allOf` member failed for another
+            // reason (reported on its own): a field any member documents is not undocumented.
+            let unevaluated = matches!(error.kind(), ValidationErrorKind::UnevaluatedProperties { .. });
             return unexpected
                 .iter()
+                .filter(|name| !(unevaluated && node.as_ref().is_some_and(|n| n.documents(name))))
                 .map(|name| match near_miss(name, &absent) {
                     Some(meant) => finding(
                         Severity::Warning,
@@ -368,12 +369,18 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
         }
         ValidationErrorKind::Type { kind } => {
             let expected = expected_types(kind);
-            if let Some(spelled) = spelled_scalar(instance, kind) {
+            // A number or boolean spelt as a string is drift only where the schema node says
+            // the evidence sends it so (`x-warn` naming `numeric-string`, or `type`); the
+            // message of a `numeric-string` entry records that evidence for the catalog's reader.
+            let tolerated = x_warn
+                .and_then(|w| declared_warning(w, NUMERIC_STRING, instance))
+                .or_else(|| declared.as_ref().map(|_| Drift::default()));
+            if let (Some(spelled), Some(tolerated)) = (spelled_scalar(instance, kind), tolerated) {
                 return vec![Finding::new(
                     Severity::Warning,
                     pointer,
                     "drift",
-                    code::NUMERIC_STRING,
+                    tolerated.code.as_deref().unwrap_or(code::NUMERIC_STRING),
                     format!("documented as {expected}; sent as {spelled} {}", quoted(instance)),
                 )];
             }
@@ -432,28 +439,92 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
 }
 
 /// A keyword the schema declares as drift (`x-warn`): the catalog's own message and code, if any.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct Drift {
     message: Option<String>,
     code: Option<String>,
 }
 
-/// Reads `x-warn`: a keyword, a list of keywords, or an object from keyword to a message or to
-/// `{"code": ..., "message": ...}`.
-fn declared_warning(x_warn: &Value, keyword: &str) -> Option<Drift> {
+/// The name `x-warn` gives a number or boolean sent as a string, tolerated at that node only:
+/// `"x-warn": ["numeric-string"]` or `{"numeric-string": "message"}`. Without it a numeric
+/// string is `wrong-type`, like any other type failure.
+pub(crate) const NUMERIC_STRING: &str = "numeric-string";
+
+/// Reads `x-warn`, the one place where a schema turns a failure into drift: a keyword, a list of
+/// keywords, or an object from keyword to a message or to `{"code": ..., "message": ...,
+/// "values": [...]}`. With `values`, only those values are tolerated (the spellings the evidence
+/// shows); any other value fails as if `x-warn` were not there. The keyword may also be
+/// [`NUMERIC_STRING`], which is no JSON Schema keyword: it tolerates a `type` failure where the
+/// value spells the documented number or boolean.
+fn declared_warning(x_warn: &Value, keyword: &str, instance: &Value) -> Option<Drift> {
     let text = |v: Option<&Value>| v.and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned);
     let listed = match x_warn {
         Value::Array(list) => list.iter().any(|k| k == keyword),
         Value::String(k) => k == keyword,
         Value::Object(map) => {
-            return map.get(keyword).map(|m| match m {
-                Value::Object(o) => Drift { message: text(o.get("message")), code: text(o.get("code")) },
-                other => Drift { message: text(Some(other)), code: None },
-            });
+            return match map.get(keyword)? {
+                Value::Object(o) => {
+                    let tolerated =
+                        o.get("values").and_then(Value::as_array).is_none_or(|v| v.contains(instance));
+                    tolerated.then(|| Drift { message: text(o.get("message")), code: text(o.get("code")) })
+                }
+                other => Some(Drift { message: text(Some(other)), code: None }),
+            };
         }
         _ => false,
     };
-    listed.then_some(Drift { message: None, code: None })
+    listed.then_some(Drift::default())
+}
+
+/// What is wrong with the `x-warn` declarations of a schema document, for `catalog check`: each
+/// one must be a keyword, a list of keywords or an object, and an object entry's `values` a list
+/// of the tolerated values (a mistyped `values` would otherwise tolerate any value).
+pub(crate) fn x_warn_problems(doc: &Value) -> Vec<String> {
+    fn walk(node: &Value, at: &str, out: &mut Vec<String>) {
+        match node {
+            Value::Object(map) => {
+                if let Some(x_warn) = map.get("x-warn") {
+                    let place = if at.is_empty() { "the root" } else { at };
+                    match x_warn {
+                        Value::String(_) => {}
+                        Value::Array(list) if list.iter().all(Value::is_string) => {}
+                        Value::Object(entries) => {
+                            for (keyword, entry) in entries {
+                                let values = entry.get("values");
+                                if values.is_some_and(|v| !v.is_array()) {
+                                    out.push(format!(
+                                        "x-warn at {place}: {keyword:?} has \"values\" that is not a list of the tolerated values"
+                                    ));
+                                }
+                                if !(entry.is_string() || entry.is_object()) {
+                                    out.push(format!(
+                                        "x-warn at {place}: {keyword:?} must be a message or an object with code, message, values"
+                                    ));
+                                }
+                            }
+                        }
+                        _ => out.push(format!(
+                            "x-warn at {place}: must be a keyword, a list of keywords or an object from keyword to a message"
+                        )),
+                    }
+                }
+                for (key, value) in map {
+                    if key != "x-warn" {
+                        walk(value, &format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(doc, "", &mut out);
+    out
 }
 
 /// The custom keyword that lists documented fields a delivery may lack: each missing one is the
@@ -653,19 +724,54 @@ mod tests {
 
     #[test]
     fn x_warn_accepts_lists_and_messages() {
-        assert_eq!(declared_warning(&json!(["enum"]), "enum"), Some(Drift { message: None, code: None }));
-        assert_eq!(declared_warning(&json!(["enum"]), "type"), None);
+        let any = json!("x");
         assert_eq!(
-            declared_warning(&json!({"not": "sent as null"}), "not"),
+            declared_warning(&json!(["enum"]), "enum", &any),
+            Some(Drift { message: None, code: None })
+        );
+        assert_eq!(declared_warning(&json!(["enum"]), "type", &any), None);
+        assert_eq!(
+            declared_warning(&json!({"not": "sent as null"}), "not", &any),
             Some(Drift { message: Some("sent as null".into()), code: None })
         );
         assert_eq!(
             declared_warning(
                 &json!({"enum": {"code": "open-enum", "message": "new statuses appear"}}),
-                "enum"
+                "enum",
+                &any
             ),
             Some(Drift { message: Some("new statuses appear".into()), code: Some("open-enum".into()) })
         );
+    }
+
+    #[test]
+    fn catalog_check_names_malformed_x_warn() {
+        assert!(
+            x_warn_problems(
+                &json!({"x-warn": ["enum"], "properties": {"a": {"x-warn": {"const": {"values": ["x"]}}}}})
+            )
+            .is_empty()
+        );
+        let problems =
+            x_warn_problems(&json!({"properties": {"a": {"x-warn": {"const": {"values": "file_event"}}}}}));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("/properties/a") && problems[0].contains("values"), "{problems:?}");
+        assert_eq!(x_warn_problems(&json!({"x-warn": 3})).len(), 1);
+    }
+
+    #[test]
+    fn x_warn_values_tolerate_exactly_the_values_named() {
+        let x_warn = json!({"const": {"values": ["file_event"], "message": "the SDKs say file_event"}});
+        assert_eq!(
+            declared_warning(&x_warn, "const", &json!("file_event")),
+            Some(Drift { message: Some("the SDKs say file_event".into()), code: None })
+        );
+        assert_eq!(declared_warning(&x_warn, "const", &json!("job_event_type")), None);
+        assert_eq!(
+            declared_warning(&json!(["numeric-string"]), NUMERIC_STRING, &json!("3")),
+            Some(Drift::default())
+        );
+        assert_eq!(declared_warning(&json!(["pattern"]), NUMERIC_STRING, &json!("3")), None);
     }
 
     #[test]

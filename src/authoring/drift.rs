@@ -35,6 +35,15 @@ struct Seen {
     detail: Option<String>,
 }
 
+/// Any other finding `validate` reports (formats, dates, constraints, patterns, declared drift,
+/// duplicate keys, versions, aliases) at one place: its code, how often, where first seen.
+#[derive(Debug, Serialize)]
+struct OtherSeen {
+    code: String,
+    #[serde(flatten)]
+    seen: Seen,
+}
+
 /// Values seen outside a documented enum at one place, with their counts.
 #[derive(Debug, Serialize)]
 struct OutsideValues {
@@ -60,6 +69,10 @@ struct TypeDrift {
     types: Vec<Seen>,
     /// Values outside a documented enum or constant.
     values: Vec<OutsideValues>,
+    /// Every other finding, by code and place.
+    other: Vec<OtherSeen>,
+    /// How many findings of each code the type's deliveries have: what `validate` counts.
+    findings: BTreeMap<String, usize>,
     #[serde(skip)]
     missing: BTreeMap<String, usize>,
     #[serde(skip)]
@@ -68,6 +81,8 @@ struct TypeDrift {
     types_at: BTreeMap<String, Seen>,
     #[serde(skip)]
     values_at: BTreeMap<String, OutsideValues>,
+    #[serde(skip)]
+    other_at: BTreeMap<(String, String), OtherSeen>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -75,6 +90,9 @@ struct Report {
     deliveries: usize,
     /// Records of no known provider, or that are not JSON.
     unrecognised: usize,
+    /// How many findings of each code the whole corpus has, the unrecognised records' included:
+    /// the counts `validate` reports.
+    findings: BTreeMap<String, usize>,
     types: Vec<TypeDrift>,
 }
 
@@ -87,6 +105,9 @@ pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow
     let pass = for_each_event(config, &args.input, false, &mut |analyzed| {
         report.deliveries += 1;
         let r = &analyzed.result;
+        for f in r.errors.iter().chain(&r.warnings) {
+            *report.findings.entry(f.code.clone()).or_default() += 1;
+        }
         let (Some(provider), Some(event_type), Status::Valid | Status::Invalid) =
             (&r.provider, &r.event_type, r.status)
         else {
@@ -107,6 +128,7 @@ pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow
             column: f.column.unwrap_or(r.column),
         };
         for f in r.errors.iter().chain(&r.warnings) {
+            *drift.findings.entry(f.code.clone()).or_default() += 1;
             let at = fold(&f.pointer);
             match f.code.as_str() {
                 code::MISSING_FIELD | code::MISSING_EXPECTED_FIELD => {
@@ -145,7 +167,19 @@ pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow
                     });
                     *values.values.entry(value).or_default() += 1;
                 }
-                _ => {}
+                other => {
+                    let seen =
+                        drift.other_at.entry((other.to_owned(), at.clone())).or_insert_with(|| OtherSeen {
+                            code: other.to_owned(),
+                            seen: Seen {
+                                pointer: at,
+                                count: 0,
+                                example: example(f),
+                                detail: Some(f.message.clone()),
+                            },
+                        });
+                    seen.seen.count += 1;
+                }
             }
         }
         Ok(())
@@ -161,6 +195,7 @@ pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow
         drift.undocumented = std::mem::take(&mut drift.undocumented_at).into_values().collect();
         drift.types = std::mem::take(&mut drift.types_at).into_values().collect();
         drift.values = std::mem::take(&mut drift.values_at).into_values().collect();
+        drift.other = std::mem::take(&mut drift.other_at).into_values().collect();
         report.types.push(drift);
     }
     match args.format {
@@ -202,7 +237,8 @@ fn render(out: &mut Output, report: &Report) -> std::io::Result<()> {
             && t.sometimes_missing.is_empty()
             && t.undocumented.is_empty()
             && t.types.is_empty()
-            && t.values.is_empty();
+            && t.values.is_empty()
+            && t.other.is_empty();
         if clean {
             writeln!(out, "  as documented")?;
         }
@@ -233,6 +269,10 @@ fn render(out: &mut Output, report: &Report) -> std::io::Result<()> {
                 values.join(", "),
                 at(&v.example)
             )?;
+        }
+        for o in &t.other {
+            let detail = o.seen.detail.as_deref().map(escape_controls).unwrap_or_default();
+            seen_line(out, &format!("{},", o.code), &o.seen, &format!(": {detail}"))?;
         }
     }
     let types = report.types.len();

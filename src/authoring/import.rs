@@ -522,16 +522,13 @@ impl<'s> Converter<'s> {
                 out.insert(flag.to_owned(), limit);
             }
         }
-        // The fidelity policy: `required` stays required, other documented fields are expected,
-        // and undocumented ones are warnings.
-        if let Some(properties) = map.get("properties").and_then(Value::as_object) {
-            let required = super::required_names(map.get("required"));
-            let expected: Vec<Value> =
-                properties.keys().filter(|k| !required.contains(k.as_str())).map(|k| json!(k)).collect();
-            if !expected.is_empty() {
-                out.insert(crate::validate::EXPECTED.to_owned(), Value::Array(expected));
-            }
+        // OpenAPI formats are annotations: a date that is not one fails no spec-valid payload,
+        // so it stays a `format` warning here (hookscope's built-in catalogs make it an error).
+        if map.get("format").and_then(Value::as_str).is_some_and(|f| matches!(f, "date" | "date-time")) {
+            out.insert("x-warn".to_owned(), json!(["format"]));
         }
+        // The spec's own meaning: `required` stays required, every other documented field is
+        // optional (no `x-expected`), and undocumented ones are warnings.
         let open = map.contains_key("additionalProperties") || map.contains_key("unevaluatedProperties");
         if close && !open && (map.contains_key("properties") || map.contains_key("allOf")) {
             out.insert("unevaluatedProperties".to_owned(), Value::Bool(false));
@@ -680,6 +677,13 @@ fn generate_object(map: &Map<String, Value>, sampler: &mut Sampler<'_>, depth: u
     {
         let schema = properties.and_then(|p| p.get(name)).cloned().unwrap_or(json!({"type": "string"}));
         out.insert(name.to_owned(), generate(&schema, sampler, depth + 1));
+    }
+    // A fixed value is part of what the event is (the `const` an `allOf` member pins its type
+    // with), required or not.
+    for (name, schema) in properties.into_iter().flatten() {
+        if let Some(fixed) = schema.get("const") {
+            out.insert(name.clone(), fixed.clone());
+        }
     }
     Value::Object(out)
 }
@@ -905,7 +909,7 @@ mod tests {
         assert!(notes.is_empty());
         assert_eq!(schema["unevaluatedProperties"], json!(false), "{schema}");
         assert_eq!(schema["allOf"][1]["properties"]["n"]["exclusiveMaximum"], json!(5));
-        assert_eq!(schema["allOf"][1]["x-expected"], json!(["n"]));
+        assert!(schema["allOf"][1].get("x-expected").is_none(), "not in `required` is optional");
         assert_eq!(schema["$defs"]["base"]["required"], json!(["id"]));
         assert!(schema["$defs"]["base"].get("unevaluatedProperties").is_none(), "an allOf member stays open");
     }

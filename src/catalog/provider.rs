@@ -76,6 +76,11 @@ pub struct Marker {
     pub constant: Option<Value>,
     #[serde(default)]
     pub required: bool,
+    /// Evidence that is this provider's own (its timestamp field, its header), not a field name
+    /// any envelope has. An envelope with such markers claims a document only when one of them
+    /// matches or the document's type is one the provider documents.
+    #[serde(default)]
+    pub distinctive: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -150,6 +150,14 @@ impl SchemaStore {
         self.docs.get(uri).map(Doc::value)
     }
 
+    /// Every document of the provider with the file name people know it by, in name order.
+    pub(crate) fn documents(&self) -> Vec<(String, &Value)> {
+        let mut all: Vec<(String, &Value)> =
+            self.docs.iter().map(|(u, d)| (self.file_name(u), d.value())).collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    }
+
     /// The compiled validator of one schema document, built on first use.
     pub(crate) fn validator(&self, uri: &str) -> Result<Arc<Compiled>, CatalogError> {
         let mut cache = self.validators.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -261,18 +269,43 @@ impl SchemaStore {
         if let Some(node) = cache.get(location) {
             return node.clone();
         }
+        let doc = location.split_once('#').map_or(location, |(d, _)| d);
         let node = self.keyword_parent(location).map(|n| {
-            Arc::new(KeywordNode {
-                x_warn: n.get("x-warn").cloned(),
-                properties: n
-                    .get("properties")
-                    .and_then(Value::as_object)
-                    .map(|p| p.keys().cloned().collect())
-                    .unwrap_or_default(),
-            })
+            let mut properties = Vec::new();
+            self.documented_names(n, doc, 0, &mut properties);
+            Arc::new(KeywordNode { x_warn: n.get("x-warn").cloned(), properties })
         });
         cache.insert(location.to_owned(), node.clone());
         node
+    }
+
+    /// The field names a schema node documents: its own `properties`, then those of its
+    /// `allOf`/`anyOf`/`oneOf` members, following `$ref` (in the order written, each once). An
+    /// `unevaluatedProperties` failure names a field that a member documents when that member
+    /// failed for another reason; the field is documented all the same.
+    fn documented_names(&self, node: &Value, doc: &str, depth: usize, out: &mut Vec<String>) {
+        if depth > 16 {
+            return;
+        }
+        for name in node.get("properties").and_then(Value::as_object).into_iter().flatten().map(|(k, _)| k) {
+            if !out.contains(name) {
+                out.push(name.clone());
+            }
+        }
+        if let Some(reference) = node.get("$ref").and_then(Value::as_str) {
+            let (path, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+            let target_doc = if path.is_empty() { doc.to_owned() } else { resolve(doc, path) };
+            if let Some(target) =
+                self.doc(&target_doc).and_then(|d| crate::json::lookup(d, &percent_decode(fragment)))
+            {
+                self.documented_names(target, &target_doc, depth + 1, out);
+            }
+        }
+        for key in ["allOf", "anyOf", "oneOf"] {
+            for member in node.get(key).and_then(Value::as_array).into_iter().flatten() {
+                self.documented_names(member, doc, depth + 1, out);
+            }
+        }
     }
 
     fn keyword_parent(&self, location: &str) -> Option<&Value> {

@@ -83,6 +83,12 @@ fn check(user: &Catalog, configured: &Catalog, problems: &mut Vec<String>) -> (u
                 problems.push(e.to_string());
             }
         }
+        // Every x-warn declares what it tolerates in a form validation reads.
+        for (file, doc) in store.documents() {
+            for problem in crate::validate::x_warn_problems(doc) {
+                problems.push(format!("{file}: {problem}"));
+            }
+        }
         // Every type has a sample, and every sample validates as its own type.
         for (name, versions) in provider.types() {
             types += 1;

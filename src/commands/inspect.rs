@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::exit::Outcome;
 use crate::json::{PrettyOptions, pretty_print, sort_keys};
 use crate::output::{Output, add_row, escape_controls};
-use crate::report::{Status, iso8601, render_snippet};
+use crate::report::{Status, grouped_for_people, iso8601, render_snippet};
 
 pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let styles = out.styles;
@@ -41,8 +41,8 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
         writeln!(out, "{}", styles.strong.style(format!("{heading:─<72}")))?;
         let provider = result.provider.as_deref().and_then(|id| config.catalog.provider(id));
         writeln!(out, "{}", summary_table(analyzed, provider))?;
-        for finding in result.findings_in_order() {
-            render_snippet(out, &styles, result, finding, record)?;
+        for finding in grouped_for_people(&result.findings_in_order()) {
+            render_snippet(out, &styles, result, &finding, record)?;
         }
         if let (Some(p), Some(value)) = (provider, analyzed.value.as_ref()) {
             for notice in p.desc.notices.iter().filter_map(|n| n.render(value)) {

@@ -1,12 +1,13 @@
 //! Reports for people: findings as source snippets or as `path:line:col: level: message`, like
 //! a linter, each event's identity, and the closing summary line.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-use super::{EventResult, Finding, Severity, Status, Summary};
+use super::{EventResult, Finding, Severity, Status, Summary, code};
 use crate::analyze::Analyzed;
 use crate::input::{Body, Record};
 use crate::output::{Styles, escape_controls, push_escaped};
@@ -36,6 +37,55 @@ pub(crate) fn render_finding(
         write!(out, " {}", styles.dim.style(format!("at {}", styles.pointer.style(&pointer))))?;
     }
     writeln!(out, " {}", styles.dim.style(format!("[{}]", finding.code)))
+}
+
+/// The findings as people read them: the missing fields of one object (same code and level) are
+/// one finding, "missing 17 documented fields: output, initialOutput, …", where the first of them
+/// stood. Only the human and `--brief` output group them; counts, machine formats and the project
+/// file's levels stay per field.
+pub(crate) fn grouped_for_people<'f>(findings: &[&'f Finding]) -> Vec<Cow<'f, Finding>> {
+    const LISTED: usize = 10;
+    let missing = |f: &Finding| matches!(f.code.as_str(), code::MISSING_FIELD | code::MISSING_EXPECTED_FIELD);
+    let parent = |f: &Finding| f.pointer.rsplit_once('/').map_or("", |(p, _)| p).to_owned();
+    let key = |f: &Finding| (f.code.clone(), f.severity == Severity::Error, parent(f));
+    let mut out: Vec<Cow<'f, Finding>> = Vec::with_capacity(findings.len());
+    let mut done = vec![false; findings.len()];
+    for (i, first) in findings.iter().enumerate() {
+        if done[i] {
+            continue;
+        }
+        let group: Vec<usize> = if missing(first) {
+            (i..findings.len())
+                .filter(|&j| !done[j] && missing(findings[j]) && key(findings[j]) == key(first))
+                .collect()
+        } else {
+            vec![i]
+        };
+        for &j in &group {
+            done[j] = true;
+        }
+        if group.len() < 2 {
+            out.push(Cow::Borrowed(*first));
+            continue;
+        }
+        let names: Vec<String> = group
+            .iter()
+            .map(|&j| {
+                let name = findings[j].pointer.rsplit('/').next().unwrap_or_default();
+                name.replace("~1", "/").replace("~0", "~")
+            })
+            .collect();
+        let mut listed = names.iter().take(LISTED).cloned().collect::<Vec<_>>().join(", ");
+        if names.len() > LISTED {
+            listed.push_str(", …");
+        }
+        let what = if first.code == code::MISSING_FIELD { "required" } else { "documented" };
+        let mut merged = (*first).clone();
+        merged.pointer = parent(first);
+        merged.message = format!("missing {} {what} fields: {listed}", names.len());
+        out.push(Cow::Owned(merged));
+    }
+    out
 }
 
 /// One finding as a compiler shows it: the message, then the source line with the offending
@@ -266,11 +316,11 @@ impl super::reporter::Human for Findings {
                 result.status.as_str()
             )?;
         }
-        for finding in result.findings_in_order() {
+        for finding in grouped_for_people(&result.findings_in_order()) {
             if self.brief {
-                render_finding(out, styles, result, finding)?;
+                render_finding(out, styles, result, &finding)?;
             } else {
-                render_snippet(out, styles, result, finding, &analyzed.record)?;
+                render_snippet(out, styles, result, &finding, &analyzed.record)?;
             }
         }
         Ok(())

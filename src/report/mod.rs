@@ -10,7 +10,9 @@ mod reporter;
 use serde::Serialize;
 
 pub(crate) use ci::{write_github, write_github_unreadable, write_junit, write_sarif};
-pub(crate) use human::{Findings, Identities, identity, render_snippet, render_summary_line};
+pub(crate) use human::{
+    Findings, Identities, grouped_for_people, identity, render_snippet, render_summary_line,
+};
 pub(crate) use machine::{JsonReport, write_ndjson_result};
 pub(crate) use reporter::{Items, Reporter, Shape, styles_for};
 

@@ -7,10 +7,6 @@ use serde_json::Value;
 
 use crate::{cmd, results, root, validate_json};
 
-fn pointers(result: &Value, key: &str) -> Vec<String> {
-    result[key].as_array().unwrap().iter().map(|f| f["pointer"].as_str().unwrap().to_owned()).collect()
-}
-
 /// Runs every case of `tests/fixtures/<provider>/cases.json` in one call and checks each.
 fn check_cases(provider: &str) {
     let text = std::fs::read_to_string(root().join(format!("tests/fixtures/{provider}/cases.json"))).unwrap();
@@ -43,12 +39,27 @@ fn check_cases(provider: &str) {
         if case["expect"] == "valid" && !result["errors"].as_array().unwrap().is_empty() {
             fail("has errors".into());
         }
-        for (key, list) in [("errors", "errors"), ("warnings", "warnings")] {
-            let got = pointers(result, key);
-            for wanted in case.get(list).and_then(Value::as_array).into_iter().flatten() {
-                if !got.iter().any(|g| g == wanted.as_str().unwrap()) {
-                    fail(format!("no {key} at {wanted} (got {got:?})"));
-                }
+        // Every finding is stated, as "code pointer": an unexpected extra one fails as a missing one does.
+        for key in ["errors", "warnings"] {
+            let mut got: Vec<String> = result[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| format!("{} {}", f["code"].as_str().unwrap(), f["pointer"].as_str().unwrap()))
+                .collect();
+            got.sort();
+            let mut wanted: Vec<String> = case
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|w| w.as_str().unwrap().to_owned())
+                .collect();
+            wanted.sort();
+            if got != wanted {
+                let extra: Vec<&String> = got.iter().filter(|g| !wanted.contains(g)).collect();
+                let missing: Vec<&String> = wanted.iter().filter(|w| !got.contains(w)).collect();
+                fail(format!("{key}: unexpected {extra:?}, missing {missing:?}"));
             }
         }
         let inferred: Vec<&str> = result["api_version"]
