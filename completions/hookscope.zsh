@@ -948,7 +948,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 extend\:"Extend"
 standard-webhooks\:"Standard Webhooks"))' \
 '--tolerance=[Seconds a signed timestamp may be off the clock, either way (default\: the scheme'\''s own tolerance, see \`hookscope list --schemes\`)]:SECONDS:_default' \
-'--now=[Judge timestamps as if it were this Unix time (for captured fixtures)]:UNIX_SECONDS:_default' \
+'--now=[Judge timestamps as if it were this Unix time (for captured fixtures), from 0 to 253402300799 (the last second of the year 9999)]:UNIX_SECONDS:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"))' \
