@@ -406,7 +406,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__catalog__subcmd__import)
-            opts="-h --out --provider --max-spec-bytes --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --out --provider --max-spec-bytes --force --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -444,7 +444,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__catalog__subcmd__learn)
-            opts="-h --no-ignore --hidden --exclude --allow-empty --input --provider --out --type-at --type-header --merge --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --no-ignore --hidden --exclude --allow-empty --input --provider --out --type-at --type-header --merge --force --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1104,7 +1104,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__listen)
-            opts="-h --addr --path --forward-to --save --format --strict --reject-invalid --events --secret-env --secret-file --max-event-bytes --max-connections --read-timeout --idle-timeout --forward-timeout --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --addr --path --forward-to --cacert --save --format --strict --reject-invalid --events --secret-env --secret-file --max-event-bytes --max-connections --read-timeout --idle-timeout --forward-timeout --max-answer-bytes --analysis-timeout --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1119,6 +1119,10 @@ _hookscope() {
                     return 0
                     ;;
                 --forward-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1163,6 +1167,14 @@ _hookscope() {
                     return 0
                     ;;
                 --forward-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-answer-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --analysis-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1352,7 +1364,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__send)
-            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --to --sample --set --secret-env --secret-file --keep-signature --rate --concurrency --timeout --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -H -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --to --cacert --header --timestamp --sample --set --secret-env --secret-file --keep-signature --rate --concurrency --timeout --format --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1391,6 +1403,22 @@ _hookscope() {
                     return 0
                     ;;
                 --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

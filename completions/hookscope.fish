@@ -1022,6 +1022,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l force -d 'Replace the provider folder whole when it is already there (else that is an error)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1049,6 +1050,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l allow-empty -d 'A directory with no event files is not an error'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l force -d 'Replace the provider folder whole when it is already there (else that is an error, unless --merge names the same folder)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1194,9 +1196,10 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "learn" -d 'Write a user catalog inferred from captured deliveries'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "drift" -d 'Documented versus seen over a corpus of deliveries, per event type: documented fields never seen, undocumented fields seen, other types and values'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l addr -d 'The address to listen on; anything but loopback only when given here' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l addr -d 'The address to listen on (`127.0.0.1:8787`, `localhost:8787`, `[::1]:8787`); anything but loopback only when given here' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l path -d 'The URL path deliveries are posted to (and anything below it)' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l forward-to -d 'Forward each delivery (its exact bytes and headers) to this handler and relay its answer' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l forward-to -d 'Forward each delivery (its exact bytes and headers) to this handler (`http://` or `https://`) and relay its answer' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l cacert -d 'Trust the PEM certificates in FILE instead of the system\'s roots for an https:// handler' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l save -d 'Write each delivery to DIR as an `.http` capture that every command reads back' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l format -d 'Output format: one line per delivery (human), or the result objects of `validate`' -r -f -a "human\t'For people: findings like a linter, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
@@ -1210,6 +1213,8 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l max-conne
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l read-timeout -d 'Seconds a client may take to send a request\'s headers and body (408 after)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l idle-timeout -d 'Seconds a kept-alive connection may stay idle before it is closed' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l forward-timeout -d 'Seconds the handler behind --forward-to may take to answer (502/504 after)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l max-answer-bytes -d 'Largest handler answer relayed whole; a larger one is answered 502 instead' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l analysis-timeout -d 'Seconds the answer waits for a delivery\'s analysis; past them the delivery is answered as if valid (saved and forwarded as usual) and reported when its analysis is done (0: never wait)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand listen" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -1342,7 +1347,10 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l to -d 'The handler to post to' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l to -d 'The handler to post to: an `http://` or `https://` URL' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l cacert -d 'Trust the PEM certificates in FILE instead of the system\'s roots for an https:// handler' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -s H -l header -d 'Add a header to every delivery, replacing one of the same name (repeatable)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l timestamp -d 'Sign as of this time: UNIX seconds, `now`, or `now-300` (five minutes ago) to try a handler\'s replay protection' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l sample -d 'Send the catalog\'s sample of this event type (repeatable), like `stripe trigger`' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l set -d 'Override a field before sending: `/pointer=value`, value as JSON or else as a string (repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l secret-env -d 'Read the signing secret from this environment variable' -r

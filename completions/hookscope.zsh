@@ -1350,6 +1350,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
+'--force[Replace the provider folder whole when it is already there (else that is an error)]' \
 '--no-config[Ignore any project file]' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -1383,6 +1384,7 @@ never\:""))' \
 '--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
+'--force[Replace the provider folder whole when it is already there (else that is an error, unless --merge names the same folder)]' \
 '--no-config[Ignore any project file]' \
 '--no-builtin[Leave the built-in providers out (use only user catalogs)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
@@ -1576,9 +1578,10 @@ esac
 ;;
 (listen)
 _arguments "${_arguments_options[@]}" : \
-'--addr=[The address to listen on; anything but loopback only when given here]:HOST:PORT:_default' \
+'--addr=[The address to listen on (\`127.0.0.1\:8787\`, \`localhost\:8787\`, \`\[\:\:1\]\:8787\`); anything but loopback only when given here]:HOST:PORT:_default' \
 '--path=[The URL path deliveries are posted to (and anything below it)]:PATH:_default' \
-'--forward-to=[Forward each delivery (its exact bytes and headers) to this handler and relay its answer]:URL:_default' \
+'--forward-to=[Forward each delivery (its exact bytes and headers) to this handler (\`http\://\` or \`https\://\`) and relay its answer]:URL:_default' \
+'--cacert=[Trust the PEM certificates in FILE instead of the system'\''s roots for an https\:// handler]:FILE:_files' \
 '--save=[Write each delivery to DIR as an \`.http\` capture that every command reads back]:DIR:_files' \
 '--format=[Output format\: one line per delivery (human), or the result objects of \`validate\`]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
@@ -1592,6 +1595,8 @@ ndjson\:"One JSON result object per line, no summary"))' \
 '--read-timeout=[Seconds a client may take to send a request'\''s headers and body (408 after)]:SECONDS:_default' \
 '--idle-timeout=[Seconds a kept-alive connection may stay idle before it is closed]:SECONDS:_default' \
 '--forward-timeout=[Seconds the handler behind --forward-to may take to answer (502/504 after)]:SECONDS:_default' \
+'--max-answer-bytes=[Largest handler answer relayed whole; a larger one is answered 502 instead]:BYTES:_default' \
+'--analysis-timeout=[Seconds the answer waits for a delivery'\''s analysis; past them the delivery is answered as if valid (saved and forwarded as usual) and reported when its analysis is done (0\: never wait)]:SECONDS:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
@@ -1730,7 +1735,11 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
-'--to=[The handler to post to]:URL:_default' \
+'--to=[The handler to post to\: an \`http\://\` or \`https\://\` URL]:URL:_default' \
+'--cacert=[Trust the PEM certificates in FILE instead of the system'\''s roots for an https\:// handler]:FILE:_files' \
+'*-H+[Add a header to every delivery, replacing one of the same name (repeatable)]:NAME: VALUE:_default' \
+'*--header=[Add a header to every delivery, replacing one of the same name (repeatable)]:NAME: VALUE:_default' \
+'--timestamp=[Sign as of this time\: UNIX seconds, \`now\`, or \`now-300\` (five minutes ago) to try a handler'\''s replay protection]:UNIX|now-N:_default' \
 '*--sample=[Send the catalog'\''s sample of this event type (repeatable), like \`stripe trigger\`]:TYPE:_default' \
 '*--set=[Override a field before sending\: \`/pointer=value\`, value as JSON or else as a string (repeatable)]:POINTER=VALUE:_default' \
 '--secret-env=[Read the signing secret from this environment variable]:NAME:_default' \

@@ -6,12 +6,14 @@ use serde_json::Value;
 use crate::catalog::{Catalog, CatalogError};
 use crate::detect::{Forced, detect};
 use crate::input::{Body, Record};
-use crate::json::{Keep, Lexer, Position, Positions, duplicate_keys, locate_all, parse, parse_pruned};
-use crate::report::{EventResult, Finding, Severity, Status, code};
+use crate::json::{
+    Keep, Lexer, Pointer, Position, Positions, duplicate_keys, locate_all, parse, parse_pruned,
+};
+use crate::model::{EventResult, Finding, Severity, Status, code};
 use crate::validate::{documented_alias, validate};
 
 /// What a run needs to analyse records.
-pub struct Analyzer<'c> {
+pub(crate) struct Analyzer<'c> {
     pub catalog: &'c Catalog,
     known_providers: String,
     /// Detection only (`filter` by provider or type): what detection reads, without validation.
@@ -19,7 +21,7 @@ pub struct Analyzer<'c> {
 }
 
 /// A record's result, with its parsed value when it was JSON.
-pub struct Analyzed {
+pub(crate) struct Analyzed {
     /// The record the result is about (the unwrapped body when the input was a wrapper).
     pub record: Record,
     pub result: EventResult,
@@ -32,13 +34,13 @@ pub struct Analyzed {
 
 impl Analyzed {
     /// The bytes that stand for this event in the input (what `filter` writes back).
-    pub fn original(&self) -> &[u8] {
+    pub(crate) fn original(&self) -> &[u8] {
         &self.wrapper.as_ref().unwrap_or(&self.record).original
     }
 }
 
 impl<'c> Analyzer<'c> {
-    pub fn new(catalog: &'c Catalog) -> Self {
+    pub(crate) fn new(catalog: &'c Catalog) -> Self {
         let ids: Vec<&str> = catalog.providers().map(crate::catalog::Provider::id).collect();
         Self { catalog, known_providers: ids.join(", "), detect_only: None }
     }
@@ -47,13 +49,13 @@ impl<'c> Analyzer<'c> {
     /// parsed event is left `unknown` and it has no findings. It parses only the parts of each
     /// event that detection reads.
     #[must_use]
-    pub fn detect_only(mut self, on: bool) -> Self {
+    pub(crate) fn detect_only(mut self, on: bool) -> Self {
         self.detect_only = on.then(|| detection_paths(self.catalog));
         self
     }
 
     /// Analyses one record; `forced` holds what the user chose instead of detection.
-    pub fn analyze(&self, record: Record, forced: &Forced<'c>) -> Result<Analyzed, CatalogError> {
+    pub(crate) fn analyze(&self, record: Record, forced: &Forced<'c>) -> Result<Analyzed, CatalogError> {
         self.analyze_at_depth(record, forced, 0)
     }
 
@@ -145,8 +147,7 @@ impl<'c> Analyzer<'c> {
             let position = |offset: usize| found[offsets.binary_search(&offset).unwrap_or_default()];
             for dup in duplicates {
                 let first = record.absolute(position(dup.first));
-                let key =
-                    dup.pointer.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+                let key = Pointer::from(dup.pointer.as_str()).last().unwrap_or_default().to_owned();
                 let message = format!(
                     "duplicate key {key:?}: first at line {}, column {}; consumers usually keep the last value",
                     first.line, first.column

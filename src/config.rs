@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use crate::catalog::{Catalog, Provider, TypeLookup, TypeRef};
 use crate::detect::Forced;
 use crate::input::Source;
+use crate::model::Status;
 use crate::output::{ColorChoice, Diagnostics};
 use crate::policy::Policy;
 use crate::project::Project;
-use crate::report::Status;
 use crate::secret::{self, Secret, SecretError, Secrets, split_key};
 
-pub struct Config {
+pub(crate) struct Config {
     pub catalog: Catalog,
     pub project: Option<Project>,
     pub diagnostics: Diagnostics,
@@ -23,7 +23,7 @@ pub struct Config {
 impl Config {
     /// Finds the project file, then loads the built-in catalog (unless `no_builtin`) and the
     /// user catalogs: the project file's `catalogs`, then `--catalog` / `HOOKSCOPE_CATALOG`.
-    pub fn new(
+    pub(crate) fn new(
         color: ColorChoice,
         project_file: Option<&Path>,
         no_project: bool,
@@ -39,7 +39,7 @@ impl Config {
     }
 
     /// `validate --strict`, or `[validate] strict = true` in the project file.
-    pub fn strict(&self, flag: bool) -> bool {
+    pub(crate) fn strict(&self, flag: bool) -> bool {
         flag || self.project.as_ref().is_some_and(|p| p.file.validate.strict)
     }
 
@@ -142,7 +142,7 @@ impl Config {
         if keys.iter().any(|k| k.eq_ignore_ascii_case(key)) {
             return Ok(key.to_ascii_lowercase());
         }
-        let hint = crate::catalog::suggest(key, keys.iter().map(String::as_str))
+        let hint = crate::near::suggest(key, keys.iter().map(String::as_str))
             .first()
             .map(|h| format!("did you mean {h:?}? "))
             .unwrap_or_default();
@@ -156,7 +156,7 @@ impl Config {
 /// hookscope was asked for something it cannot do (exit code 2).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct UsageError(pub String);
+pub(crate) struct UsageError(pub String);
 
 /// A provider named on the command line: ids are lower case, and `Daily` means `daily`.
 pub(crate) fn find_provider<'c>(catalog: &'c Catalog, id: &str) -> Result<&'c Provider, UsageError> {

@@ -7,14 +7,14 @@ use crate::catalog::{Catalog, Envelope, Headers, Provider, TypeRef, VersionRule}
 
 /// What the user forced on the command line instead of detecting.
 #[derive(Default, Clone, Copy)]
-pub struct Forced<'c> {
+pub(crate) struct Forced<'c> {
     pub provider: Option<&'c Provider>,
     pub event_type: Option<TypeRef<'c>>,
     pub api_version: Option<&'c str>,
 }
 
 /// The outcome of detection for one event.
-pub struct Detection<'c> {
+pub(crate) struct Detection<'c> {
     pub provider: Option<&'c Provider>,
     /// The event type string as sent (or forced).
     pub event_type: Option<String>,
@@ -24,7 +24,7 @@ pub struct Detection<'c> {
     pub stated_version: Option<String>,
 }
 
-pub fn detect<'c>(
+pub(crate) fn detect<'c>(
     catalog: &'c Catalog,
     event: &Value,
     headers: &Headers,

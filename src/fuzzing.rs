@@ -56,7 +56,7 @@ pub fn catalog_import(data: &[u8]) -> usize {
     let Ok(text) = std::str::from_utf8(data) else { return 0 };
     let Ok(spec) = crate::authoring::import::Spec::parse(text) else { return 0 };
     let out = scratch_path("import");
-    let imported = crate::authoring::import::import(&spec, "fuzz.yaml", &out, Some("fuzz"));
+    let imported = crate::authoring::import::import(&spec, "fuzz.yaml", &out, Some("fuzz"), true);
     let _ = std::fs::remove_dir_all(&out);
     imported.map_or(0, |i| i.types.len())
 }

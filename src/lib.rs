@@ -1,7 +1,8 @@
 //! hookscope: inspect, validate and detect webhook events from a catalog of providers.
 //!
 //! The data flows one way: `cli` -> `config` -> `input` (records with positions) -> `analyze`
-//! (`json` parse, `detect`, `validate`) -> `report` / `output`. Commands live in `commands/`.
+//! (`json` parse, `detect`, `validate`) -> `model` (the results) -> `report` / `output`. Commands
+//! live in `commands/`; `tests/cli/layers.rs` keeps the modules' dependences pointing down.
 
 mod analyze;
 mod authoring;
@@ -17,7 +18,9 @@ pub mod fuzzing;
 mod input;
 mod json;
 mod live;
+mod model;
 mod named;
+mod near;
 mod output;
 mod pipeline;
 mod policy;

@@ -4,7 +4,7 @@
 
 /// A value of a closed set, with the one name it is written as on the command line and in
 /// reports (`json`, `invalid`, `never`).
-pub trait Named: Copy + Eq + 'static {
+pub(crate) trait Named: Copy + Eq + 'static {
     /// Every value, in declaration order.
     const ALL: &'static [Self];
     /// The name of each value of [`Named::ALL`], in the same order.
@@ -18,10 +18,10 @@ pub trait Named: Copy + Eq + 'static {
 
 /// The values one option offers, in the order help lists them, each with what it means there
 /// (`""` when it needs no words).
-pub type Offer<T> = &'static [(T, &'static str)];
+pub(crate) type Offer<T> = &'static [(T, &'static str)];
 
 /// The offered value named `text`, if it is one of them.
-pub fn parse<T: Named>(offer: Offer<T>, text: &str) -> Option<T> {
+pub(crate) fn parse<T: Named>(offer: Offer<T>, text: &str) -> Option<T> {
     offer.iter().map(|&(value, _)| value).find(|value| value.name() == text)
 }
 
@@ -61,7 +61,7 @@ mod tests {
     fn every_value_has_its_own_name() {
         names_match_values::<Side>();
         names_match_values::<crate::report::format::Format>();
-        names_match_values::<crate::report::Status>();
+        names_match_values::<crate::model::Status>();
         names_match_values::<crate::output::ColorChoice>();
         names_match_values::<crate::input::InputMode>();
     }

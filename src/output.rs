@@ -297,7 +297,7 @@ fn table_width(is_terminal: bool, reported: Option<u16>) -> u16 {
 
 /// A progress line on stderr for long runs (indicatif), only when stderr is a terminal. It
 /// appears after a second, redraws a few times a second, and is cleared at the end.
-pub struct Progress {
+pub(crate) struct Progress {
     enabled: bool,
     start: std::time::Instant,
 }
@@ -305,12 +305,12 @@ pub struct Progress {
 impl Progress {
     const DELAY: std::time::Duration = std::time::Duration::from_secs(1);
 
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self { enabled: io::stderr().is_terminal(), start: std::time::Instant::now() }
     }
 
     /// Called once per event; cheap when nothing is due.
-    pub fn tick(&mut self, events: usize, sources: usize) {
+    pub(crate) fn tick(&mut self, events: usize, sources: usize) {
         if !self.enabled || !events.is_multiple_of(256) || self.start.elapsed() < Self::DELAY {
             return;
         }
@@ -326,7 +326,7 @@ impl Progress {
         bar.set_message(progress_text(events, sources));
     }
 
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         if !self.enabled {
             return;
         }

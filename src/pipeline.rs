@@ -9,8 +9,8 @@ use std::thread::Scope;
 use crate::analyze::{Analyzed, Analyzer};
 use crate::detect::Forced;
 use crate::input::Record;
+use crate::model::Status;
 use crate::policy::Policy;
-use crate::report::Status;
 
 /// Records per batch: large enough that channel traffic is noise next to validation, small
 /// enough that a short stream still reaches every thread.

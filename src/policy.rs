@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use globset::GlobSet;
 
-use crate::report::{EventResult, Severity, Status};
+use crate::model::{EventResult, Severity, Status};
 
 /// The level a `[[findings]]` entry gives a code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Level {
+pub(crate) enum Level {
     /// Gone from the report and the counts.
     Off,
     Warning,
@@ -20,7 +20,7 @@ pub enum Level {
 
 /// One `[[findings]]` entry, compiled: which code, where in the event, and the level it gets.
 #[derive(Debug, Clone)]
-pub struct Rule {
+pub(crate) struct Rule {
     pub code: String,
     pub level: Level,
     /// JSON Pointer globs (`*` one segment, `**` any depth); `None` matches every pointer.
@@ -29,7 +29,7 @@ pub struct Rule {
 
 /// The settings that apply to the events of one source.
 #[derive(Debug, Clone, Default)]
-pub struct Policy {
+pub(crate) struct Policy {
     pub strict: bool,
     /// In file order; a later entry overrides an earlier one for the same finding.
     pub rules: Vec<Arc<Rule>>,
@@ -38,7 +38,7 @@ pub struct Policy {
 impl Policy {
     /// Applies the rules to every finding, then settles the status: an event of a known type is
     /// `invalid` when errors remain, or, under `--strict`, when any warning does.
-    pub fn apply(&self, result: &mut EventResult) {
+    pub(crate) fn apply(&self, result: &mut EventResult) {
         if !self.rules.is_empty() {
             let findings =
                 std::mem::take(&mut result.errors).into_iter().chain(std::mem::take(&mut result.warnings));
@@ -78,7 +78,7 @@ mod tests {
     use globset::{Glob, GlobSetBuilder};
 
     use super::*;
-    use crate::report::{Finding, code};
+    use crate::model::{Finding, code};
 
     fn result(errors: Vec<Finding>, warnings: Vec<Finding>) -> EventResult {
         EventResult {

@@ -7,14 +7,14 @@ use std::sync::Arc;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
+use crate::model::{Status, code};
 use crate::policy::{Level, Policy, Rule};
-use crate::report::{Status, code};
 
-pub const FILE_NAMES: &[&str] = &["hookscope.toml", ".hookscope.toml"];
+pub(crate) const FILE_NAMES: &[&str] = &["hookscope.toml", ".hookscope.toml"];
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct ProjectFile {
+pub(crate) struct ProjectFile {
     /// User catalogs to load, relative to the project file.
     pub catalogs: Vec<PathBuf>,
     pub validate: ValidateSection,
@@ -29,7 +29,7 @@ pub struct ProjectFile {
 /// when empty) and at the pointers matched by `pointers` (every pointer when empty).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FindingEntry {
+pub(crate) struct FindingEntry {
     pub code: String,
     pub level: Level,
     #[serde(default)]
@@ -40,13 +40,13 @@ pub struct FindingEntry {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct ValidateSection {
+pub(crate) struct ValidateSection {
     pub strict: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct DiffSection {
+pub(crate) struct DiffSection {
     pub ignore: Vec<String>,
 }
 
@@ -54,14 +54,14 @@ pub struct DiffSection {
 /// only: a secret's value never belongs in a file that is committed.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct VerifySection {
+pub(crate) struct VerifySection {
     pub secret_env: std::collections::BTreeMap<String, String>,
 }
 
 /// Files matched by `paths` are read as this provider/type/version, and must end with this status.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Fixture {
+pub(crate) struct Fixture {
     pub paths: Vec<String>,
     pub provider: Option<String>,
     #[serde(rename = "type")]
@@ -73,12 +73,12 @@ pub struct Fixture {
 /// A malformed or unreadable project file (exit code 2).
 #[derive(Debug, thiserror::Error)]
 #[error("{path}: {message}")]
-pub struct ProjectError {
+pub(crate) struct ProjectError {
     pub path: String,
     pub message: String,
 }
 
-pub struct Project {
+pub(crate) struct Project {
     /// The folder the project file's relative paths and globs start from.
     pub dir: PathBuf,
     pub file: ProjectFile,
@@ -90,7 +90,7 @@ pub struct Project {
 impl Project {
     /// The project file to use: the one named, else the nearest one upward from the current
     /// directory, unless disabled.
-    pub fn find(explicit: Option<&Path>, disabled: bool) -> Result<Option<Self>, ProjectError> {
+    pub(crate) fn find(explicit: Option<&Path>, disabled: bool) -> Result<Option<Self>, ProjectError> {
         if disabled {
             return Ok(None);
         }
@@ -109,7 +109,7 @@ impl Project {
         Ok(None)
     }
 
-    pub fn load(path: &Path) -> Result<Self, ProjectError> {
+    pub(crate) fn load(path: &Path) -> Result<Self, ProjectError> {
         let error = |message: String| ProjectError { path: path.display().to_string(), message };
         let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
         Self::parse(path, &text).map_err(error)
@@ -145,7 +145,7 @@ impl Project {
         let mut rules = Vec::new();
         for (i, entry) in file.findings.iter().enumerate() {
             if !code::ALL.contains(&entry.code.as_str()) {
-                let hints = crate::catalog::suggest(&entry.code, code::ALL.iter().copied());
+                let hints = crate::near::suggest(&entry.code, code::ALL.iter().copied());
                 let hint = hints.first().map(|h| format!("; did you mean {h:?}?")).unwrap_or_default();
                 return Err(format!("findings[{i}]: unknown finding code {:?}{hint}", entry.code));
             }
@@ -174,7 +174,7 @@ impl Project {
 
     /// The settings for the events of one source: `strict`, and the `[[findings]]` entries whose
     /// paths match it (`None` for standard input, which only the path-less entries reach).
-    pub fn policy(&self, strict: bool, source: Option<&Path>) -> Policy {
+    pub(crate) fn policy(&self, strict: bool, source: Option<&Path>) -> Policy {
         let relative = source
             .and_then(|s| std::path::absolute(s).ok())
             .map(|a| lexical(&a))
@@ -199,14 +199,14 @@ impl Project {
 
     /// The index of the first fixture entry whose globs match a source path (relative to the
     /// project file).
-    pub fn fixture_index(&self, source: &Path) -> Option<usize> {
+    pub(crate) fn fixture_index(&self, source: &Path) -> Option<usize> {
         let absolute = lexical(&std::path::absolute(source).ok()?);
         let relative = absolute.strip_prefix(&self.dir).ok()?;
         self.globs.iter().position(|g| g.is_match(relative))
     }
 
     /// A path from the project file, made relative to where it stands.
-    pub fn resolve(&self, path: &Path) -> PathBuf {
+    pub(crate) fn resolve(&self, path: &Path) -> PathBuf {
         self.dir.join(path)
     }
 }

@@ -58,7 +58,7 @@ pub(crate) fn from_env(flag: &str, name: &str) -> Result<Vec<u8>, SecretError> {
 
 /// The largest secret file read: far above any signing key (a PEM key is a few kilobytes), so a
 /// wrong path (`/dev/zero`, a log) is refused instead of read until memory runs out.
-pub const MAX_SECRET_BYTES: u64 = 64 << 10;
+pub(crate) const MAX_SECRET_BYTES: u64 = 64 << 10;
 
 /// The bytes of a file, or of standard input for `-`; surrounding whitespace is trimmed later.
 pub(crate) fn from_file(flag: &str, path: &Path) -> Result<Vec<u8>, SecretError> {
@@ -124,7 +124,7 @@ pub(crate) struct Secrets {
 impl Secrets {
     /// The secrets to try on a delivery of `provider` (when known) signed with `scheme`: those
     /// keyed by either (first, most specific), then the unkeyed ones.
-    pub fn for_delivery(&self, provider: Option<&str>, scheme: &str) -> Vec<&Secret> {
+    pub(crate) fn for_delivery(&self, provider: Option<&str>, scheme: &str) -> Vec<&Secret> {
         let names =
             |k: &str| provider.is_some_and(|p| k.eq_ignore_ascii_case(p)) || k.eq_ignore_ascii_case(scheme);
         let keyed = self.list.iter().filter(|s| s.key.as_deref().is_some_and(names));
@@ -132,7 +132,7 @@ impl Secrets {
     }
 
     /// Why no secret applies to a delivery of `provider` / `scheme`, and how to give one.
-    pub fn none_for(&self, provider: Option<&str>, scheme: &str) -> String {
+    pub(crate) fn none_for(&self, provider: Option<&str>, scheme: &str) -> String {
         let names =
             |k: &str| provider.is_some_and(|p| k.eq_ignore_ascii_case(p)) || k.eq_ignore_ascii_case(scheme);
         let who = provider.unwrap_or(scheme);

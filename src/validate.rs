@@ -7,13 +7,14 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError};
 use serde_json::Value;
 
-use crate::catalog::{CatalogError, KeywordNode, Provider, SchemaStore, VersionRule, suggest};
+use crate::catalog::{CatalogError, EXPECTED, KeywordNode, Provider, SchemaStore, VersionRule};
 use crate::detect::Detection;
-use crate::json::child_pointer;
-use crate::report::{Finding, Severity, Status, code};
+use crate::json::Pointer;
+use crate::model::{Finding, Severity, Status, code};
+use crate::near;
 
 /// What validation concluded about one event.
-pub struct Verdict {
+pub(crate) struct Verdict {
     pub status: Status,
     /// The documented type, when the event sent another spelling of it (an alias).
     pub event_type: Option<String>,
@@ -36,7 +37,7 @@ impl Verdict {
     }
 }
 
-pub fn validate(
+pub(crate) fn validate(
     detection: &Detection<'_>,
     event: &Value,
     forced_version: Option<&str>,
@@ -149,7 +150,7 @@ where
         return Ok((documented, Some(sent_type)));
     }
     let mut message = format!("{sent_type:?} is not a documented {} event type", provider.desc.name);
-    let hints = suggest(sent_type, provider.types().map(|(t, _)| t));
+    let hints = near::suggest(sent_type, provider.types().map(|(t, _)| t));
     if !hints.is_empty() {
         let quoted: Vec<String> = hints.iter().map(|h| format!("{h:?}")).collect();
         let _ = write!(message, "; did you mean {}?", quoted.join(" or "));
@@ -213,7 +214,7 @@ fn choose_version(runs: &[(&str, Vec<Finding>)]) -> (usize, Option<String>, Opti
 
 /// The documented type a sent type string is another spelling of, when it is not documented
 /// under its own name (what the verdict reports as the event type).
-pub fn documented_alias<'p>(provider: &'p Provider, sent_type: &str) -> Option<&'p str> {
+pub(crate) fn documented_alias<'p>(provider: &'p Provider, sent_type: &str) -> Option<&'p str> {
     if provider.has_type(sent_type) || provider.accepts_any_type() {
         return None;
     }
@@ -322,16 +323,16 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             return unexpected
                 .iter()
                 .filter(|name| !(unevaluated && node.as_ref().is_some_and(|n| n.documents(name))))
-                .map(|name| match near_miss(name, &absent) {
+                .map(|name| match near::nearest(name, absent.iter().copied()) {
                     Some(meant) => finding(
                         Severity::Warning,
-                        child_pointer(&pointer, name),
+                        Pointer::join(&pointer, name),
                         code::MISSPELT_FIELD,
                         format!("undocumented field {name:?}; did you mean {meant:?}?"),
                     ),
                     None => finding(
                         Severity::Warning,
-                        child_pointer(&pointer, name),
+                        Pointer::join(&pointer, name),
                         code::UNDOCUMENTED_FIELD,
                         format!("undocumented field {name:?}"),
                     ),
@@ -343,16 +344,20 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             let message =
                 format!("missing required field {name:?}{}", sent_as(&name, instance, node.as_deref()));
             return vec![drift_or_error(
-                child_pointer(&pointer, &name),
+                Pointer::join(&pointer, &name),
                 code::MISSING_FIELD,
                 code::MISSING_EXPECTED_FIELD,
                 message,
             )];
         }
-        ValidationErrorKind::Custom { keyword, message: names } if keyword == EXPECTED => {
-            let names: Vec<String> = serde_json::from_str(names).unwrap_or_default();
-            return names
+        ValidationErrorKind::Custom { keyword, .. } if keyword == EXPECTED => {
+            let (Some(object), Some(expecting)) = (instance.as_object(), node.as_deref()) else {
+                return Vec::new();
+            };
+            return expecting
+                .expected
                 .iter()
+                .filter(|name| !object.contains_key(*name))
                 .map(|name| {
                     let message = format!(
                         "missing documented field {name:?}{}",
@@ -360,7 +365,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                     );
                     finding(
                         Severity::Warning,
-                        child_pointer(&pointer, name),
+                        Pointer::join(&pointer, name),
                         code::MISSING_EXPECTED_FIELD,
                         message,
                     )
@@ -510,7 +515,7 @@ pub(crate) fn x_warn_problems(doc: &Value) -> Vec<String> {
                 }
                 for (key, value) in map {
                     if key != "x-warn" {
-                        walk(value, &format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+                        walk(value, &Pointer::join(at, key), out);
                     }
                 }
             }
@@ -527,49 +532,6 @@ pub(crate) fn x_warn_problems(doc: &Value) -> Vec<String> {
     out
 }
 
-/// The custom keyword that lists documented fields a delivery may lack: each missing one is the
-/// `missing-expected-field` warning (`required` is for the fields whose absence is an error).
-pub(crate) const EXPECTED: &str = "x-expected";
-
-/// The `x-expected` keyword, compiled: the field names to look for.
-struct Expected(Vec<String>);
-
-impl<'i> jsonschema::Keyword<'i> for Expected {
-    fn validate(&self, instance: &'i Value) -> Result<(), ValidationError<'i>> {
-        self.iter_errors(instance).next().map_or(Ok(()), Err)
-    }
-
-    fn is_valid(&self, instance: &'i Value) -> bool {
-        instance.as_object().is_none_or(|o| self.0.iter().all(|f| o.contains_key(f)))
-    }
-
-    /// One error per object, naming every missing field (as a JSON array in the message): the
-    /// validator copies the whole object into each error of a custom keyword.
-    fn iter_errors(&self, instance: &'i Value) -> Box<dyn Iterator<Item = ValidationError<'i>> + 'i> {
-        let Some(object) = instance.as_object() else { return Box::new(std::iter::empty()) };
-        let missing: Vec<&str> =
-            self.0.iter().map(String::as_str).filter(|f| !object.contains_key(*f)).collect();
-        if missing.is_empty() {
-            return Box::new(std::iter::empty());
-        }
-        let names = serde_json::to_string(&missing).unwrap_or_default();
-        Box::new(std::iter::once(ValidationError::custom(names)))
-    }
-}
-
-/// Compiles `x-expected` (an array of field names) for the validator.
-pub(crate) fn expected_keyword<'a>(
-    _parent: &'a serde_json::Map<String, Value>,
-    value: &'a Value,
-    _location: jsonschema::paths::Location,
-) -> Result<Box<dyn for<'i> jsonschema::Keyword<'i>>, ValidationError<'a>> {
-    let names = value
-        .as_array()
-        .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_owned)).collect::<Option<Vec<String>>>())
-        .ok_or_else(|| ValidationError::schema(format!("{EXPECTED} must be an array of field names")))?;
-    Ok(Box::new(Expected(names)))
-}
-
 /// ` (sent as "s3Key"?)` when the object holds an undocumented key that is a near miss of the
 /// missing documented one.
 fn sent_as(missing: &str, instance: &Value, node: Option<&KeywordNode>) -> String {
@@ -577,57 +539,10 @@ fn sent_as(missing: &str, instance: &Value, node: Option<&KeywordNode>) -> Strin
     object
         .keys()
         .filter(|k| !node.documents(k))
-        .filter(|k| near_miss(k, &[missing]).is_some())
-        .min_by_key(|k| strsim::levenshtein(k, missing))
-        .map_or_else(String::new, |k| format!(" (sent as {k:?}?)"))
-}
-
-/// The documented name an undocumented key most likely meant: the same name in another case or
-/// separator style (`s3Key` for `s3_key`, `eventID` for `eventId`), or within two edits of a
-/// name of five letters or more.
-fn near_miss<'a>(key: &str, documented: &[&'a str]) -> Option<&'a str> {
-    // Names compared without case and separators; no allocation, as this runs per finding.
-    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.chars().filter(|c| *c != '_' && *c != '-').flat_map(char::to_lowercase)
-    }
-    let key_chars = key.chars().count();
-    documented
-        .iter()
-        .filter_map(|d| {
-            if folded(key).eq(folded(d)) {
-                return Some((0, *d));
-            }
-            // Within two edits needs lengths within two, and names of five letters or more.
-            let d_chars = d.chars().count();
-            if key_chars.abs_diff(d_chars) > 2 || key_chars.min(d_chars) < 5 {
-                return None;
-            }
-            if bag_distance(key, d) > 2 {
-                return None;
-            }
-            let distance = strsim::levenshtein(key, d);
-            (distance <= 2).then_some((distance, *d))
-        })
+        .filter_map(|k| Some((near::distance(k, missing)?, k)))
         .min()
-        .map(|(_, d)| d)
-}
-
-/// A lower bound of the edit distance, cheap to compute: how many characters one name has that
-/// the other lacks (counted with multiplicity, the larger side; exact for ASCII, and 0 for other
-/// text so that the full distance decides).
-fn bag_distance(a: &str, b: &str) -> usize {
-    if !a.is_ascii() || !b.is_ascii() {
-        return 0;
-    }
-    let mut counts = [0i32; 128];
-    for c in a.bytes() {
-        counts[usize::from(c)] += 1;
-    }
-    for c in b.bytes() {
-        counts[usize::from(c)] -= 1;
-    }
-    let (more, fewer) = counts.iter().fold((0, 0), |(p, n), &c| if c > 0 { (p + c, n) } else { (p, n - c) });
-    usize::try_from(more.max(fewer)).unwrap_or(0)
+        .map(|(_, k)| k)
+        .map_or_else(String::new, |k| format!(" (sent as {k:?}?)"))
 }
 
 fn types_of(kind: &TypeKind) -> Vec<JsonType> {
@@ -772,28 +687,6 @@ mod tests {
             Some(Drift::default())
         );
         assert_eq!(declared_warning(&json!(["pattern"]), NUMERIC_STRING, &json!("3")), None);
-    }
-
-    #[test]
-    fn the_bag_distance_never_exceeds_the_edit_distance() {
-        let names =
-            ["recording_id", "recordng_id", "s3Key", "s3_key", "duration", "room_name", "roomName", "ab", ""];
-        for a in names {
-            for b in names {
-                assert!(bag_distance(a, b) <= strsim::levenshtein(a, b), "{a} {b}");
-            }
-        }
-        assert_eq!(bag_distance("duration", "status"), 5);
-    }
-
-    #[test]
-    fn near_misses_cover_case_separators_and_small_typos() {
-        assert_eq!(near_miss("s3Key", &["s3_key", "duration"]), Some("s3_key"));
-        assert_eq!(near_miss("eventID", &["eventId", "eventType"]), Some("eventId"));
-        assert_eq!(near_miss("recordng_id", &["recording_id"]), Some("recording_id"));
-        assert_eq!(near_miss("share_token", &["s3_key", "status"]), None);
-        // Short names are too easily two edits apart to guess.
-        assert_eq!(near_miss("ip", &["id"]), None);
     }
 
     #[test]

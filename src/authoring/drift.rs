@@ -1,6 +1,6 @@
-//! `hookscope catalog drift PATHS`: documented versus seen over a corpus of real deliveries, per
-//! event type. It runs the same analysis as `validate` and gathers its findings by kind and
-//! place, so the two always agree; positions in arrays are folded into `*`.
+//! Drift: documented versus seen over a corpus of real deliveries, per event type. It gathers the
+//! findings of the same analysis as `validate` by kind and place, so the two always agree;
+//! positions in arrays are folded into `*`.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -8,13 +8,8 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cli::DriftArgs;
-use crate::commands::for_each_event;
-use crate::config::Config;
-use crate::exit::Outcome;
+use crate::model::{EventResult, Finding, Status, code};
 use crate::output::{Output, escape_controls};
-use crate::report::format::Format;
-use crate::report::{Finding, Status, code};
 
 /// Where something was first seen.
 #[derive(Debug, Clone, Serialize)]
@@ -86,7 +81,7 @@ struct TypeDrift {
 }
 
 #[derive(Debug, Default, Serialize)]
-struct Report {
+pub(crate) struct Report {
     deliveries: usize,
     /// Records of no known provider, or that are not JSON.
     unrecognised: usize,
@@ -96,15 +91,18 @@ struct Report {
     types: Vec<TypeDrift>,
 }
 
-pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    if args.format != Format::Human {
-        out.plain();
-    }
-    let mut by_type: BTreeMap<(String, String, Option<String>), TypeDrift> = BTreeMap::new();
-    let mut report = Report::default();
-    let pass = for_each_event(config, &args.input, false, &mut |analyzed| {
+/// Gathers the findings of analysed deliveries into a drift report, by event type.
+#[derive(Default)]
+pub(crate) struct Gatherer {
+    by_type: BTreeMap<(String, String, Option<String>), TypeDrift>,
+    report: Report,
+}
+
+impl Gatherer {
+    /// Adds one delivery: its result, and its value when it parsed (for the values seen).
+    pub(crate) fn add(&mut self, r: &EventResult, value: Option<&Value>) {
+        let report = &mut self.report;
         report.deliveries += 1;
-        let r = &analyzed.result;
         for f in r.errors.iter().chain(&r.warnings) {
             *report.findings.entry(f.code.clone()).or_default() += 1;
         }
@@ -112,10 +110,10 @@ pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow
             (&r.provider, &r.event_type, r.status)
         else {
             report.unrecognised += 1;
-            return Ok(());
+            return;
         };
         let key = (provider.clone(), event_type.clone(), r.api_version.clone());
-        let drift = by_type.entry(key).or_insert_with(|| TypeDrift {
+        let drift = self.by_type.entry(key).or_insert_with(|| TypeDrift {
             provider: provider.clone(),
             event_type: event_type.clone(),
             api_version: r.api_version.clone(),
@@ -153,7 +151,7 @@ pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow
                     seen.count += 1;
                 }
                 code::OPEN_ENUM | code::CLOSED_ENUM | code::WRONG_VALUE => {
-                    let value = analyzed.value.as_ref().and_then(|v| v.pointer(&f.pointer)).map_or_else(
+                    let value = value.and_then(|v| v.pointer(&f.pointer)).map_or_else(
                         || "?".to_owned(),
                         |v| match v {
                             Value::String(s) => s.clone(),
@@ -182,30 +180,26 @@ pub(crate) fn run(args: &DriftArgs, config: &Config, out: &mut Output) -> anyhow
                 }
             }
         }
-        Ok(())
-    })?;
-    for (_, mut drift) in by_type {
-        for (pointer, missing) in std::mem::take(&mut drift.missing) {
-            if missing == drift.deliveries {
-                drift.never_seen.push(pointer);
-            } else {
-                drift.sometimes_missing.insert(pointer, missing);
+    }
+
+    /// The report, each type's missing fields sorted into never seen and sometimes missing.
+    pub(crate) fn finish(mut self) -> Report {
+        for (_, mut drift) in self.by_type {
+            for (pointer, missing) in std::mem::take(&mut drift.missing) {
+                if missing == drift.deliveries {
+                    drift.never_seen.push(pointer);
+                } else {
+                    drift.sometimes_missing.insert(pointer, missing);
+                }
             }
+            drift.undocumented = std::mem::take(&mut drift.undocumented_at).into_values().collect();
+            drift.types = std::mem::take(&mut drift.types_at).into_values().collect();
+            drift.values = std::mem::take(&mut drift.values_at).into_values().collect();
+            drift.other = std::mem::take(&mut drift.other_at).into_values().collect();
+            self.report.types.push(drift);
         }
-        drift.undocumented = std::mem::take(&mut drift.undocumented_at).into_values().collect();
-        drift.types = std::mem::take(&mut drift.types_at).into_values().collect();
-        drift.values = std::mem::take(&mut drift.values_at).into_values().collect();
-        drift.other = std::mem::take(&mut drift.other_at).into_values().collect();
-        report.types.push(drift);
+        self.report
     }
-    match args.format {
-        Format::Json | Format::Ndjson => {
-            serde_json::to_writer(&mut *out, &report)?;
-            writeln!(out)?;
-        }
-        _ => render(out, &report)?,
-    }
-    Ok(pass.outcome)
 }
 
 /// A pointer with array positions folded (`/tracks/0/s3key` → `/tracks/*/s3key`).
@@ -221,7 +215,7 @@ fn fold(pointer: &str) -> String {
         .join("/")
 }
 
-fn render(out: &mut Output, report: &Report) -> std::io::Result<()> {
+pub(crate) fn render(out: &mut Output, report: &Report) -> std::io::Result<()> {
     let styles = out.styles;
     for t in &report.types {
         let version = t.api_version.as_deref().map(|v| format!(" {v}")).unwrap_or_default();
@@ -278,8 +272,9 @@ fn render(out: &mut Output, report: &Report) -> std::io::Result<()> {
     let types = report.types.len();
     writeln!(
         out,
-        "{} deliveries of {types} event type{}; {} not recognised",
+        "{} {} of {types} event type{}; {} not recognised",
         report.deliveries,
+        if report.deliveries == 1 { "delivery" } else { "deliveries" },
         if types == 1 { "" } else { "s" },
         report.unrecognised
     )

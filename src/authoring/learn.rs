@@ -1,19 +1,15 @@
-//! `catalog learn`: a user catalog inferred from captured deliveries. Deliveries are grouped by
+//! Learning a user catalog from captured deliveries (`catalog learn`). Deliveries are grouped by
 //! event type; each group's shape is accumulated like genson does (types, presence, small value
 //! sets, formats, nulls, array items), and an accumulated shape can be rebuilt from a schema it
 //! wrote, so that learning again with more captures refines the catalog (`--merge`).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
+use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
 use super::{ProviderOut, string_format, usable_type_name};
-use crate::cli::LearnArgs;
-use crate::config::Config;
-use crate::exit::Outcome;
-use crate::input::{ReadError, ReadOptions, expand, read_records};
-use crate::output::{Output, escape_controls};
+use crate::json::Pointer;
 
 /// A string field becomes an (open) enum when it takes at most this many values...
 pub(crate) const ENUM_MAX_VALUES: usize = 5;
@@ -248,7 +244,7 @@ impl Node {
                     out.insert("required".to_owned(), Value::Array(required));
                 }
                 if !expected.is_empty() {
-                    out.insert(crate::validate::EXPECTED.to_owned(), Value::Array(expected));
+                    out.insert(crate::catalog::EXPECTED.to_owned(), Value::Array(expected));
                 }
                 out.insert("additionalProperties".to_owned(), json!(false));
             }
@@ -297,14 +293,14 @@ impl Node {
 
 /// How deliveries are grouped into event types.
 #[derive(Debug, Clone)]
-enum Grouping {
+pub(crate) enum Grouping {
     Field(String),
     Header(String),
 }
 
-struct Delivery {
-    value: Value,
-    headers: Vec<(String, String)>,
+pub(crate) struct Delivery {
+    pub value: Value,
+    pub headers: Vec<(String, String)>,
 }
 
 fn type_of(grouping: &Grouping, d: &Delivery) -> Option<String> {
@@ -320,7 +316,7 @@ fn type_of(grouping: &Grouping, d: &Delivery) -> Option<String> {
 fn string_fields(value: &Value, prefix: &str, depth: usize, out: &mut Vec<(String, String)>) {
     let Some(map) = value.as_object() else { return };
     for (key, v) in map {
-        let pointer = crate::json::child_pointer(prefix, key);
+        let pointer = Pointer::join(prefix, key);
         match v {
             Value::String(s) => out.push((pointer, s.clone())),
             Value::Object(_) if depth < 3 => string_fields(v, &pointer, depth + 1, out),
@@ -388,7 +384,7 @@ fn guess_type_field(deliveries: &[&Delivery]) -> Option<String> {
 type Learned = BTreeMap<String, (Value, Option<String>)>;
 
 /// Reads a provider learned before: its grouping and each type's schema.
-fn previous(dir: &std::path::Path, id: &str) -> anyhow::Result<(Option<Grouping>, Learned)> {
+pub(crate) fn previous(dir: &std::path::Path, id: &str) -> anyhow::Result<(Option<Grouping>, Learned)> {
     let folder = dir.join(id);
     let read = |path: &std::path::Path| -> anyhow::Result<Value> {
         let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
@@ -419,154 +415,79 @@ fn previous(dir: &std::path::Path, id: &str) -> anyhow::Result<(Option<Grouping>
     Ok((grouping, types))
 }
 
-/// How many deliveries the type field is guessed from, when it is not given.
-const GUESS_FROM: usize = 10_000;
+/// No field tells the event types apart, and none was named.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "no string field tells the event types apart in every delivery; give --type-at POINTER or --type-header NAME"
+)]
+pub(crate) struct NoTypeField;
 
-/// The type field guessed from the deliveries held.
-fn guess(held: &[(Delivery, String)]) -> Result<Grouping, crate::commands::UsageError> {
-    let deliveries: Vec<&Delivery> = held.iter().map(|(d, _)| d).collect();
-    guess_type_field(&deliveries).map(Grouping::Field).ok_or_else(|| {
-        crate::commands::UsageError("no string field tells the event types apart in every delivery; give --type-at POINTER or --type-header NAME".to_owned())
-    })
+/// Deliveries grouped by event type, each group's shape accumulated.
+pub(crate) struct Groups {
+    pub grouping: Grouping,
+    /// The grouping was guessed, not given.
+    pub guessed: bool,
+    /// Per type: the accumulated shape, the deliveries seen, and a sample.
+    by_type: BTreeMap<String, (Node, usize, Option<String>)>,
+    /// Deliveries without an event type there (or one that cannot be a file name).
+    pub untyped: usize,
 }
 
-/// Adds one delivery to its type's shape (the first of a type is its sample).
-fn fold(
-    groups: &mut BTreeMap<String, (Node, usize, Option<String>)>,
-    grouping: &Grouping,
-    delivery: &Delivery,
-    text: impl FnOnce() -> String,
-    untyped: &mut usize,
-) {
-    match type_of(grouping, delivery).filter(|t| usable_type_name(t)) {
-        Some(t) => {
-            let entry = groups.entry(t).or_insert_with(|| (Node::default(), 0, None));
-            entry.0.add(&delivery.value);
-            entry.1 += 1;
-            if entry.2.is_none() {
-                entry.2 = Some(text());
-            }
-        }
-        None => *untyped += 1,
+impl Groups {
+    /// Each event type and how many deliveries it was learned from.
+    pub(crate) fn types(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.by_type.iter().map(|(name, (_, n, _))| (name.as_str(), *n))
     }
 }
 
-pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
-    use crate::commands::UsageError;
-    if !usable_type_name(&args.provider) || args.provider.contains(char::is_whitespace) {
-        return Err(UsageError(format!(
-            "{:?} cannot be a provider id (a folder name without spaces or slashes)",
-            args.provider
-        ))
-        .into());
+impl Groups {
+    /// No delivery yet, on top of what a previous run learned (`old`).
+    pub(crate) fn new(grouping: Grouping, guessed: bool, old: &Learned) -> Self {
+        let mut by_type = BTreeMap::new();
+        for (name, (schema, sample)) in old {
+            let n = schema
+                .pointer("/x-learned/deliveries")
+                .and_then(Value::as_u64)
+                .map_or(1, |n| usize::try_from(n).unwrap_or(1));
+            let mut node = Node::default();
+            node.add_schema(schema, n);
+            by_type.insert(name.clone(), (node, n, sample.clone()));
+        }
+        Self { grouping, guessed, by_type, untyped: 0 }
     }
-    let (mut grouping, old) = match &args.merge {
-        Some(dir) => previous(dir, &args.provider).map_err(|e| UsageError(format!("--merge: {e}")))?,
-        None => (None, BTreeMap::new()),
-    };
-    if let Some(p) = &args.type_at {
-        grouping = Some(Grouping::Field(p.clone()));
-    }
-    if let Some(h) = &args.type_header {
-        grouping = Some(Grouping::Header(h.clone()));
-    }
-    let mut outcome = Outcome::default();
-    let (sources, errors) =
-        expand(&args.paths, &args.walk.options()).map_err(|e| UsageError(e.to_string()))?;
-    for e in errors {
-        config.diagnostics.error(&e);
-        outcome.error = true;
-    }
-    // Per type: the accumulated shape, the deliveries seen now, and a sample.
-    let mut groups: BTreeMap<String, (Node, usize, Option<String>)> = BTreeMap::new();
-    for (name, (schema, sample)) in &old {
-        let n = schema
-            .pointer("/x-learned/deliveries")
-            .and_then(Value::as_u64)
-            .map_or(1, |n| usize::try_from(n).unwrap_or(1));
-        let mut node = Node::default();
-        node.add_schema(schema, n);
-        groups.insert(name.clone(), (node, n, sample.clone()));
-    }
-    // Deliveries are folded into their type's shape as they are read (memory follows the
-    // shapes, not the number of deliveries); only when the type field must be guessed are the
-    // first ones held, to guess it from.
-    let guessed = grouping.is_none();
-    let mut held: Vec<(Delivery, String)> = Vec::new();
-    let (mut seen, mut untyped, mut unparsable) = (0usize, 0usize, 0usize);
-    for source in &sources {
-        let options = ReadOptions { mode: args.input, ..ReadOptions::default() };
-        let result = read_records(source, options, &mut |record| {
-            match serde_json::from_slice::<Value>(record.text()) {
-                Ok(value) if value.is_object() && record.problem.is_none() => {
-                    seen += 1;
-                    let delivery = Delivery { value, headers: record.headers.clone() };
-                    let text = || String::from_utf8_lossy(record.text()).into_owned();
-                    if let Some(g) = &grouping {
-                        fold(&mut groups, g, &delivery, text, &mut untyped);
-                    } else {
-                        held.push((delivery, text()));
-                        if held.len() >= GUESS_FROM {
-                            let g = guess(&held)?;
-                            for (d, text) in held.drain(..) {
-                                fold(&mut groups, &g, &d, || text, &mut untyped);
-                            }
-                            grouping = Some(g);
-                        }
-                    }
-                }
-                Ok(_) => {
-                    unparsable += 1;
-                    config.diagnostics.warning(&format!(
-                        "{}:{}:{}: not a JSON object; left out",
-                        escape_controls(&record.source),
-                        record.line,
-                        record.column
-                    ));
-                }
-                Err(e) => {
-                    unparsable += 1;
-                    let why = record.problem.clone().unwrap_or_else(|| e.to_string());
-                    config.diagnostics.warning(&format!(
-                        "{}:{}:{}: {why}; left out",
-                        escape_controls(&record.source),
-                        record.line,
-                        record.column
-                    ));
+
+    /// Folds one delivery into its type's shape (the first of a type gives its sample, `text`):
+    /// memory follows the shapes, not the number of deliveries.
+    pub(crate) fn add(&mut self, delivery: &Delivery, text: impl FnOnce() -> String) {
+        match type_of(&self.grouping, delivery).filter(|t| usable_type_name(t)) {
+            Some(t) => {
+                let entry = self.by_type.entry(t).or_insert_with(|| (Node::default(), 0, None));
+                entry.0.add(&delivery.value);
+                entry.1 += 1;
+                if entry.2.is_none() {
+                    entry.2 = Some(text());
                 }
             }
-            Ok(())
-        });
-        match result {
-            Ok(_) => {}
-            Err(ReadError::Input(e)) => {
-                config.diagnostics.error(&e);
-                outcome.error = true;
-            }
-            Err(ReadError::Sink(e)) => return Err(e),
+            None => self.untyped += 1,
         }
     }
-    if seen == 0 && old.is_empty() {
-        return Err(UsageError("no deliveries to learn from".to_owned()).into());
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.by_type.is_empty()
     }
-    let grouping = if let Some(g) = grouping {
-        g
-    } else {
-        let g = guess(&held)?;
-        for (d, text) in held.drain(..) {
-            fold(&mut groups, &g, &d, || text, &mut untyped);
-        }
-        g
-    };
-    if untyped > 0 {
-        config.diagnostics.warning(&format!("{untyped} delivery(ies) without an event type there (or one that cannot be a file name); left out"));
-    }
-    if groups.is_empty() {
-        // As `catalog import` does when nothing can be imported: a finding, and no empty provider.
-        config.diagnostics.error(&"no delivery has a usable event type; nothing learned");
-        outcome.finding = true;
-        return Ok(outcome);
-    }
+}
+
+/// The string field that best tells `deliveries` apart.
+pub(crate) fn guess(deliveries: &[&Delivery]) -> Result<Grouping, NoTypeField> {
+    guess_type_field(deliveries).map(Grouping::Field).ok_or(NoTypeField)
+}
+
+/// Writes the learned provider into `out/<provider>/`: its description (the envelope markers are
+/// the top-level fields every type carries in every delivery), a schema per type, and samples.
+/// Writes the learned provider into `out/<provider>/`, replacing a folder already there only
+/// with `replace`.
+pub(crate) fn write(provider: &str, groups: &Groups, out: &Path, replace: bool) -> anyhow::Result<()> {
+    let Groups { grouping, by_type: groups, .. } = groups;
     // Envelope markers: the top-level fields every type carries in every delivery.
     let mut common: Option<Vec<(String, Option<&'static str>)>> = None;
     for (node, _, _) in groups.values() {
@@ -584,7 +505,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         });
     }
     let mut markers = Vec::new();
-    let type_field = match &grouping {
+    let type_field = match grouping {
         Grouping::Field(p) => {
             markers.push(json!({"pointer": p, "type": "string", "required": true}));
             Some(p.as_str())
@@ -595,7 +516,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         }
     };
     for (key, kind) in common.unwrap_or_default().into_iter().take(6) {
-        let pointer = crate::json::child_pointer("", &key);
+        let pointer = Pointer::join("", &key);
         if Some(pointer.as_str()) == type_field {
             continue;
         }
@@ -607,19 +528,24 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
     }
     let min_markers = markers.len() / 2 + 1;
     let mut envelope = json!({"markers": markers, "min_markers": min_markers.min(markers.len())});
-    match &grouping {
+    match grouping {
         Grouping::Field(p) => envelope["type_at"] = json!(p),
         Grouping::Header(h) => envelope["type_header"] = json!(h),
     }
     let desc = json!({
-        "id": args.provider,
-        "name": args.provider,
+        "id": provider,
+        "name": provider,
         "description": "Learned from captured deliveries by hookscope catalog learn.",
         "envelopes": [envelope],
     });
-    let mut files = ProviderOut::create(&args.out, &args.provider)?;
+    let mut files = ProviderOut::create(
+        out,
+        provider,
+        replace,
+        &format!("give --merge {} to refine it, or --force to replace it whole", out.display()),
+    )?;
     files.json("provider.json", &desc)?;
-    for (name, (node, n, sample)) in &groups {
+    for (name, (node, n, sample)) in groups {
         let mut schema = Map::new();
         schema.insert("$schema".to_owned(), json!("https://json-schema.org/draft/2020-12/schema"));
         schema.insert("title".to_owned(), json!(name));
@@ -629,7 +555,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
             schema.extend(body);
         }
         let mut schema = Value::Object(schema);
-        if let Grouping::Field(p) = &grouping {
+        if let Grouping::Field(p) = grouping {
             pin_type(&mut schema, p, name);
         }
         files.json(&format!("schemas/{name}.json"), &schema)?;
@@ -638,31 +564,7 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
             files.text(&format!("samples/{name}.json"), &text)?;
         }
     }
-    let styles = out.styles;
-    let folder = args.out.join(&args.provider);
-    writeln!(
-        out,
-        "{} {} event type(s) from {} deliveries into {}",
-        styles.ok.style("learned"),
-        groups.len(),
-        seen,
-        folder.display()
-    )?;
-    let rule = match &grouping {
-        Grouping::Field(p) if guessed => format!(
-            "the event type is the value at {} (the string field that best partitions the deliveries; --type-at to choose another)",
-            escape_controls(p)
-        ),
-        Grouping::Field(p) => format!("the event type is the value at {}", escape_controls(p)),
-        Grouping::Header(h) => format!("the event type is the {} header", escape_controls(h)),
-    };
-    writeln!(out, "  {rule}")?;
-    let width = groups.keys().map(String::len).max().unwrap_or(0);
-    for (name, (_, n, _)) in &groups {
-        writeln!(out, "  {:width$}  {n} deliveries", escape_controls(name))?;
-    }
-    outcome.finding |= unparsable > 0;
-    Ok(outcome)
+    Ok(())
 }
 
 /// The JSON type of a node when it is exactly one (for envelope markers).
@@ -683,8 +585,8 @@ fn single_type(node: &Node) -> Option<&'static str> {
 /// The type field of a type's schema is that type's name: a `const`.
 fn pin_type(schema: &mut Value, pointer: &str, name: &str) {
     let mut node = schema;
-    let segments: Vec<String> =
-        pointer.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+    let pointer = Pointer::from(pointer);
+    let segments: Vec<&str> = pointer.tokens().collect();
     for (i, key) in segments.iter().enumerate() {
         let Some(next) = node.get_mut("properties").and_then(|p| p.get_mut(key)) else { return };
         if i + 1 == segments.len() {

@@ -16,10 +16,19 @@ pub(crate) struct ProviderOut {
 }
 
 impl ProviderOut {
-    /// `catalog/<provider>/`, created if missing.
-    pub(crate) fn create(catalog: &Path, provider: &str) -> std::io::Result<Self> {
+    /// `catalog/<provider>/`, new: one already there is replaced whole with `replace` (so no
+    /// file of the old provider is left behind), else refused with `hint` (exit 2, as every error).
+    pub(crate) fn create(catalog: &Path, provider: &str, replace: bool, hint: &str) -> anyhow::Result<Self> {
         let dir = catalog.join(provider);
-        std::fs::create_dir_all(&dir)?;
+        let fail = |e: std::io::Error| anyhow::anyhow!("{}: {e}", dir.display());
+        if std::fs::symlink_metadata(&dir).is_ok() {
+            if !replace {
+                anyhow::bail!("{}: a provider folder is already there; {hint}", dir.display());
+            }
+            if dir.is_dir() { std::fs::remove_dir_all(&dir) } else { std::fs::remove_file(&dir) }
+                .map_err(fail)?;
+        }
+        std::fs::create_dir_all(&dir).map_err(fail)?;
         Ok(Self { dir, written: 0 })
     }
 

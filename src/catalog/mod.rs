@@ -2,6 +2,7 @@
 //! and API versions, and looking a type up by any of its names.
 
 mod builtin;
+mod keywords;
 mod provider;
 mod schemas;
 
@@ -12,9 +13,11 @@ use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
-use crate::signature::{NO_SCHEME, Scheme};
+pub(crate) use crate::signature::DefaultScheme;
+use crate::signature::{NO_SCHEME, Scheme, Signer};
 
-pub use provider::{Envelope, Headers, ProviderDesc, Signature, VersionRule};
+pub(crate) use keywords::EXPECTED;
+pub(crate) use provider::{Envelope, Headers, ProviderDesc, Signature, VersionRule};
 pub(crate) use schemas::{Compiled, KeywordNode, SchemaStore};
 
 /// The URI a provider's catalog file is known by.
@@ -23,7 +26,7 @@ pub(crate) fn schema_uri(provider: &str, rel: &str) -> String {
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
-pub enum CatalogError {
+pub(crate) enum CatalogError {
     #[error("catalog file {file}: not valid JSON: {message}")]
     Json { file: String, message: String },
     #[error("catalog file {file}: {message}")]
@@ -40,14 +43,14 @@ type Text = Cow<'static, str>;
 
 /// Descriptive fields of one event type's schema.
 #[derive(Debug, Clone, Default)]
-pub struct EventInfo {
+pub(crate) struct EventInfo {
     pub title: String,
     pub description: String,
     pub docs: Option<String>,
     pub aliases: Vec<String>,
 }
 
-pub struct Provider {
+pub(crate) struct Provider {
     pub desc: ProviderDesc,
     /// `provider.json` as written.
     description: Text,
@@ -126,22 +129,22 @@ impl Provider {
     }
 
     /// `provider.json` as written.
-    pub fn description_text(&self) -> &str {
+    pub(crate) fn description_text(&self) -> &str {
         &self.description
     }
 
     /// The provider's files, by path inside its folder (for export and checks).
-    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+    pub(crate) fn files(&self) -> impl Iterator<Item = (&str, &str)> {
         self.files.iter().map(|(r, t)| (r.as_str(), t.as_ref()))
     }
 
     /// The provider's samples, by path inside its sample folder.
-    pub fn samples(&self) -> impl Iterator<Item = (&str, &str)> {
+    pub(crate) fn samples(&self) -> impl Iterator<Item = (&str, &str)> {
         self.samples.iter().map(|(r, t)| (r.as_str(), t.as_ref()))
     }
 
     /// The sample of a type (`version` picks the API version's folder when there are several).
-    pub fn sample(&self, event_type: &str, version: &str) -> Option<&str> {
+    pub(crate) fn sample(&self, event_type: &str, version: &str) -> Option<&str> {
         let name = if version.is_empty() {
             format!("{event_type}.json")
         } else {
@@ -150,23 +153,23 @@ impl Provider {
         self.samples.iter().find(|(p, _)| *p == name).map(|(_, t)| t.as_ref())
     }
 
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         &self.desc.id
     }
 
     /// Every event type, sorted, with the versions that document it.
-    pub fn types(&self) -> impl Iterator<Item = (&str, &[String])> {
+    pub(crate) fn types(&self) -> impl Iterator<Item = (&str, &[String])> {
         self.types.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 
-    pub fn has_type(&self, event_type: &str) -> bool {
+    pub(crate) fn has_type(&self, event_type: &str) -> bool {
         self.types.contains_key(event_type)
     }
 
     /// The documented type a payload means when it sends another spelling: one of the type's
     /// `x-aliases` (another official SDK's name for it), or the wire name or an alias written
     /// loosely (case, separators, a trailing "event").
-    pub fn resolve_alias(&self, sent: &str) -> Option<&str> {
+    pub(crate) fn resolve_alias(&self, sent: &str) -> Option<&str> {
         let wanted = loose(sent);
         if wanted.is_empty() {
             return None;
@@ -180,7 +183,7 @@ impl Provider {
     }
 
     /// The envelope versions the provider documents (`version.known`), empty when it lists none.
-    pub fn known_versions(&self) -> &[String] {
+    pub(crate) fn known_versions(&self) -> &[String] {
         match &self.desc.version {
             Some(VersionRule::At { known, .. }) => known,
             _ => &[],
@@ -188,12 +191,12 @@ impl Provider {
     }
 
     /// The versions documenting `event_type` (oldest first; `[""]` without versions).
-    pub fn versions_of(&self, event_type: &str) -> &[String] {
+    pub(crate) fn versions_of(&self, event_type: &str) -> &[String] {
         self.types.get(event_type).map_or(&[], Vec::as_slice)
     }
 
     /// All API versions the provider knows, oldest first (empty without versions).
-    pub fn versions(&self) -> &[String] {
+    pub(crate) fn versions(&self) -> &[String] {
         match &self.desc.version {
             Some(VersionRule::Infer { infer }) => infer,
             _ => &[],
@@ -217,7 +220,7 @@ impl Provider {
     }
 
     /// Whether any event type string is accepted (validated against the `any_type` schema).
-    pub fn accepts_any_type(&self) -> bool {
+    pub(crate) fn accepts_any_type(&self) -> bool {
         self.desc.any_type.is_some()
     }
 
@@ -247,7 +250,11 @@ impl Provider {
     }
 
     /// The schema document of a type (newest version when `version` is `None`).
-    pub fn schema(&self, event_type: &str, version: Option<&str>) -> Result<Option<&Value>, CatalogError> {
+    pub(crate) fn schema(
+        &self,
+        event_type: &str,
+        version: Option<&str>,
+    ) -> Result<Option<&Value>, CatalogError> {
         let Some(version) = version.or_else(|| self.versions_of(event_type).last().map(String::as_str))
         else {
             return Ok(None);
@@ -257,11 +264,11 @@ impl Provider {
 
     /// The schema of a type with its shared definitions embedded: self-contained, for other
     /// validators.
-    pub fn bundled_schema(&self, event_type: &str, version: &str) -> Result<Value, CatalogError> {
+    pub(crate) fn bundled_schema(&self, event_type: &str, version: &str) -> Result<Value, CatalogError> {
         self.store()?.bundled(&self.schema_uri(event_type, version))
     }
 
-    pub fn info(&self, event_type: &str) -> EventInfo {
+    pub(crate) fn info(&self, event_type: &str) -> EventInfo {
         let Ok(Some(schema)) = self.schema(event_type, None) else {
             return EventInfo::default();
         };
@@ -281,32 +288,22 @@ impl Provider {
 
 /// A reference to one event type of one provider.
 #[derive(Clone, Copy)]
-pub struct TypeRef<'c> {
+pub(crate) struct TypeRef<'c> {
     pub provider: &'c Provider,
     pub name: &'c str,
 }
 
 /// Why a type name given on the command line does not name exactly one type.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TypeLookup {
+pub(crate) enum TypeLookup {
     NotFound { suggestions: Vec<String> },
     Ambiguous { providers: Vec<String> },
 }
 
-pub struct Catalog {
+pub(crate) struct Catalog {
     providers: Vec<Arc<Provider>>,
     /// The signature schemes the providers define, each with the id of the provider defining it.
     schemes: Vec<(Arc<Scheme>, String)>,
-}
-
-/// What a provider says about its signatures.
-#[derive(Clone, Copy)]
-pub enum DefaultScheme<'c> {
-    Scheme(&'c Scheme),
-    /// `"scheme": "none"`: the provider documents no signature (the note says more).
-    None(Option<&'c str>),
-    /// No `signature` object at all.
-    Undeclared,
 }
 
 /// One provider's files as read: the description, the rest of its folder, and its samples.
@@ -320,7 +317,7 @@ struct ProviderFiles {
 impl Catalog {
     /// The built-in catalog, then user catalog folders in order; a later provider with the same
     /// id replaces an earlier one.
-    pub fn load(builtin: bool, dirs: &[PathBuf]) -> Result<Self, CatalogError> {
+    pub(crate) fn load(builtin: bool, dirs: &[PathBuf]) -> Result<Self, CatalogError> {
         let catalog = Self::load_unresolved(builtin, dirs)?;
         if let Some((provider, message)) = catalog.unresolved_schemes(None).into_iter().next() {
             let file = provider.origin.file(provider.id(), "provider.json");
@@ -331,7 +328,7 @@ impl Catalog {
 
     /// The catalog with its schemes compiled but references to other providers' schemes not
     /// yet checked (`catalog check` checks them against the configured catalog too).
-    pub fn load_unresolved(builtin: bool, dirs: &[PathBuf]) -> Result<Self, CatalogError> {
+    pub(crate) fn load_unresolved(builtin: bool, dirs: &[PathBuf]) -> Result<Self, CatalogError> {
         let mut all = if builtin { Self::builtin_files() } else { Vec::new() };
         for dir in dirs {
             for provider in read_catalog_dir(dir)? {
@@ -370,7 +367,7 @@ impl Catalog {
 
     /// Providers whose `signature` names a scheme that neither this catalog nor `also` defines,
     /// each with a sentence.
-    pub fn unresolved_schemes(&self, also: Option<&Catalog>) -> Vec<(&Provider, String)> {
+    pub(crate) fn unresolved_schemes(&self, also: Option<&Catalog>) -> Vec<(&Provider, String)> {
         let known = |name: &str| {
             name == NO_SCHEME || self.scheme(name).is_some() || also.is_some_and(|c| c.scheme(name).is_some())
         };
@@ -396,22 +393,22 @@ impl Catalog {
     }
 
     /// Every signature scheme, in catalog order.
-    pub fn schemes(&self) -> impl Iterator<Item = &Scheme> {
+    pub(crate) fn schemes(&self) -> impl Iterator<Item = &Scheme> {
         self.schemes.iter().map(|(s, _)| s.as_ref())
     }
 
     /// A scheme by name (case-insensitive).
-    pub fn scheme(&self, name: &str) -> Option<&Scheme> {
+    pub(crate) fn scheme(&self, name: &str) -> Option<&Scheme> {
         self.schemes().find(|s| s.name().eq_ignore_ascii_case(name))
     }
 
     /// The provider that defines a scheme.
-    pub fn scheme_definer(&self, name: &str) -> Option<&str> {
+    pub(crate) fn scheme_definer(&self, name: &str) -> Option<&str> {
         self.schemes.iter().find(|(s, _)| s.name() == name).map(|(_, p)| p.as_str())
     }
 
     /// The providers whose default scheme this is.
-    pub fn providers_using(&self, name: &str) -> Vec<&str> {
+    pub(crate) fn providers_using(&self, name: &str) -> Vec<&str> {
         self.providers()
             .filter(|p| p.desc.signature.as_ref().is_some_and(|s| s.scheme_name() == name))
             .map(Provider::id)
@@ -419,7 +416,7 @@ impl Catalog {
     }
 
     /// The scheme a provider declares for its deliveries.
-    pub fn default_scheme<'c>(&'c self, provider: &'c Provider) -> DefaultScheme<'c> {
+    pub(crate) fn default_scheme<'c>(&'c self, provider: &'c Provider) -> DefaultScheme<'c> {
         match &provider.desc.signature {
             None => DefaultScheme::Undeclared,
             Some(signature) if signature.scheme_name() == NO_SCHEME => DefaultScheme::None(signature.note()),
@@ -431,9 +428,14 @@ impl Catalog {
         }
     }
 
+    /// A provider as far as its signatures go.
+    pub(crate) fn signer<'c>(&'c self, provider: &'c Provider) -> Signer<'c> {
+        Signer { id: provider.id(), name: &provider.desc.name, default: self.default_scheme(provider) }
+    }
+
     /// The catalog compiled into the binary.
     #[cfg(test)]
-    pub fn builtin() -> Result<Self, CatalogError> {
+    pub(crate) fn builtin() -> Result<Self, CatalogError> {
         Self::load(true, &[])
     }
 
@@ -462,22 +464,22 @@ impl Catalog {
         by_provider.into_values().collect()
     }
 
-    pub fn providers(&self) -> impl Iterator<Item = &Provider> {
+    pub(crate) fn providers(&self) -> impl Iterator<Item = &Provider> {
         self.providers.iter().map(AsRef::as_ref)
     }
 
-    pub fn provider(&self, id: &str) -> Option<&Provider> {
+    pub(crate) fn provider(&self, id: &str) -> Option<&Provider> {
         self.providers().find(|p| p.desc.id == id)
     }
 
     /// The bundled sample of a type (`version` picks the API version's folder when there are several).
-    pub fn sample(&self, provider: &str, event_type: &str, version: &str) -> Option<&str> {
+    pub(crate) fn sample(&self, provider: &str, event_type: &str, version: &str) -> Option<&str> {
         self.provider(provider)?.sample(event_type, version)
     }
 
     /// Resolves a type name as people write it: the wire name, a documented alias, or a loose
     /// spelling (case, spaces, `_`, `-`, `.` and a trailing "event" ignored).
-    pub fn find_type(&self, name: &str, provider: Option<&str>) -> Result<TypeRef<'_>, TypeLookup> {
+    pub(crate) fn find_type(&self, name: &str, provider: Option<&str>) -> Result<TypeRef<'_>, TypeLookup> {
         let candidates: Vec<&Provider> =
             self.providers().filter(|p| provider.is_none_or(|id| p.desc.id == id)).collect();
         let exact: Vec<TypeRef<'_>> = candidates
@@ -503,7 +505,7 @@ impl Catalog {
         match matches.as_slice() {
             [one] => Ok(*one),
             [] => Err(TypeLookup::NotFound {
-                suggestions: suggest(
+                suggestions: crate::near::suggest(
                     name,
                     candidates.iter().flat_map(|p| p.types.keys().map(String::as_str)),
                 ),
@@ -517,14 +519,14 @@ impl Catalog {
 
 /// Where a provider comes from, for messages and export.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     Builtin,
     Dir(PathBuf),
 }
 
 impl Origin {
     /// How to name one of the provider's files in a message.
-    pub fn file(&self, provider: &str, rel: &str) -> String {
+    pub(crate) fn file(&self, provider: &str, rel: &str) -> String {
         match self {
             Self::Builtin => format!("{provider}/{rel} (built in)"),
             Self::Dir(dir) => dir.join(provider).join(rel).display().to_string(),
@@ -586,14 +588,6 @@ fn loose(name: &str) -> String {
     s
 }
 
-/// The closest known names to `name`, best first ("did you mean").
-pub(crate) fn suggest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut scored: Vec<(f64, &str)> =
-        known.map(|k| (strsim::jaro_winkler(&loose(name), &loose(k)), k)).filter(|(s, _)| *s > 0.8).collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, k)| k.to_owned()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -641,13 +635,5 @@ mod tests {
         let found = catalog.find_type("recording.ready-to-download", Some("daily")).ok().unwrap();
         assert_eq!(found.name, "recording.ready-to-download");
         assert!(matches!(catalog.find_type("nothing.like.it", None), Err(TypeLookup::NotFound { .. })));
-    }
-
-    #[test]
-    fn suggestions_rank_close_names_first() {
-        let known = ["recording.error", "recording.started", "meeting.ended"];
-        let s = suggest("recording.eror", known.into_iter());
-        assert_eq!(s.first().map(String::as_str), Some("recording.error"));
-        assert!(suggest("zzzz", known.into_iter()).is_empty());
     }
 }

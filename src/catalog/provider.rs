@@ -9,7 +9,7 @@ use crate::signature::SchemeDesc;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProviderDesc {
+pub(crate) struct ProviderDesc {
     pub id: String,
     pub name: String,
     pub description: String,
@@ -41,7 +41,7 @@ pub struct ProviderDesc {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Envelope {
+pub(crate) struct Envelope {
     pub markers: Vec<Marker>,
     pub min_markers: usize,
     /// Where the event type string lives in the event (empty when a header names the type).
@@ -63,7 +63,7 @@ pub struct Envelope {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Marker {
+pub(crate) struct Marker {
     /// A JSON Pointer into the event...
     #[serde(default)]
     pub pointer: Option<Pointer>,
@@ -85,7 +85,7 @@ pub struct Marker {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum JsonKind {
+pub(crate) enum JsonKind {
     String,
     Number,
     Integer,
@@ -110,7 +110,7 @@ impl JsonKind {
 }
 
 /// Delivery headers, as name/value pairs in order.
-pub type Headers = [(String, String)];
+pub(crate) type Headers = [(String, String)];
 
 impl Marker {
     pub(crate) fn matches(&self, event: &Value, headers: &Headers) -> bool {
@@ -170,7 +170,7 @@ impl Envelope {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged, deny_unknown_fields)]
-pub enum VersionRule {
+pub(crate) enum VersionRule {
     /// The version is a field of the event; `known` lists the versions the catalog documents
     /// (another one is the `unknown-version` warning).
     At {
@@ -184,21 +184,21 @@ pub enum VersionRule {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum TimeUnit {
+pub(crate) enum TimeUnit {
     Seconds,
     Milliseconds,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TimeField {
+pub(crate) struct TimeField {
     pub at: Pointer,
     pub unit: TimeUnit,
 }
 
 impl TimeField {
     /// A time value (number or numeric string) in milliseconds since the Unix epoch.
-    pub fn millis_of(&self, raw: &Value) -> Option<i64> {
+    pub(crate) fn millis_of(&self, raw: &Value) -> Option<i64> {
         let number = match raw {
             Value::Number(n) => n.as_f64()?,
             Value::String(s) => s.trim().parse::<f64>().ok()?,
@@ -214,14 +214,14 @@ impl TimeField {
     }
 
     /// The event's time, when it has one where the description says.
-    pub fn event_millis(&self, event: &Value) -> Option<i64> {
+    pub(crate) fn event_millis(&self, event: &Value) -> Option<i64> {
         self.millis_of(self.at.find(event)?)
     }
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SummaryField {
+pub(crate) struct SummaryField {
     pub label: String,
     pub at: Pointer,
 }
@@ -230,21 +230,21 @@ pub struct SummaryField {
 /// another provider defines (`none` for no signature), with a note of its own.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(try_from = "Value")]
-pub enum Signature {
+pub(crate) enum Signature {
     Defines(Box<SchemeDesc>),
     Uses { scheme: String, note: Option<String> },
 }
 
 impl Signature {
     /// The name of the provider's default scheme (`none` when it documents no signature).
-    pub fn scheme_name(&self) -> &str {
+    pub(crate) fn scheme_name(&self) -> &str {
         match self {
             Self::Defines(desc) => &desc.name,
             Self::Uses { scheme, .. } => scheme,
         }
     }
 
-    pub fn note(&self) -> Option<&str> {
+    pub(crate) fn note(&self) -> Option<&str> {
         match self {
             Self::Defines(desc) => desc.note.as_deref(),
             Self::Uses { note, .. } => note.as_deref(),
@@ -279,7 +279,7 @@ impl TryFrom<Value> for Signature {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Notice {
+pub(crate) struct Notice {
     pub markers: Vec<Marker>,
     pub message: String,
     /// What a receiver must answer to such a delivery (a handshake or a probe), for `listen`.
@@ -292,7 +292,7 @@ pub struct Notice {
 /// have their `{/pointer}` placeholders filled as text.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Reply {
+pub(crate) struct Reply {
     pub status: u16,
     #[serde(default)]
     pub body: Option<Value>,

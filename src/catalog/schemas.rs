@@ -36,6 +36,8 @@ pub(crate) struct KeywordNode {
     pub(crate) x_warn: Option<Value>,
     /// The names the node documents under `properties`, in the order written.
     pub(crate) properties: Vec<String>,
+    /// The node's `x-expected`: documented fields a delivery may lack, in the order written.
+    pub(crate) expected: Vec<String>,
 }
 
 impl KeywordNode {
@@ -170,12 +172,9 @@ impl SchemaStore {
             .with_registry(&self.registry)
             .with_base_uri(uri)
             .should_validate_formats(true)
-            .with_keyword(crate::validate::EXPECTED, crate::validate::expected_keyword)
+            .with_keyword(super::keywords::EXPECTED, super::keywords::expected_keyword)
             .build(schema)
-            .map_err(|e| CatalogError::Schema {
-                file: self.file_name(uri),
-                message: self.plain(&e.to_string()),
-            })?;
+            .map_err(|e| CatalogError::Schema { file: self.file_name(uri), message: self.plain(&e) })?;
         let docs = schema.get("x-docs").and_then(Value::as_str).map(str::to_owned);
         let validator = Arc::new(Compiled { validator, docs, last_failed: AtomicBool::new(false) });
         cache.insert(uri.to_owned(), Arc::clone(&validator));
@@ -200,11 +199,12 @@ impl SchemaStore {
         Ok(compiled)
     }
 
-    /// A validator library message in the catalog's own terms: files as the author knows them,
+    /// A validator library error in the catalog's own terms: files as the author knows them,
     /// and what an unresolvable `$ref` means here.
-    fn plain(&self, message: &str) -> String {
-        if let Some(rest) = message.strip_prefix("Resource '")
-            && let Some((target, _)) = rest.split_once('\'')
+    fn plain(&self, error: &jsonschema::ValidationError) -> String {
+        if let jsonschema::error::ValidationErrorKind::Referencing(
+            jsonschema::ReferencingError::Unretrievable { uri: target, .. },
+        ) = error.kind()
         {
             return if target.starts_with(BASE_URI) {
                 format!(
@@ -217,7 +217,7 @@ impl SchemaStore {
                 )
             };
         }
-        message.replace(&format!("{BASE_URI}{}/", self.provider), "")
+        error.to_string().replace(&format!("{BASE_URI}{}/", self.provider), "")
     }
 
     /// One schema document with every shared definition it references copied into its `$defs`
@@ -273,7 +273,12 @@ impl SchemaStore {
         let node = self.keyword_parent(location).map(|n| {
             let mut properties = Vec::new();
             self.documented_names(n, doc, 0, &mut properties);
-            Arc::new(KeywordNode { x_warn: n.get("x-warn").cloned(), properties })
+            let expected = n
+                .get(super::keywords::EXPECTED)
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                .unwrap_or_default();
+            Arc::new(KeywordNode { x_warn: n.get("x-warn").cloned(), properties, expected })
         });
         cache.insert(location.to_owned(), node.clone());
         node

@@ -10,15 +10,15 @@ use crate::config::Config;
 use crate::detect::Forced;
 use crate::exit::Outcome;
 use crate::input::Record;
+use crate::model::Status;
 use crate::output::Output;
-use crate::report::Status;
 
-pub fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &CatalogArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let dir = match &args.command {
         CatalogCommand::Check { dir } => dir,
         CatalogCommand::Import(a) => return import(a, config, out),
-        CatalogCommand::Learn(a) => return crate::authoring::learn::run(a, config, out),
-        CatalogCommand::Drift(a) => return crate::authoring::drift::run(a, config, out),
+        CatalogCommand::Learn(a) => return super::learn::run(a, config, out),
+        CatalogCommand::Drift(a) => return super::drift::run(a, config, out),
     };
     // A folder that cannot be read is not a catalog with problems: hookscope could not do its job.
     match std::fs::metadata(dir) {
@@ -187,7 +187,7 @@ fn check_sample(
         let why =
             checked.result.errors.first().map_or_else(
                 String::new,
-                |e| match crate::report::pointer_to_append(e) {
+                |e| match crate::model::pointer_to_append(e) {
                     Some(pointer) => format!(": {} at {pointer}", e.message),
                     None => format!(": {}", e.message),
                 },
@@ -233,7 +233,7 @@ fn import(args: &ImportArgs, config: &Config, out: &mut Output) -> anyhow::Resul
     let text = read_limited(&args.spec, args.max_spec_bytes)
         .map_err(|e| super::UsageError(format!("{name}: {e}")))?;
     let spec = Spec::parse(&text).map_err(|e| super::UsageError(format!("{name}: {e}")))?;
-    let imported = import(&spec, &name, &args.out, args.provider.as_deref())
+    let imported = import(&spec, &name, &args.out, args.provider.as_deref(), args.force)
         .map_err(|e| super::UsageError(e.to_string()))?;
     for item in &imported.untranslated {
         config.diagnostics.warning(&format!("not translated: {item}"));

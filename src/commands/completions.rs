@@ -12,7 +12,7 @@ use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::exit::Outcome;
 use crate::output::Output;
 
-pub fn completions(args: &CompletionsArgs, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn completions(args: &CompletionsArgs, out: &mut Output) -> anyhow::Result<Outcome> {
     let catalog = Catalog::load(true, &[])?;
     let mut command = with_catalog_values(Cli::command(), &catalog);
     clap_complete::generate(args.shell, &mut command, "hookscope", out);
@@ -103,7 +103,7 @@ fn add_values(command: clap::Command, values: &[&[PossibleValue]; 3]) -> clap::C
     command.mut_subcommands(|sub| add_values(sub, values))
 }
 
-pub fn man(args: &ManArgs, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn man(args: &ManArgs, out: &mut Output) -> anyhow::Result<Outcome> {
     // Every `hookscope-<sub>(1)` a page names is a page `--dir` writes; `help` has none.
     let mut command = Cli::command().disable_help_subcommand(true);
     let Some(dir) = &args.dir else {

@@ -11,8 +11,8 @@ use crate::detect::Forced;
 use crate::diff::{self, DiffOptions, Header, PointerPattern, Side};
 use crate::exit::Outcome;
 use crate::input::{InputMode, ReadError, ReadOptions, Source, read_records};
+use crate::model::Status;
 use crate::output::Output;
-use crate::report::Status;
 use crate::report::format::Format;
 
 /// `FILE`, `-`, or `FILE:N` (an existing file named with a colon wins over the `:N` reading).
@@ -83,7 +83,7 @@ fn patterns(list: &[String], what: &str) -> Result<Vec<PointerPattern>, UsageErr
         .collect()
 }
 
-pub fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     if args.left == "-" && args.right == "-" {
         return Err(UsageError("only one of A and B can be standard input".to_owned()).into());
     }

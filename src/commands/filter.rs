@@ -13,8 +13,8 @@ use crate::catalog::{Catalog, Provider};
 use crate::cli::{FilterArgs, InputArgs};
 use crate::config::Config;
 use crate::exit::Outcome;
+use crate::model::Status;
 use crate::output::Output;
-use crate::report::Status;
 
 /// What an event must be to pass.
 struct Criteria {
@@ -69,7 +69,7 @@ fn type_globs(
             let matcher = glob.compile_matcher();
             if !known.iter().any(|t| matcher.is_match(t)) {
                 let stem: String = p.chars().filter(|c| !"*?[]{}".contains(*c)).collect();
-                let hints = crate::catalog::suggest(&stem, known.iter().copied());
+                let hints = crate::near::suggest_start(&stem, known.iter().copied());
                 let hint = hints.first().map(|h| format!("; did you mean {h:?}?")).unwrap_or_default();
                 let message = format!("--type {p:?} matches no documented event type{hint}");
                 // Generic envelopes take any type string, so for them the glob may still match.
@@ -91,7 +91,7 @@ fn type_globs(
     set.build().map(Some).map_err(|e| UsageError(e.to_string()))
 }
 
-pub fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &FilterArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let provider = args.provider.as_deref().map(|p| find_provider(&config.catalog, p)).transpose()?;
     let criteria = Criteria {
         provider: provider.map(|p| p.id().to_owned()),

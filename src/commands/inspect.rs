@@ -13,10 +13,11 @@ use crate::cli::InspectArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::json::{PrettyOptions, pretty_print, sort_keys};
+use crate::model::Status;
 use crate::output::{Output, add_row, escape_controls};
-use crate::report::{Status, grouped_for_people, iso8601, render_snippet};
+use crate::report::{grouped_for_people, iso8601, render_snippet};
 
-pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let styles = out.styles;
     let strict = config.strict(args.strict);
     let options = PrettyOptions { compact: args.compact };
@@ -42,7 +43,7 @@ pub fn run(args: &InspectArgs, config: &Config, out: &mut Output) -> anyhow::Res
         let provider = result.provider.as_deref().and_then(|id| config.catalog.provider(id));
         writeln!(out, "{}", summary_table(analyzed, provider))?;
         for finding in grouped_for_people(&result.findings_in_order()) {
-            render_snippet(out, &styles, result, &finding, record)?;
+            render_snippet(out, &styles, result, &finding, record.source_text())?;
         }
         if let (Some(p), Some(value)) = (provider, analyzed.value.as_ref()) {
             for notice in p.desc.notices.iter().filter_map(|n| n.render(value)) {

@@ -13,7 +13,7 @@ use crate::output::{Output, add_row, escape_controls};
 use crate::report::format::Format;
 use crate::signature::Scheme;
 
-pub fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &ListArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let catalog = &config.catalog;
     if args.schemes {
         let schemes: Vec<&Scheme> = catalog.schemes().collect();

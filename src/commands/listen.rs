@@ -6,197 +6,33 @@
 //! summary `validate` prints.
 
 use std::io::Write;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::sync::atomic::AtomicU64;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use serde::Serialize;
 
 use super::UsageError;
-use super::verify::{CheckOptions, Verdict, VerifyStatus, check_delivery, unix_now};
 use crate::analyze::Analyzer;
 use crate::cli::ListenArgs;
 use crate::config::Config;
-use crate::detect::Forced;
 use crate::exit::Outcome;
-use crate::input::{Record, http_records};
-use crate::live::forward::{self, PostError};
-use crate::live::save::{Saver, capture};
-use crate::live::server::{Answer, Handler, Limits, Log, Received, serve};
+use crate::live::client::{self, Client, Target};
+use crate::live::pool::{Examiner, Job, SignatureVerdict};
+use crate::live::relay::{AnsweredBy, Answering, Delivered};
+use crate::live::save::Saver;
+use crate::live::server::{Handler, InFlight, Limits, Log, Serving, serve};
+use crate::model::Summary;
 use crate::output::{Output, Styles, escape_controls};
-use crate::policy::Policy;
 use crate::report::format::Format;
 use crate::report::styles_for;
-use crate::report::{EventResult, Items, Summary, identity, iso8601, render_summary_line};
+use crate::report::{Items, identity, render_summary_line};
 use crate::secret::Secrets;
+use crate::signature::VerifyStatus;
 
 /// How long a connection beyond `--max-connections` waits for a free slot before its 503.
 const QUEUE_WAIT: Duration = Duration::from_secs(2);
-
-/// A signature verdict, as `verify` gives it (`verify::check_delivery`).
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct SignatureVerdict {
-    pub status: VerifyStatus,
-    /// The scheme used: chosen by the signature headers present, else the provider's default.
-    pub scheme: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub problem: Option<&'static str>,
-    pub message: String,
-}
-
-impl SignatureVerdict {
-    fn fails(&self) -> bool {
-        matches!(self.status, VerifyStatus::Invalid | VerifyStatus::Unknown)
-    }
-}
-
-/// A delivery's signature checked exactly as `verify` does (`verify::check_delivery`).
-impl From<Verdict> for SignatureVerdict {
-    fn from(verdict: Verdict) -> Self {
-        Self {
-            status: verdict.status,
-            scheme: verdict.scheme.map(|(name, _)| name),
-            problem: verdict.problem,
-            message: verdict.message,
-        }
-    }
-}
-
-/// Who decided the answer.
-#[derive(Debug, Clone, Copy, Serialize)]
-#[serde(rename_all = "kebab-case")]
-enum AnsweredBy {
-    /// The default 200.
-    Listen,
-    /// The catalog's reply to a handshake or probe.
-    Catalog,
-    /// `--reject-invalid`.
-    Reject,
-    /// The handler behind `--forward-to`.
-    Handler,
-    /// The handler could not be reached (502) or did not answer in time (504).
-    Gateway,
-}
-
-#[derive(Debug, Serialize)]
-struct AnswerInfo {
-    status: u16,
-    by: AnsweredBy,
-}
-
-#[derive(Debug, Serialize)]
-struct ForwardInfo {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<u16>,
-    latency_ms: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
-}
-
-/// One delivery's line in the report: `validate`'s result object plus the signature verdict,
-/// the answer, and the handler's status and latency.
-#[derive(Debug, Serialize)]
-struct Delivered {
-    #[serde(flatten)]
-    result: EventResult,
-    signature: Option<SignatureVerdict>,
-    answer: AnswerInfo,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    forward: Option<ForwardInfo>,
-    received_at: Option<String>,
-    latency_ms: f64,
-    /// Matches `--events` (or there is none).
-    #[serde(skip)]
-    reported: bool,
-}
-
-/// What the analysis threads make of a delivery.
-struct Examined {
-    received: Received,
-    result: EventResult,
-    signature: Option<SignatureVerdict>,
-    /// The catalog's required answer: status and body.
-    reply: Option<(u16, Option<Vec<u8>>)>,
-    reported: bool,
-}
-
-struct Job {
-    seq: u64,
-    received: Received,
-    done: tokio::sync::oneshot::Sender<Result<Examined, Box<(Received, String)>>>,
-}
-
-/// Everything the analysis threads need.
-struct Examiner<'c> {
-    engine: Analyzer<'c>,
-    policy: Policy,
-    secrets: Option<Secrets>,
-    saver: Option<Saver>,
-    events: Option<GlobSet>,
-}
-
-impl Examiner<'_> {
-    /// Saves, analyses and checks one delivery.
-    fn examine(&self, seq: u64, received: Received) -> Result<Examined, Box<(Received, String)>> {
-        let bytes = capture(&received);
-        let source = match &self.saver {
-            Some(saver) => match saver.write(seq, &bytes) {
-                Ok(path) => path.display().to_string(),
-                Err(e) => return Err(Box::new((received, format!("cannot save delivery {seq}: {e}")))),
-            },
-            None => format!("delivery {seq}"),
-        };
-        let mut records = http_records(&source, &bytes);
-        let record = match records.len() {
-            1 => records.pop().expect("one record"),
-            n => {
-                let mut record = Record::new(source.as_str().into(), 1, 1, Vec::new());
-                record.problem = Some(format!("the delivery frames as {n} requests, not one"));
-                record
-            }
-        };
-        let analyzed = match self.engine.analyze(record, &Forced::default()) {
-            Ok(analyzed) => analyzed,
-            Err(e) => return Err(Box::new((received, format!("delivery {seq}: {e}")))),
-        };
-        let mut result = analyzed.result;
-        self.policy.apply(&mut result);
-        let catalog = self.engine.catalog;
-        let provider = result.provider.as_deref().and_then(|p| catalog.provider(p));
-        let signature = self.secrets.as_ref().map(|secrets| {
-            let options = CheckOptions { scheme: None, now: unix_now().unwrap_or_default(), tolerance: None };
-            let (headers, body) = (&analyzed.record.headers, analyzed.record.text());
-            SignatureVerdict::from(check_delivery(catalog, provider, secrets, headers, body, None, &options))
-        });
-        let reply = match (provider, &analyzed.value) {
-            (Some(p), Some(value)) => p
-                .desc
-                .notices
-                .iter()
-                .filter(|n| n.matches(value))
-                .find_map(|n| n.reply.as_ref())
-                .map(|r| r.render(value)),
-            _ => None,
-        };
-        let reported = match (&self.events, &result.event_type) {
-            (None, _) => true,
-            (Some(set), Some(t)) => set.is_match(t),
-            (Some(_), None) => false,
-        };
-        Ok(Examined { received, result, signature, reply, reported })
-    }
-
-    fn work(&self, jobs: &Mutex<Receiver<Job>>) {
-        loop {
-            let next = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
-            let Ok(job) = next else { return };
-            // The server may have given up on the delivery (a second Ctrl-C); nothing to do then.
-            let _ = job.done.send(self.examine(job.seq, job.received));
-        }
-    }
-}
 
 fn glob_set(globs: &[String]) -> Result<Option<GlobSet>, UsageError> {
     if globs.is_empty() {
@@ -209,100 +45,7 @@ fn glob_set(globs: &[String]) -> Result<Option<GlobSet>, UsageError> {
     set.build().map(Some).map_err(|e| UsageError(format!("--events: {e}")))
 }
 
-/// What the handler closure needs, owned, for every delivery.
-struct Answering {
-    jobs: Sender<Job>,
-    reports: Sender<Delivered>,
-    forward: Option<(String, ureq::Agent)>,
-    reject: Option<u16>,
-    log: Arc<Log>,
-    next: AtomicU64,
-}
-
-impl Answering {
-    async fn answer(self: Arc<Self>, received: Received) -> Answer {
-        let start = Instant::now();
-        let seq = self.next.fetch_add(1, Ordering::Relaxed) + 1;
-        let (done, examined) = tokio::sync::oneshot::channel();
-        if self.jobs.send(Job { seq, received, done }).is_err() {
-            return Answer::status(503);
-        }
-        let examined = match examined.await {
-            Ok(Ok(examined)) => examined,
-            Ok(Err(failed)) => {
-                let (received, why) = *failed;
-                (self.log)(&format!("{}: 500: {why}", received.peer));
-                return Answer::status(500);
-            }
-            Err(_) => return Answer::status(503),
-        };
-        let Examined { received, result, signature, reply, reported } = examined;
-        let bad = result.fails() || signature.as_ref().is_some_and(SignatureVerdict::fails);
-        let (answer, by, forward) = if let Some((url, agent)) = &self.forward {
-            let (url, agent) = (url.clone(), agent.clone());
-            let (headers, body) = (received.headers, received.body);
-            let posted =
-                tokio::task::spawn_blocking(move || forward::post(&agent, &url, &headers, &body)).await;
-            let posted = posted.unwrap_or_else(|e| Err(PostError::Unreachable(e.to_string())));
-            relay(posted)
-        } else if let Some((status, body)) = reply {
-            let mut answer = Answer::status(status);
-            if let Some(body) = body {
-                answer.headers.push(("content-type".into(), "application/json".into()));
-                answer.body = body;
-            }
-            (answer, AnsweredBy::Catalog, None)
-        } else if let (true, Some(status)) = (bad, self.reject) {
-            (Answer::status(status), AnsweredBy::Reject, None)
-        } else {
-            (Answer::status(200), AnsweredBy::Listen, None)
-        };
-        let delivered = Delivered {
-            result,
-            signature,
-            answer: AnswerInfo { status: answer.status, by },
-            forward,
-            received_at: received
-                .at
-                .duration_since(std::time::UNIX_EPOCH)
-                .ok()
-                .and_then(|d| iso8601(i64::try_from(d.as_millis()).ok()?)),
-            latency_ms: millis(start.elapsed()),
-            reported,
-        };
-        let _ = self.reports.send(delivered);
-        answer
-    }
-}
-
-fn millis(d: Duration) -> f64 {
-    (d.as_secs_f64() * 1e4).round() / 10.0
-}
-
-/// The handler's answer relayed, or 502/504 when there is none.
-fn relay(posted: Result<forward::Answered, PostError>) -> (Answer, AnsweredBy, Option<ForwardInfo>) {
-    match posted {
-        Ok(answered) => {
-            let info = ForwardInfo {
-                status: Some(answered.status),
-                latency_ms: millis(answered.latency),
-                error: None,
-            };
-            let mut answer = Answer::status(answered.status);
-            if let Some(content_type) = answered.content_type {
-                answer.headers.push(("content-type".into(), content_type));
-            }
-            answer.body = answered.body;
-            (answer, AnsweredBy::Handler, Some(info))
-        }
-        Err(e) => {
-            let info = ForwardInfo { status: None, latency_ms: 0.0, error: Some(e.to_string()) };
-            (Answer::status(e.gateway_status()), AnsweredBy::Gateway, Some(info))
-        }
-    }
-}
-
-pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let secret =
         crate::secret::optional(args.secret.secret_env.as_deref(), args.secret.secret_file.as_deref())?;
     let secrets = secret.map(|secret| Secrets { list: vec![secret], unset: Vec::new() });
@@ -313,7 +56,7 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         .map(|dir| Saver::new(dir).map_err(|e| UsageError(format!("--save {}: {e}", dir.display()))))
         .transpose()?;
     let styles = styles_for(args.format, out);
-    let listener = std::net::TcpListener::bind(args.addr)
+    let listener = std::net::TcpListener::bind(args.addr.as_str())
         .map_err(|e| UsageError(format!("cannot listen on {}: {e}", args.addr)))?;
     let local = listener.local_addr()?;
     if !local.ip().is_loopback() {
@@ -340,14 +83,27 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
     let (reports_tx, reports) = mpsc::channel::<Delivered>();
     let log_colour = config.diagnostics.clone();
     let log: Arc<Log> = Arc::new(move |message: &str| log_colour.note(&message));
+    let forward = match &args.forward_to {
+        Some(url) => {
+            let target = Target::parse(url).map_err(|e| UsageError(format!("--forward-to {url}: {e}")))?;
+            let settings = client::Settings {
+                timeout: Duration::from_secs(args.forward_timeout),
+                max_answer: Some(args.max_answer_bytes),
+                cacert: args.cacert.as_deref(),
+            };
+            let client = Client::new(&target, &settings).map_err(|e| UsageError(e.to_string()))?;
+            Some((target, client))
+        }
+        None => None,
+    };
+    let in_flight = InFlight::new();
     let answering = Arc::new(Answering {
         jobs: jobs_tx,
         reports: reports_tx,
-        forward: args
-            .forward_to
-            .clone()
-            .map(|url| (url, forward::agent(Duration::from_secs(args.forward_timeout)))),
+        forward,
         reject: args.reject_invalid,
+        analysis_timeout: Duration::from_secs(args.analysis_timeout),
+        in_flight: Arc::clone(&in_flight),
         log: Arc::clone(&log),
         next: AtomicU64::new(0),
     });
@@ -362,9 +118,8 @@ pub fn run(args: &ListenArgs, config: &Config, out: &mut Output) -> anyhow::Resu
         }
         let server = {
             let stop = Arc::clone(&stop);
-            let path = args.path.clone();
-            std::thread::Builder::new()
-                .spawn_scoped(scope, move || serve(listener, path, limits, handler, log, &stop))?
+            let serving = Serving { path: args.path.clone(), limits, handler, log, in_flight };
+            std::thread::Builder::new().spawn_scoped(scope, move || serve(listener, serving, &stop))?
         };
         let mut failed_output = None;
         for delivered in reports {
@@ -394,6 +149,8 @@ struct Printer {
     summary: Summary,
     received: usize,
     signatures: [usize; 4],
+    /// Deliveries whose capture `--save` could not write.
+    not_saved: usize,
     outcome: Outcome,
 }
 
@@ -405,12 +162,18 @@ impl Printer {
             summary: Summary::default(),
             received: 0,
             signatures: [0; 4],
+            not_saved: 0,
             outcome: Outcome::default(),
         }
     }
 
     fn print(&mut self, out: &mut Output, delivered: &Delivered) -> anyhow::Result<()> {
         self.received += 1;
+        if delivered.save_error.is_some() {
+            // The tool could not do its job for this delivery, whatever --events says.
+            self.not_saved += 1;
+            self.outcome.error = true;
+        }
         if !delivered.reported {
             return Ok(());
         }
@@ -437,9 +200,17 @@ impl Printer {
         let (styles, summary) = (&self.styles, &self.summary);
         self.items.finish(out, summary, |out| render_summary_line(out, styles, summary))?;
         let left_out = self.received - self.summary.events;
+        let deliveries = |n: usize| if n == 1 { "1 delivery".to_owned() } else { format!("{n} deliveries") };
         if left_out > 0 {
             diagnostics.note(&format!(
-                "{} deliveries received; {left_out} not reported (their type matches no --events)",
+                "{} received; {left_out} not reported (their type matches no --events)",
+                deliveries(self.received)
+            ));
+        }
+        if self.not_saved > 0 {
+            diagnostics.error(&format!(
+                "{} of {} not saved (--save): see each one's line",
+                deliveries(self.not_saved),
                 self.received
             ));
         }
@@ -463,7 +234,7 @@ fn human_line(out: &mut dyn Write, styles: &Styles, delivered: &Delivered) -> st
     if let Some(first) = result.errors.first().or(result.warnings.first()) {
         let plural =
             |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
-        let at = crate::report::pointer_to_append(first).map(|p| format!(" at {p}")).unwrap_or_default();
+        let at = crate::model::pointer_to_append(first).map(|p| format!(" at {p}")).unwrap_or_default();
         write!(
             out,
             " ({}, {}: {}{})",
@@ -489,14 +260,21 @@ fn human_line(out: &mut dyn Write, styles: &Styles, delivered: &Delivered) -> st
     if let Some(forward) = &delivered.forward {
         match (&forward.status, &forward.error) {
             (Some(status), _) => write!(out, "; handler {status} in {} ms", forward.latency_ms)?,
-            (None, Some(error)) => write!(out, "; handler {}", styles.error.style(escape_controls(error)))?,
+            (None, Some(error)) => write!(out, "; {}", styles.error.style(escape_controls(error)))?,
             (None, None) => {}
         }
+    }
+    if let Some(error) = &delivered.save_error {
+        write!(out, "; {}", styles.error.style(escape_controls(error)))?;
     }
     let how = match delivered.answer.by {
         AnsweredBy::Catalog => " (the catalog's reply)",
         AnsweredBy::Reject => " (--reject-invalid)",
         _ => "",
     };
-    writeln!(out, "; answered {}{how} in {} ms", delivered.answer.status, delivered.latency_ms)
+    write!(out, "; answered {}{how} in {} ms", delivered.answer.status, delivered.latency_ms)?;
+    if delivered.answer.before_analysis {
+        write!(out, " before its analysis finished (--analysis-timeout)")?;
+    }
+    writeln!(out)
 }

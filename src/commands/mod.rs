@@ -1,20 +1,22 @@
 //! The subcommands, one per file, and the loop over input events that most of them share.
 
-pub mod catalog;
-pub mod completions;
-pub mod detect;
-pub mod diff;
-pub mod filter;
-pub mod inspect;
-pub mod list;
-pub mod listen;
-pub mod sample;
-pub mod schema;
-pub mod send;
-pub mod sign;
-pub mod stats;
-pub mod validate;
-pub mod verify;
+pub(crate) mod catalog;
+pub(crate) mod completions;
+pub(crate) mod detect;
+pub(crate) mod diff;
+pub(crate) mod drift;
+pub(crate) mod filter;
+pub(crate) mod inspect;
+pub(crate) mod learn;
+pub(crate) mod list;
+pub(crate) mod listen;
+pub(crate) mod sample;
+pub(crate) mod schema;
+pub(crate) mod send;
+pub(crate) mod sign;
+pub(crate) mod stats;
+pub(crate) mod validate;
+pub(crate) mod verify;
 
 use std::io::IsTerminal;
 use std::sync::Arc;
@@ -27,7 +29,14 @@ use crate::input::{InputError, ReadError, Source, expand, read_records};
 use crate::output::Progress;
 use crate::pipeline::{Job, Pipeline, Render};
 
+use crate::catalog::Catalog;
 pub(crate) use crate::config::{UsageError, find_provider, find_type};
+use crate::signature::{Scheme, find_scheme};
+
+/// The scheme `--scheme NAME` names (case-insensitive).
+fn scheme_option<'c>(catalog: &'c Catalog, name: &str) -> Result<&'c Scheme, UsageError> {
+    find_scheme(catalog.schemes(), name).map_err(|e| UsageError(format!("--scheme {name:?}: {e}")))
+}
 
 /// The sources named by PATHS, or standard input when none are given and it is not a terminal.
 fn sources(config: &Config, input: &InputArgs, pass: &mut Pass) -> Result<Vec<Source>, UsageError> {

@@ -26,7 +26,7 @@ pub(crate) fn pick_version(found: TypeRef<'_>, asked: Option<&str>) -> Result<St
     }
 }
 
-pub fn run(args: &TypeArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &TypeArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let found = find_type(&config.catalog, &args.event_type, args.which.provider.as_deref())?;
     let version = pick_version(found, args.which.api_version.as_deref())?;
     let sample = config

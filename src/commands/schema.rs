@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::exit::Outcome;
 use crate::output::Output;
 
-pub fn run(args: &SchemaArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &SchemaArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     if let Some(SchemaCommand::Export { dir }) = &args.export {
         let written = export(&config.catalog, dir)?;
         config.diagnostics.note(&format_args!(

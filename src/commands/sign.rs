@@ -15,7 +15,7 @@ use crate::output::Output;
 use crate::report::format::Format;
 use crate::signature;
 
-pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let secret = read_secret(&args.secret, &args.path)?;
     let record = read_one(&args.path)?;
     let body = record.text().to_vec();
@@ -26,7 +26,7 @@ pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result
         analyzed.result.provider.map(|id| find_provider(&config.catalog, &id)).transpose()?
     };
     let scheme = match (&args.scheme, provider) {
-        (Some(name), _) => super::verify::find_scheme(&config.catalog, name)?,
+        (Some(name), _) => super::scheme_option(&config.catalog, name)?,
         (None, None) => {
             return Err(UsageError(
                 "cannot tell the provider from the body; name it with --provider, or the scheme with --scheme"
@@ -56,7 +56,7 @@ pub fn run(args: &SignArgs, config: &Config, out: &mut Output) -> anyhow::Result
     };
     let timestamp = match args.timestamp {
         Some(t) => t,
-        None => super::verify::unix_now()?,
+        None => crate::signature::unix_now()?,
     };
     let headers = signature::sign(scheme, &secret, &body, timestamp, args.id.as_deref())
         .map_err(|e| UsageError(format!("{}: {e}", scheme.title())))?;

@@ -10,9 +10,10 @@ use super::for_each_event;
 use crate::cli::StatsArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
+use crate::model::{Severity, Summary};
 use crate::output::Output;
 use crate::report::format::Format;
-use crate::report::{Severity, Summary, iso8601};
+use crate::report::iso8601;
 
 #[derive(Debug, Default, Serialize)]
 struct Stats {
@@ -35,7 +36,7 @@ struct FindingCount {
     example: String,
 }
 
-pub fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let mut stats = Stats::default();
     let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
     let mut findings: HashMap<(&'static str, String, String), (usize, String)> = HashMap::new();

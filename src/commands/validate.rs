@@ -6,10 +6,11 @@ use crate::analyze::Analyzed;
 use crate::cli::ValidateArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
+use crate::model::{EventResult, Status, Summary};
 use crate::output::Output;
-use crate::report::{EventResult, Findings, Reporter, Shape, Status, Summary, styles_for};
+use crate::report::{Findings, Reporter, Shape, styles_for};
 
-pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let strict = config.strict(args.strict);
     let human = Findings { styles: styles_for(args.format, out), verbose: args.verbose, brief: args.brief };
     let reporter = Reporter::new(args.format, &human, Shape::Full, strict);
@@ -23,7 +24,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         if args.skip_foreign && is_foreign(&analyzed.result) {
             return Ok(());
         }
-        reporter.render(analyzed, buf)
+        reporter.render(&analyzed.result, analyzed.record.source_text(), buf)
     };
     let work = Work { render: Some(&render), ..Work::default() };
     let pass = for_each_event_with(config, &args.input, strict, work, &mut |analyzed| {
@@ -34,7 +35,7 @@ pub fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Re
         }
         summary.add(result);
         failed |= result.fails();
-        report.write(out, analyzed)?;
+        report.write(out, &analyzed.result, &analyzed.rendered)?;
         Ok(())
     })?;
     summary.skipped = pass.skipped;

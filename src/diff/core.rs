@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
 use super::pattern::PointerPattern;
-use crate::json::escape_segment;
+use crate::json::Pointer;
 
 /// What to compare, resolved from the command line and the provider description.
 #[derive(Debug, Clone)]
@@ -286,7 +286,7 @@ impl Node for Shape {
 fn with_segment<R>(pointer: &mut String, segment: &str, f: impl FnOnce(&mut String) -> R) -> R {
     let len = pointer.len();
     pointer.push('/');
-    escape_segment(segment, pointer);
+    Pointer::escape(segment, pointer);
     let result = f(pointer);
     pointer.truncate(len);
     result

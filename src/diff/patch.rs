@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::core::{DiffOptions, identity_match};
-use crate::json::{child_pointer, escape_segment};
+use crate::json::Pointer;
 
 /// A patch (`[{"op": "add"|"remove"|"replace", "path", "value"?}]`) that reproduces `right` from
 /// `left` when applied in order, except at the pointers the diff leaves out (`--ignore` and the
@@ -44,7 +44,7 @@ fn object(
     for (k, lv) in l {
         let len = pointer.len();
         pointer.push('/');
-        escape_segment(k, pointer);
+        Pointer::escape(k, pointer);
         match r.get(k) {
             Some(rv) => walk(pointer, lv, rv, key, ops),
             None => ops.push(op("remove", pointer.to_owned(), None)),
@@ -52,7 +52,7 @@ fn object(
         pointer.truncate(len);
     }
     for (k, rv) in r.iter().filter(|(k, _)| !l.contains_key(*k)) {
-        ops.push(op("add", child_pointer(pointer, k), Some(rv)));
+        ops.push(op("add", Pointer::join(pointer, k), Some(rv)));
     }
 }
 

@@ -18,22 +18,27 @@ pub(crate) struct PointerPattern {
     segments: Vec<Segment>,
 }
 
+/// Why a text is not a pointer pattern.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum PatternError {
+    #[error("`{0}` is not a JSON Pointer pattern: it must start with `/` (or be empty)")]
+    NoSlash(String),
+    #[error("`{0}`: `~` must be followed by `0` or `1`")]
+    BadEscape(String),
+}
+
 impl PointerPattern {
-    pub(crate) fn parse(text: &str) -> Result<Self, String> {
+    pub(crate) fn parse(text: &str) -> Result<Self, PatternError> {
         if !text.is_empty() && !text.starts_with('/') {
-            return Err(format!(
-                "`{text}` is not a JSON Pointer pattern: it must start with `/` (or be empty)"
-            ));
+            return Err(PatternError::NoSlash(text.to_owned()));
         }
         let mut segments = Vec::new();
         for raw in split(text) {
             segments.push(match raw {
                 "*" => Segment::One,
                 "**" => Segment::Any,
-                _ => {
-                    check_escapes(raw).map_err(|e| format!("`{text}`: {e}"))?;
-                    Segment::Literal(raw.to_owned())
-                }
+                _ if !escapes_are_whole(raw) => return Err(PatternError::BadEscape(text.to_owned())),
+                _ => Segment::Literal(raw.to_owned()),
             });
         }
         Ok(Self { text: text.to_owned(), segments })
@@ -110,14 +115,14 @@ fn split(pointer: &str) -> impl Iterator<Item = &str> {
 }
 
 /// A `~` must be followed by `0` or `1` (RFC 6901), or the pattern could never match.
-fn check_escapes(segment: &str) -> Result<(), String> {
+fn escapes_are_whole(segment: &str) -> bool {
     let mut chars = segment.chars();
     while let Some(c) = chars.next() {
         if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
-            return Err("`~` must be followed by `0` or `1`".to_owned());
+            return false;
         }
     }
-    Ok(())
+    true
 }
 
 #[cfg(test)]

@@ -11,8 +11,9 @@ mod log;
 mod record;
 mod source;
 
-pub use record::{Body, Record};
-pub use source::{InputError, Source, WalkOptions, expand};
+pub(crate) use crate::model::InputError;
+pub(crate) use record::{Body, Record};
+pub(crate) use source::{Source, WalkOptions, expand};
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -71,10 +72,10 @@ impl Default for ReadOptions {
 }
 
 /// 64 MiB: far above any webhook delivery, far below what would exhaust memory.
-pub const DEFAULT_MAX_EVENT_BYTES: usize = 64 << 20;
+pub(crate) const DEFAULT_MAX_EVENT_BYTES: usize = 64 << 20;
 
 /// A size for people: `512 B`, `64 MiB`, `2.1 GiB`.
-pub fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
     if bytes < 1024 {
         return format!("{bytes} B");
@@ -95,14 +96,14 @@ pub fn human_size(bytes: u64) -> String {
 
 /// Counts a source's reading produces besides its records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ReadStats {
+pub(crate) struct ReadStats {
     /// Log lines (and HAR requests) without JSON, skipped on purpose.
     pub skipped: usize,
 }
 
 /// Why reading a source stopped.
 #[derive(Debug, thiserror::Error)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     #[error(transparent)]
     Input(InputError),
     /// The consumer failed (usually a closed stdout); not the input's fault.
@@ -111,7 +112,7 @@ pub enum ReadError {
 }
 
 /// What receives records, in input order.
-pub type Sink<'a> = dyn FnMut(Record) -> anyhow::Result<()> + 'a;
+pub(crate) type Sink<'a> = dyn FnMut(Record) -> anyhow::Result<()> + 'a;
 
 /// The records of an HTTP capture held in memory (a live delivery), framed exactly as a `.http`
 /// file of the same bytes is, so a saved capture reads back as the same record.
@@ -127,7 +128,7 @@ pub(crate) fn http_records(name: &str, capture: &[u8]) -> Vec<Record> {
 /// Reads a source and hands each record to `sink`, in order, holding no more than one line at a
 /// time for line-oriented input. A source with no JSON value at all yields one empty record, so
 /// it is reported, not skipped. `sink` errors (a closed stdout) stop the reading.
-pub fn read_records(
+pub(crate) fn read_records(
     source: &Source,
     options: ReadOptions,
     sink: &mut Sink<'_>,
@@ -174,7 +175,7 @@ fn open(source: &Source, name: &str) -> Result<Box<dyn BufRead>, ReadError> {
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).map_err(|e| ReadError::Input(InputError::io(name, &e)))?;
         let text = decode_utf16(&bytes[2..], big_endian)
-            .map_err(|message| ReadError::Input(InputError { path: name.to_owned(), message }))?;
+            .map_err(|e| ReadError::Input(InputError { path: name.to_owned(), message: e.to_string() }))?;
         return Ok(Box::new(io::Cursor::new(text.into_bytes())));
     }
     Ok(Box::new(reader))
@@ -191,16 +192,25 @@ fn utf16_bom(head: &[u8]) -> Option<bool> {
     }
 }
 
-fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, String> {
+/// Why UTF-16 text does not decode.
+#[derive(Debug, thiserror::Error)]
+enum Utf16Error {
+    #[error("UTF-16 text with an odd number of bytes (cut short?)")]
+    OddLength,
+    #[error("invalid UTF-16: a lone surrogate 0x{0:04x}")]
+    LoneSurrogate(u16),
+}
+
+fn decode_utf16(bytes: &[u8], big_endian: bool) -> Result<String, Utf16Error> {
     if bytes.len() % 2 == 1 {
-        return Err("UTF-16 text with an odd number of bytes (cut short?)".to_owned());
+        return Err(Utf16Error::OddLength);
     }
     let units = bytes.chunks_exact(2).map(|p| {
         if big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) }
     });
     char::decode_utf16(units)
         .collect::<Result<String, _>>()
-        .map_err(|e| format!("invalid UTF-16: a lone surrogate 0x{:04x}", e.unpaired_surrogate()))
+        .map_err(|e| Utf16Error::LoneSurrogate(e.unpaired_surrogate()))
 }
 
 fn too_big(size: u64, limit: usize) -> String {

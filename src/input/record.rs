@@ -5,10 +5,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::json::Position;
+use crate::model::SourceText;
 
 /// Where the JSON text of a record is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Body {
+pub(crate) enum Body {
     /// A byte range of `original`, so positions inside it are exact.
     Span(Range<usize>),
     /// All of `original`, decoded from a JSON string (HAR, a gateway's `"body"`): positions
@@ -18,7 +19,7 @@ pub enum Body {
 
 /// One framed event (or what stands where one should be), where it starts, and what came with it.
 #[derive(Debug, Clone)]
-pub struct Record {
+pub(crate) struct Record {
     pub source: Arc<str>,
     /// 1-based line and column of the JSON text's first byte in the source.
     pub line: usize,
@@ -50,22 +51,30 @@ impl Record {
     }
 
     /// The JSON text of the event.
-    pub fn text(&self) -> &[u8] {
+    pub(crate) fn text(&self) -> &[u8] {
         match &self.body {
             Body::Span(range) => &self.original[range.clone()],
             Body::Decoded => &self.original,
         }
     }
 
+    /// The source bytes around the text, for snippets: only where positions are exact.
+    pub(crate) fn source_text(&self) -> Option<SourceText<'_>> {
+        match &self.body {
+            Body::Span(range) => Some(SourceText { original: &self.original, body_start: range.start }),
+            Body::Decoded => None,
+        }
+    }
+
     /// Whether positions inside the text are positions in the source.
-    pub fn exact_positions(&self) -> bool {
+    pub(crate) fn exact_positions(&self) -> bool {
         matches!(self.body, Body::Span(_))
     }
 
     /// The record's exact bytes, where they differ from its body only by the whitespace around
     /// it (a document file's final newline): what a signer of the whole file signed. Captures
     /// (with headers) have no other body than the one received.
-    pub fn exact_bytes(&self) -> Option<&[u8]> {
+    pub(crate) fn exact_bytes(&self) -> Option<&[u8]> {
         let Body::Span(range) = &self.body else { return None };
         let o = &self.original;
         let around_is_blank = super::framing::is_json_blank(&o[..range.start])
@@ -74,7 +83,7 @@ impl Record {
     }
 
     /// A header's value, by case-insensitive name.
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 

@@ -5,19 +5,20 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::InputMode;
+use crate::model::InputError;
 
 /// File name endings searched for when a directory is given (also with `.gz`).
 const EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "log", "http", "har"];
 
 /// Where records come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     Stdin,
     File(PathBuf),
 }
 
 impl Source {
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         match self {
             Self::Stdin => "<stdin>".to_owned(),
             Self::File(p) => p.display().to_string(),
@@ -38,14 +39,6 @@ impl Source {
             _ => None,
         }
     }
-}
-
-/// A path that could not be read (exit code 2 once everything else is done).
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
-pub struct InputError {
-    pub path: String,
-    pub message: String,
 }
 
 impl InputError {
@@ -77,7 +70,7 @@ pub struct WalkOptions {
 /// An `--exclude` glob that does not parse.
 #[derive(Debug, thiserror::Error)]
 #[error("bad --exclude glob {glob:?}: {message}")]
-pub struct BadGlob {
+pub(crate) struct BadGlob {
     pub glob: String,
     pub message: String,
 }
@@ -85,7 +78,10 @@ pub struct BadGlob {
 /// Expands PATHS into sources: directories are searched recursively (sorted, so runs are
 /// repeatable) for the known file endings, honouring `.gitignore`, `.ignore` and hidden files as
 /// ripgrep and fd do; `-` is standard input. Files named explicitly are always read.
-pub fn expand(paths: &[PathBuf], walk: &WalkOptions) -> Result<(Vec<Source>, Vec<InputError>), BadGlob> {
+pub(crate) fn expand(
+    paths: &[PathBuf],
+    walk: &WalkOptions,
+) -> Result<(Vec<Source>, Vec<InputError>), BadGlob> {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for path in paths {

@@ -66,7 +66,7 @@ impl<'a> Positions<'a> {
 }
 
 /// Escapes one reference token for a JSON Pointer (RFC 6901).
-pub(crate) fn escape_segment(segment: &str, into: &mut String) {
+fn escape_segment(segment: &str, into: &mut String) {
     if !segment.contains(['~', '/']) {
         into.push_str(segment);
         return;
@@ -81,7 +81,7 @@ pub(crate) fn escape_segment(segment: &str, into: &mut String) {
 }
 
 /// The pointer to a member of the value at `pointer` (`/payload` + `s3/key` = `/payload/s3~1key`).
-pub(crate) fn child_pointer(pointer: &str, key: &str) -> String {
+fn child_pointer(pointer: &str, key: &str) -> String {
     let mut out = String::with_capacity(pointer.len() + key.len() + 1);
     out.push_str(pointer);
     out.push('/');
@@ -438,6 +438,38 @@ impl Pointer {
         &self.text
     }
 
+    /// The keys it names, unescaped; none at the root, nor when the text is not a pointer.
+    pub(crate) fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.tokens.iter().flatten().map(|(key, _)| key.as_str())
+    }
+
+    /// The key of its last token, unescaped; none at the root.
+    pub(crate) fn last(&self) -> Option<&str> {
+        self.tokens().last()
+    }
+
+    /// The pointer to the value that holds this one, as text; none at the root.
+    pub(crate) fn parent(&self) -> Option<&str> {
+        self.tokens.as_ref().filter(|t| !t.is_empty())?;
+        self.text.rsplit_once('/').map(|(parent, _)| parent)
+    }
+
+    /// The text of the pointer to a member (or item) of the value `pointer` names
+    /// (`/payload` + `s3/key` = `/payload/s3~1key`).
+    pub(crate) fn join(pointer: &str, key: &str) -> String {
+        child_pointer(pointer, key)
+    }
+
+    /// One reference token as the key it names (RFC 6901: `~1` is `/`, `~0` is `~`).
+    pub(crate) fn unescape(token: &str) -> std::borrow::Cow<'_, str> {
+        if token.contains('~') { unescape_token(token).into() } else { token.into() }
+    }
+
+    /// Appends one key to pointer text as a reference token (the reverse of [`Pointer::unescape`]).
+    pub(crate) fn escape(key: &str, into: &mut String) {
+        escape_segment(key, into);
+    }
+
     /// The value the pointer names in `value`, as [`lookup`] finds it.
     pub(crate) fn find<'v>(&self, value: &'v serde_json::Value) -> Option<&'v serde_json::Value> {
         self.tokens.as_ref()?.iter().try_fold(value, |current, (key, index)| step(current, key, || *index))
@@ -446,6 +478,26 @@ impl Pointer {
 
 #[cfg(test)]
 mod lookup_tests {
+    use super::Pointer;
+
+    #[test]
+    fn a_pointer_knows_its_tokens_parent_and_children() {
+        let p = Pointer::from("/a~1b/c~0d/0");
+        assert_eq!(p.tokens().collect::<Vec<_>>(), ["a/b", "c~d", "0"]);
+        assert_eq!(p.last(), Some("0"));
+        assert_eq!(p.parent(), Some("/a~1b/c~0d"));
+        assert_eq!(Pointer::from("/k").parent(), Some(""));
+        assert_eq!(Pointer::from("").parent(), None);
+        assert_eq!(Pointer::from("").last(), None);
+        assert_eq!(Pointer::from("no-slash").tokens().count(), 0);
+        assert_eq!(Pointer::join("/a", "s3/key~"), "/a/s3~1key~0");
+        assert_eq!(Pointer::from(Pointer::join("/a", "s3/key~")).last(), Some("s3/key~"));
+        assert_eq!(Pointer::unescape("x~1y~0z"), "x/y~z");
+        let mut text = String::new();
+        Pointer::escape("x/y~z", &mut text);
+        assert_eq!(text, "x~1y~0z");
+    }
+
     #[test]
     fn a_pointer_read_once_finds_what_lookup_finds() {
         let doc = serde_json::json!({"a": {"b/c": [10, {"d~": "x"}], "": 1, "01": 2}, "n": null});

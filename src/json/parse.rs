@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use super::locate::{Position, Positions};
+use super::locate::{Pointer, Position, Positions};
 
 /// A parsed record.
 #[derive(Debug)]
@@ -32,9 +32,10 @@ pub(crate) fn parse(text: &[u8]) -> Result<Parsed, ParseError> {
         // JSON has no range limit on numbers: `1e400` is a number, beyond what an f64 holds. The
         // value gets the largest f64 of its sign; the text (what is printed and quoted) keeps the
         // spelling that was sent.
-        Err(e) if e.to_string().starts_with("number out of range") => {
-            parse_exact(&clamp_huge_numbers(text)).map_err(|_| describe(text, &e))
-        }
+        Err(e) if e.is_syntax() => match clamp_huge_numbers(text) {
+            Some(clamped) => parse_exact(&clamped).map_err(|_| describe(text, &e)),
+            None => Err(describe(text, &e)),
+        },
         other => other.map_err(|e| describe(text, &e)),
     }
 }
@@ -66,8 +67,9 @@ fn with_deserializer<'de, S: DeserializeSeed<'de>>(
     }
 }
 
-/// `text` with every number too large for an f64 replaced by the largest f64 of its sign.
-fn clamp_huge_numbers(text: &[u8]) -> Vec<u8> {
+/// `text` with every number too large for an f64 replaced by the largest f64 of its sign; `None`
+/// when it holds none.
+fn clamp_huge_numbers(text: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len());
     let mut lexer = super::Lexer::new(text, 0);
     let mut copied = 0;
@@ -84,8 +86,11 @@ fn clamp_huge_numbers(text: &[u8]) -> Vec<u8> {
             copied = end;
         }
     }
+    if copied == 0 {
+        return None;
+    }
     out.extend_from_slice(&text[copied..]);
-    out
+    Some(out)
 }
 
 fn describe(text: &[u8], err: &serde_json::Error) -> ParseError {
@@ -144,12 +149,8 @@ impl Keep {
     /// `whole` all of it.
     pub(crate) fn add(&mut self, pointer: &str, whole: bool) {
         let mut node = self;
-        if let Some(rest) = pointer.strip_prefix('/') {
-            for raw in rest.split('/') {
-                // Unescaped as `lookup` does.
-                let segment = raw.replace("~1", "/").replace("~0", "~");
-                node = node.children.entry(segment).or_default();
-            }
+        for key in Pointer::from(pointer).tokens() {
+            node = node.children.entry(key.to_owned()).or_default();
         }
         node.whole |= whole;
     }
@@ -419,6 +420,27 @@ mod tests {
         assert!(parsed.has_duplicate_keys);
         assert_eq!(parsed.value["a"], 2);
         assert!(!parse(br#"{"a": {"a": 1}}"#).unwrap().has_duplicate_keys);
+    }
+
+    /// `describe` rewords these `serde_json` messages, and its error type gives no finer kind than
+    /// syntax or end of input: an upgrade that changes the wording must fail here, not change
+    /// hookscope's messages silently.
+    #[test]
+    fn serde_json_wording_that_describe_matches_is_pinned() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"x", "expected value at line 1 column 1"),
+            (b"tru ", "expected ident at line 1 column 4"),
+            (b"{} x", "trailing characters at line 1 column 4"),
+            (br#""\ud800""#, "unexpected end of hex escape at line 1 column 8"),
+            (br#""\ud800\u0041""#, "lone leading surrogate in hex escape at line 1 column 13"),
+        ];
+        for (text, wording) in cases {
+            let err = serde_json::from_slice::<serde_json::Value>(text).unwrap_err();
+            assert_eq!(err.to_string(), *wording, "{}", String::from_utf8_lossy(text));
+        }
+        let deep = "[".repeat(200);
+        let err = serde_json::from_str::<serde_json::Value>(&deep).unwrap_err();
+        assert!(err.to_string().starts_with("recursion limit exceeded"), "{err}");
     }
 
     #[test]

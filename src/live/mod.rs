@@ -1,8 +1,11 @@
 //! Live deliveries: the HTTP server under `listen` (limits, timeouts, bounded connections, clean
-//! shutdown), the client that `send` and `--forward-to` post with, and the `.http` captures that
-//! `--save` writes and every command reads back.
+//! shutdown), its analysis threads and how each delivery is answered, the client that `send`
+//! and `--forward-to` post with, and the `.http` captures that `--save` writes and every command
+//! reads back.
 
-pub(crate) mod forward;
+pub(crate) mod client;
+pub(crate) mod pool;
+pub(crate) mod relay;
 pub(crate) mod save;
 pub(crate) mod server;
 

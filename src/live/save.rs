@@ -39,8 +39,21 @@ pub(crate) struct Saver {
 }
 
 impl Saver {
-    pub(crate) fn new(dir: &Path) -> io::Result<Self> {
-        std::fs::create_dir_all(dir)?;
+    /// The folder, created if missing and checked for writing now, so a folder that cannot
+    /// take captures stops `listen` before it answers anything.
+    pub(crate) fn new(dir: &Path) -> Result<Self, String> {
+        if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+            return Err("a file is there, not a folder".to_owned());
+        }
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the folder: {e}"))?;
+        let probe = dir.join(format!(".hookscope-write-check-{}", std::process::id()));
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)
+            .and_then(|mut file| file.write_all(b"hookscope"))
+            .map_err(|e| format!("cannot write in the folder: {e}"))?;
+        let _ = std::fs::remove_file(&probe);
         let run = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
         Ok(Self { dir: dir.to_owned(), run })
     }
@@ -81,7 +94,7 @@ mod tests {
                 ("content-type".into(), b"application/json".to_vec()),
                 ("transfer-encoding".into(), b"chunked".to_vec()),
             ],
-            body: b" {\"a\":1}\n".to_vec(),
+            body: hyper::body::Bytes::from_static(b" {\"a\":1}\n"),
             at: std::time::SystemTime::UNIX_EPOCH,
         };
         assert_eq!(

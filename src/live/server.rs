@@ -2,7 +2,8 @@
 //! analysis runs on threads of its own). It owns the limits: the body size (413), the time to
 //! send a request (408) and to stay idle, a bounded number of connections (beyond it a
 //! connection waits briefly, then gets 503 with `Retry-After`), and a clean stop on SIGINT or
-//! SIGTERM that finishes every delivery in flight. Each refusal gets a line in the log.
+//! SIGTERM that finishes every delivery in flight (each one a task the connection cannot cancel,
+//! counted in [`InFlight`] until it is reported). Each refusal gets a line in the log.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -47,7 +48,7 @@ pub(crate) struct Received {
     /// Path and query, as sent.
     pub target: String,
     pub headers: Vec<(String, Vec<u8>)>,
-    pub body: Vec<u8>,
+    pub body: Bytes,
     pub at: SystemTime,
 }
 
@@ -65,7 +66,7 @@ impl Answer {
     }
 
     /// A short plain-text answer, for the refusals the server makes itself.
-    fn text(status: u16, text: &str) -> Self {
+    pub(crate) fn text(status: u16, text: &str) -> Self {
         Self {
             status,
             headers: vec![("content-type".into(), "text/plain; charset=utf-8".into())],
@@ -77,12 +78,70 @@ impl Answer {
 pub(crate) type Handler = dyn Fn(Received) -> Pin<Box<dyn Future<Output = Answer> + Send>> + Send + Sync;
 pub(crate) type Log = dyn Fn(&str) + Send + Sync;
 
+/// The deliveries still being answered or reported: each is a task of its own, so a client that
+/// goes away (or half-closes) cannot cancel the report of a delivery already received, and a stop
+/// waits for every one. A second signal tells them to hurry (`hurry`): forwards give up.
+pub(crate) struct InFlight {
+    count: AtomicUsize,
+    idle: Notify,
+    hurry: watch::Sender<bool>,
+}
+
+/// One delivery's place in [`InFlight`], given back when dropped (also on a panic).
+struct Place(Arc<InFlight>);
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        if self.0.count.fetch_sub(1, Ordering::AcqRel) == 1 {
+            self.0.idle.notify_waiters();
+        }
+    }
+}
+
+impl InFlight {
+    pub(crate) fn new() -> Arc<Self> {
+        Arc::new(Self { count: AtomicUsize::new(0), idle: Notify::new(), hurry: watch::Sender::new(false) })
+    }
+
+    /// Runs `work` as a task of its own, counted until it ends.
+    pub(crate) fn spawn<F>(self: &Arc<Self>, work: F) -> tokio::task::JoinHandle<F::Output>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        self.count.fetch_add(1, Ordering::AcqRel);
+        let place = Place(Arc::clone(self));
+        tokio::spawn(async move {
+            let _place = place;
+            work.await
+        })
+    }
+
+    /// Resolves once told to hurry (a second signal).
+    pub(crate) async fn hurried(&self) {
+        let _ = self.hurry.subscribe().wait_for(|h| *h).await;
+    }
+
+    async fn drained(&self) {
+        loop {
+            let idle = self.idle.notified();
+            tokio::pin!(idle);
+            idle.as_mut().enable();
+            if self.count.load(Ordering::Acquire) == 0 {
+                return;
+            }
+            idle.await;
+        }
+    }
+}
+
 struct Shared {
     path: String,
     limits: Limits,
     handler: Arc<Handler>,
     log: Arc<Log>,
     slots: Arc<Semaphore>,
+    in_flight: Arc<InFlight>,
 }
 
 impl Shared {
@@ -97,19 +156,28 @@ impl Shared {
     }
 }
 
+/// What `serve` needs besides the listener.
+pub(crate) struct Serving {
+    pub path: String,
+    pub limits: Limits,
+    pub handler: Arc<Handler>,
+    pub log: Arc<Log>,
+    pub in_flight: Arc<InFlight>,
+}
+
 /// Serves deliveries on `listener` until SIGINT or SIGTERM (or `stop`), then finishes every
-/// delivery in flight and returns. A second signal while finishing stops at once.
-pub(crate) fn serve(
-    listener: std::net::TcpListener,
-    path: String,
-    limits: Limits,
-    handler: Arc<Handler>,
-    log: Arc<Log>,
-    stop: &Notify,
-) -> std::io::Result<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_io().enable_time().build()?;
+/// delivery in flight and returns. A second signal while finishing drops the connections and
+/// hurries the deliveries in flight (a forward gives up), which are still reported.
+pub(crate) fn serve(listener: std::net::TcpListener, serving: Serving, stop: &Notify) -> std::io::Result<()> {
+    // Host names are looked up on blocking threads: a few, however many deliveries are in flight.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .max_blocking_threads(crate::live::client::LOOKUP_THREADS)
+        .build()?;
+    let Serving { path, limits, handler, log, in_flight } = serving;
     let slots = Arc::new(Semaphore::new(limits.max_connections));
-    let shared = Arc::new(Shared { path, limits, handler, log, slots });
+    let shared = Arc::new(Shared { path, limits, handler, log, slots, in_flight });
     runtime.block_on(accept_loop(listener, shared, stop))
 }
 
@@ -171,15 +239,22 @@ async fn accept_loop(
         if open == 1 { "" } else { "s" }
     ));
     let _ = stopping.send(true);
-    loop {
+    let signal = loop {
         tokio::select! {
-            next = tasks.join_next() => if next.is_none() { break },
-            signal = signals.recv() => {
-                shared.log(&format!("{signal} again: stopping now; deliveries still in flight get no answer"));
-                tasks.abort_all();
-                break;
-            }
+            _ = tasks.join_next(), if !tasks.is_empty() => {}
+            () = shared.in_flight.drained(), if tasks.is_empty() => return Ok(()),
+            signal = signals.recv() => break signal,
         }
+    };
+    shared.log(&format!(
+        "{signal} again: stopping now; connections are dropped, forwards abandoned, deliveries already received still reported"
+    ));
+    shared.in_flight.hurry.send_replace(true);
+    tasks.abort_all();
+    while tasks.join_next().await.is_some() {}
+    tokio::select! {
+        () = shared.in_flight.drained() => {}
+        signal = signals.recv() => shared.log(&format!("{signal} a third time: not waiting for the reports")),
     }
     Ok(())
 }
@@ -229,7 +304,9 @@ async fn connection(
         .timer(TokioTimer::new())
         .header_read_timeout(shared.limits.read_timeout)
         .max_buf_size(64 * 1024)
-        .half_close(false);
+        // A client that shuts its writing side after a whole request (`nc -N`, some proxies)
+        // still gets its answer.
+        .half_close(true);
     let io = TokioIo::new(stream);
     let Some(permit) = permit else {
         refuse(&shared, &builder, io, peer).await;
@@ -384,7 +461,7 @@ async fn deliver(shared: &Shared, peer: SocketAddr, request: Request<Incoming>) 
     let read =
         tokio::time::timeout(shared.limits.read_timeout, Limited::new(request.into_body(), max).collect());
     let body = match read.await {
-        Ok(Ok(collected)) => collected.to_bytes().to_vec(),
+        Ok(Ok(collected)) => collected.to_bytes(),
         Ok(Err(e)) if e.downcast_ref::<LengthLimitError>().is_some() => {
             return refuse(413, &format!("body is over the limit of {max} bytes"), true);
         }
@@ -394,7 +471,15 @@ async fn deliver(shared: &Shared, peer: SocketAddr, request: Request<Incoming>) 
             return refuse(408, &why, true);
         }
     };
-    (shared.handler)(Received { peer, method, target, headers, body, at: SystemTime::now() }).await
+    let received = Received { peer, method, target, headers, body, at: SystemTime::now() };
+    // A task of its own: the delivery is answered and reported even if the connection goes away.
+    match shared.in_flight.spawn((shared.handler)(received)).await {
+        Ok(answer) => answer,
+        Err(e) => {
+            shared.log(&format!("{peer}: 500: the delivery's task failed: {e}"));
+            Answer::status(500)
+        }
+    }
 }
 
 fn response(answer: Answer) -> Response<Full<Bytes>> {

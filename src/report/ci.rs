@@ -5,10 +5,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::input::InputError;
 use serde_json::{Value, json};
 
-use super::{EventResult, Finding, Severity};
+use crate::model::{EventResult, Finding, InputError, Severity, Status, pointer_to_append};
 
 /// XML text with the five entities escaped and characters XML 1.0 forbids dropped.
 fn xml_escape(text: &str) -> String {
@@ -31,7 +30,7 @@ fn describe(finding: &Finding, result: &EventResult) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let at = super::pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
+    let at = pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
     format!("{}:{line}:{column}: {level}: {}{at} [{}]", result.source, finding.message, finding.code)
 }
 
@@ -140,7 +139,7 @@ fn gh_escape(text: &str, property: bool) -> String {
 /// `::error file=…,line=…,col=…,title=…::message` per finding, streamed.
 pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bool) -> io::Result<()> {
     let met_expectation = result.expect.is_some_and(|e| e == result.status) && !result.fails();
-    if met_expectation && result.status != super::Status::Valid {
+    if met_expectation && result.status != Status::Valid {
         return Ok(());
     }
     for finding in result.findings_in_order() {
@@ -150,7 +149,7 @@ pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bo
             Severity::Warning => "warning",
         };
         let title = format!("{} ({})", finding.code, event_name(result));
-        let at = super::pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
+        let at = pointer_to_append(finding).map(|p| format!(" at {p}")).unwrap_or_default();
         writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
@@ -230,7 +229,7 @@ pub(crate) fn write_sarif(
             sarif_results.push(json!({
                 "ruleId": f.code,
                 "level": level,
-                "message": {"text": super::pointer_to_append(f).map_or_else(|| f.message.clone(), |p| format!("{} at {p}", f.message))},
+                "message": {"text": pointer_to_append(f).map_or_else(|| f.message.clone(), |p| format!("{} at {p}", f.message))},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": artifact(&r.source),
                     "region": {"startLine": f.line.unwrap_or(r.line), "startColumn": f.column.unwrap_or(r.column)}

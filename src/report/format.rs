@@ -48,14 +48,14 @@ const NDJSON_RESULTS: &str = "One JSON result object per line, no summary";
 
 /// `detect`, `verify`, `listen`, `send` and `catalog drift`: their results for people, or as
 /// `validate`'s result objects.
-pub const RESULTS: Offer<Format> = &[
+pub(crate) const RESULTS: Offer<Format> = &[
     (Format::Human, "For people: findings like a linter, then a summary line"),
     (Format::Json, JSON_DOCUMENT),
     (Format::Ndjson, NDJSON_RESULTS),
 ];
 
 /// `validate`: the results, or a report for a CI system.
-pub const VALIDATE: Offer<Format> = &[
+pub(crate) const VALIDATE: Offer<Format> = &[
     (Format::Human, "For people: findings as source snippets, then a summary line"),
     (Format::Json, JSON_DOCUMENT),
     (Format::Ndjson, NDJSON_RESULTS),
@@ -65,21 +65,21 @@ pub const VALIDATE: Offer<Format> = &[
 ];
 
 /// `diff`.
-pub const DIFF: Offer<Format> = &[
+pub(crate) const DIFF: Offer<Format> = &[
     (Format::Human, "Changed paths with old → new values, additions, removals and a summary"),
     (Format::Json, r#"{"left": ..., "right": ..., "changes": [...], "ignored": N}"#),
     (Format::Patch, "An RFC 6902 JSON Patch that turns A into B"),
 ];
 
 /// `sign`.
-pub const SIGN: Offer<Format> = &[
+pub(crate) const SIGN: Offer<Format> = &[
     (Format::Headers, "`Name: value` header lines"),
     (Format::Http, "A whole HTTP request (a capture `verify` and `inspect` read back)"),
     (Format::Json, r#"{"headers": {...}}"#),
 ];
 
 /// `list` and `stats`: a table for people, or one JSON document.
-pub const LIST: Offer<Format> = &[(Format::Human, ""), (Format::Json, "")];
+pub(crate) const LIST: Offer<Format> = &[(Format::Human, ""), (Format::Json, "")];
 
 #[cfg(test)]
 mod tests {

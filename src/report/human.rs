@@ -7,9 +7,8 @@ use std::io::{self, Write};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-use super::{EventResult, Finding, Severity, Status, Summary, code};
-use crate::analyze::Analyzed;
-use crate::input::{Body, Record};
+use crate::json::Pointer;
+use crate::model::{EventResult, Finding, Severity, SourceText, Status, Summary, code};
 use crate::output::{Styles, escape_controls, push_escaped};
 
 /// One finding on one line, clickable in editors and terminals:
@@ -32,7 +31,7 @@ pub(crate) fn render_finding(
         styles.strong.style(format!("{}:{line}:{column}", escape_controls(&result.source))),
         escape_controls(&finding.message)
     )?;
-    if let Some(pointer) = super::pointer_to_append(finding) {
+    if let Some(pointer) = crate::model::pointer_to_append(finding) {
         let pointer = escape_controls(pointer);
         write!(out, " {}", styles.dim.style(format!("at {}", styles.pointer.style(&pointer))))?;
     }
@@ -70,10 +69,7 @@ pub(crate) fn grouped_for_people<'f>(findings: &[&'f Finding]) -> Vec<Cow<'f, Fi
         }
         let names: Vec<String> = group
             .iter()
-            .map(|&j| {
-                let name = findings[j].pointer.rsplit('/').next().unwrap_or_default();
-                name.replace("~1", "/").replace("~0", "~")
-            })
+            .map(|&j| Pointer::from(findings[j].pointer.as_str()).last().unwrap_or_default().to_owned())
             .collect();
         let mut listed = names.iter().take(LISTED).cloned().collect::<Vec<_>>().join(", ");
         if names.len() > LISTED {
@@ -95,13 +91,13 @@ pub(crate) fn render_snippet(
     styles: &Styles,
     result: &EventResult,
     finding: &Finding,
-    record: &Record,
+    source: Option<SourceText>,
 ) -> io::Result<()> {
-    let (Some(span), Some(line), Body::Span(body)) = (&finding.span, finding.line, &record.body) else {
+    let (Some(span), Some(line), Some(source)) = (&finding.span, finding.line, source) else {
         return render_finding(out, styles, result, finding);
     };
-    let original = &record.original;
-    let at = body.start + span.start;
+    let (original, body_start) = (source.original, source.body_start);
+    let at = body_start + span.start;
     let begin = memchr::memrchr(b'\n', &original[..at]).map_or(0, |i| i + 1);
     let end = memchr::memchr(b'\n', &original[at..]).map_or(original.len(), |i| at + i);
     let Ok(source) = std::str::from_utf8(&original[begin..end]) else {
@@ -109,7 +105,7 @@ pub(crate) fn render_snippet(
     };
     let source = source.strip_suffix('\r').unwrap_or(source);
     let from = (at - begin).min(source.len());
-    let to = (body.start + span.end - begin).clamp(from, source.len());
+    let to = (body_start + span.end - begin).clamp(from, source.len());
     let (source, from, to) = escape_line(source, from, to);
     let (start, end) = visible_window(&source, from, to);
     let label = if finding.pointer.is_empty() {
@@ -291,8 +287,8 @@ pub(crate) struct Findings {
 }
 
 impl super::reporter::Human for Findings {
-    fn result(&self, out: &mut Vec<u8>, analyzed: &Analyzed) -> io::Result<()> {
-        let (styles, result) = (&self.styles, &analyzed.result);
+    fn result(&self, out: &mut Vec<u8>, result: &EventResult, source: Option<SourceText>) -> io::Result<()> {
+        let styles = &self.styles;
         let fails = result.fails();
         let expected_failure = result.expect.filter(|e| *e != Status::Valid);
         if self.verbose {
@@ -320,7 +316,7 @@ impl super::reporter::Human for Findings {
             if self.brief {
                 render_finding(out, styles, result, &finding)?;
             } else {
-                render_snippet(out, styles, result, &finding, &analyzed.record)?;
+                render_snippet(out, styles, result, &finding, source)?;
             }
         }
         Ok(())
@@ -337,8 +333,8 @@ pub(crate) struct Identities {
 }
 
 impl super::reporter::Human for Identities {
-    fn result(&self, out: &mut Vec<u8>, analyzed: &Analyzed) -> io::Result<()> {
-        let (styles, result) = (&self.styles, &analyzed.result);
+    fn result(&self, out: &mut Vec<u8>, result: &EventResult, _source: Option<SourceText>) -> io::Result<()> {
+        let styles = &self.styles;
         let what = match result.status {
             Status::Unparsable => styles.error.style("not JSON".to_owned()).to_string(),
             Status::Unknown if result.provider.is_none() => {

@@ -10,11 +10,9 @@ use serde::Serialize;
 
 use super::format::Format;
 use super::{
-    EventResult, JsonReport, Summary, write_github, write_github_unreadable, write_junit,
-    write_ndjson_result, write_sarif,
+    JsonReport, write_github, write_github_unreadable, write_junit, write_ndjson_result, write_sarif,
 };
-use crate::analyze::Analyzed;
-use crate::input::InputError;
+use crate::model::{EventResult, InputError, SourceText, Summary};
 use crate::output::{Output, Styles};
 
 /// The styles output in `format` gets: machine formats are never coloured, so stdout goes plain.
@@ -28,7 +26,8 @@ pub(crate) fn styles_for(format: Format, out: &mut Output) -> Styles {
 /// What a command shows people: each result, then (for some) a closing summary. The machine
 /// formats are the same for every command.
 pub(crate) trait Human: Sync {
-    fn result(&self, out: &mut Vec<u8>, analyzed: &Analyzed) -> io::Result<()>;
+    /// One result; `source` is the text it was read from, where positions in it are exact.
+    fn result(&self, out: &mut Vec<u8>, result: &EventResult, source: Option<SourceText>) -> io::Result<()>;
 
     fn summary(&self, _out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
         Ok(())
@@ -59,8 +58,12 @@ impl<'h> Reporter<'h> {
     }
 
     /// One result's bytes (nothing for the formats that group results at the end).
-    pub(crate) fn render(&self, analyzed: &Analyzed, out: &mut Vec<u8>) -> io::Result<()> {
-        let result = &analyzed.result;
+    pub(crate) fn render(
+        &self,
+        result: &EventResult,
+        source: Option<SourceText>,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()> {
         match self.format {
             Format::Json | Format::Ndjson => {
                 match self.shape {
@@ -75,7 +78,7 @@ impl<'h> Reporter<'h> {
             }
             Format::Github => write_github(out, result, self.strict),
             Format::Junit | Format::Sarif => Ok(()),
-            _ => self.human.result(out, analyzed),
+            _ => self.human.result(out, result, source),
         }
     }
 
@@ -95,14 +98,19 @@ pub(crate) struct Report<'r, 'h> {
 
 impl Report<'_, '_> {
     /// Writes one result, rendered by [`Reporter::render`].
-    pub(crate) fn write(&mut self, out: &mut dyn Write, analyzed: &Analyzed) -> io::Result<()> {
+    pub(crate) fn write(
+        &mut self,
+        out: &mut dyn Write,
+        result: &EventResult,
+        rendered: &[u8],
+    ) -> io::Result<()> {
         match self.reporter.format {
-            Format::Json => self.json.rendered(out, &analyzed.rendered),
+            Format::Json => self.json.rendered(out, rendered),
             Format::Junit | Format::Sarif => {
-                self.kept.push(analyzed.result.clone());
+                self.kept.push(result.clone());
                 Ok(())
             }
-            _ => out.write_all(&analyzed.rendered),
+            _ => out.write_all(rendered),
         }
     }
 
@@ -177,21 +185,21 @@ impl Items {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use serde_json::Value;
 
     use super::*;
-    use crate::input::Record;
+    use crate::model::{Finding, Severity, Status};
     use crate::named::Named;
     use crate::output::Styles;
     use crate::report::format::{RESULTS, VALIDATE};
-    use crate::report::{Finding, Findings, Identities, Severity, Status};
+    use crate::report::{Findings, Identities};
 
     const TYPE: &str = "recording.ready-to-download";
     const POINTER: &str = "/payload/duration";
 
-    fn analyzed() -> Analyzed {
+    const TEXT: &[u8] = br#"{"type": "recording.ready-to-download", "payload": {"duration": "12s"}}"#;
+
+    fn result() -> EventResult {
         let mut error = Finding::new(
             Severity::Error,
             POINTER,
@@ -208,7 +216,7 @@ mod tests {
             "did you mean s3_key?".into(),
         );
         (warning.line, warning.column) = (Some(5), Some(9));
-        let result = EventResult {
+        EventResult {
             source: "captures/rec.json".to_owned(),
             line: 1,
             column: 1,
@@ -221,28 +229,19 @@ mod tests {
             errors: vec![error],
             warnings: vec![warning],
             expect: None,
-        };
-        let text = br#"{"type": "recording.ready-to-download", "payload": {"duration": "12s"}}"#.to_vec();
-        Analyzed {
-            record: Record::new(Arc::from("captures/rec.json"), 1, 1, text),
-            result,
-            value: None,
-            wrapper: None,
-            rendered: Vec::new(),
         }
     }
 
     /// The whole output of a run of one result through `reporter`, as text.
     fn run(reporter: &Reporter<'_>) -> String {
-        let mut analyzed = analyzed();
+        let result = result();
         let mut rendered = Vec::new();
-        reporter.render(&analyzed, &mut rendered).unwrap();
-        analyzed.rendered = rendered;
+        reporter.render(&result, Some(SourceText { original: TEXT, body_start: 0 }), &mut rendered).unwrap();
         let mut summary = Summary::default();
-        summary.add(&analyzed.result);
+        summary.add(&result);
         let mut out = Vec::new();
         let mut report = reporter.report();
-        report.write(&mut out, &analyzed).unwrap();
+        report.write(&mut out, &result, &rendered).unwrap();
         report.finish(&mut out, &summary, &[]).unwrap();
         String::from_utf8(out).unwrap()
     }

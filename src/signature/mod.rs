@@ -1,8 +1,10 @@
 //! Webhook signatures, pure and offline: pick the scheme a delivery was signed with, verify it
 //! and say in one sentence why it fails, or sign a body the way the scheme would. Schemes are
-//! catalog data ([`Scheme`]); this module knows only the primitives and how to combine them.
+//! catalog data ([`Scheme`]); this module knows only the primitives and how to combine them,
+//! and (`check.rs`) how a delivery's verdict follows from its provider, headers and secrets.
 //! Secrets come in as bytes and never leave in any output, error or `Debug`.
 
+mod check;
 mod crypto;
 mod problem;
 mod reencode;
@@ -12,8 +14,11 @@ use std::fmt;
 
 use sha2::{Digest as _, Sha256};
 
+pub(crate) use check::{
+    CheckOptions, DefaultScheme, Signer, Verdict, VerifyStatus, check_delivery, find_scheme, unix_now,
+};
 pub(crate) use problem::Problem;
-pub use scheme::{Digest, Scheme, SchemeDesc};
+pub(crate) use scheme::{Digest, Scheme, SchemeDesc};
 use scheme::{Entry, EntryKind, Parts};
 
 /// The scheme name a provider uses to say it documents no signature.

@@ -12,7 +12,7 @@ use serde::Deserialize;
 /// The `signature` object of a provider that defines a scheme, as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SchemeDesc {
+pub(crate) struct SchemeDesc {
     /// The key users write (`--scheme NAME`, `--secret-env NAME=VAR`).
     pub name: String,
     /// The scheme's name in sentences.
@@ -35,7 +35,7 @@ pub struct SchemeDesc {
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct HeaderNames {
+pub(crate) struct HeaderNames {
     /// The header that identifies the delivery and is signed with it, for schemes that sign one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -46,7 +46,7 @@ pub struct HeaderNames {
 /// How the secret a user holds becomes the HMAC key.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KeyDesc {
+pub(crate) struct KeyDesc {
     pub encoding: KeyEncoding,
     /// A prefix the secret is shown with (`whsec_`, `wss_`): removed before decoding (and
     /// optional on input) unless `keep_prefix`, where the whole text is the key.
@@ -58,7 +58,7 @@ pub struct KeyDesc {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum KeyEncoding {
+pub(crate) enum KeyEncoding {
     /// The secret is base64 text; the key is the decoded bytes.
     Base64,
     /// The secret text itself is the key.
@@ -67,7 +67,7 @@ pub enum KeyEncoding {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Digest {
+pub(crate) enum Digest {
     Base64,
     Hex,
 }
@@ -75,7 +75,7 @@ pub enum Digest {
 /// What the signature header holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
-pub enum Layout {
+pub(crate) enum Layout {
     /// One digest, nothing else.
     #[default]
     Plain,
@@ -85,7 +85,7 @@ pub enum Layout {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EntriesDesc {
+pub(crate) struct EntriesDesc {
     #[serde(default = "space")]
     pub separator: String,
     /// The version labels of HMAC entries (the first one is written by `sign`).
@@ -98,7 +98,7 @@ fn space() -> String {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Ed25519Desc {
+pub(crate) struct Ed25519Desc {
     /// The version label of Ed25519 entries (`v1a`).
     pub version: String,
     /// The prefix of a base64 public key, used to verify (`whpk_`).
@@ -109,7 +109,7 @@ pub struct Ed25519Desc {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Tolerance {
+pub(crate) struct Tolerance {
     /// Seconds a signed timestamp may lie behind now.
     pub past: i64,
     /// Seconds it may lie ahead of now (clock skew).
@@ -184,7 +184,7 @@ pub(crate) struct Entry {
 
 /// A scheme ready to use: the description, checked, with its template parsed.
 #[derive(Debug, Clone)]
-pub struct Scheme {
+pub(crate) struct Scheme {
     pub desc: SchemeDesc,
     pub(crate) template: Vec<Piece>,
 }
@@ -192,108 +192,114 @@ pub struct Scheme {
 const HMAC_LEN: usize = 32;
 const ED25519_SIGNATURE_LEN: usize = 64;
 
+/// What is wrong with a scheme description: the part of it (with its value where it has one) and
+/// the problem, in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{part}: {problem}")]
+pub(crate) struct SchemeError {
+    pub part: String,
+    pub problem: String,
+}
+
+fn bad(part: impl Into<String>, problem: impl Into<String>) -> SchemeError {
+    SchemeError { part: part.into(), problem: problem.into() }
+}
+
 impl Scheme {
     /// Checks a description; the error is one sentence about the first problem.
-    pub fn new(desc: SchemeDesc) -> Result<Self, String> {
+    pub(crate) fn new(desc: SchemeDesc) -> Result<Self, SchemeError> {
+        let signed = || format!("signed {:?}", desc.signed);
         let name_ok = !desc.name.is_empty()
             && desc.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !name_ok || desc.name == super::NO_SCHEME {
-            return Err(format!(
-                "name {:?}: use lowercase letters, digits and `-` (and not {:?})",
-                desc.name,
-                super::NO_SCHEME
+            return Err(bad(
+                format!("name {:?}", desc.name),
+                format!("use lowercase letters, digits and `-` (and not {:?})", super::NO_SCHEME),
             ));
         }
         if desc.title.trim().is_empty() {
-            return Err("title: must not be empty".to_owned());
+            return Err(bad("title", "must not be empty"));
         }
         let names = [Some(&desc.headers.signature), Some(&desc.headers.timestamp), desc.headers.id.as_ref()];
         for name in names.iter().flatten() {
             let token = !name.is_empty()
                 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
             if !token {
-                return Err(format!("headers: {name:?} is not an HTTP header name"));
+                return Err(bad("headers", format!("{name:?} is not an HTTP header name")));
             }
         }
         let lower: Vec<String> = names.iter().flatten().map(|n| n.to_ascii_lowercase()).collect();
         if (1..lower.len()).any(|i| lower[..i].contains(&lower[i])) {
-            return Err("headers: the signature, timestamp and id headers must differ".to_owned());
+            return Err(bad("headers", "the signature, timestamp and id headers must differ"));
         }
         let template = parse_template(&desc.signed)?;
         let count = |p: &Piece| template.iter().filter(|q| *q == p).count();
         if count(&Piece::Body) != 1 || count(&Piece::Timestamp) != 1 {
-            return Err(format!(
-                "signed {:?}: must hold `{{body}}` and `{{timestamp}}` once each",
-                desc.signed
-            ));
+            return Err(bad(signed(), "must hold `{body}` and `{timestamp}` once each"));
         }
         match (count(&Piece::Id), &desc.headers.id) {
             (1, Some(_)) | (0, None) => {}
             (0, Some(_)) => {
-                return Err(format!(
-                    "signed {:?}: the id header is named but `{{id}}` is not signed",
-                    desc.signed
-                ));
+                return Err(bad(signed(), "the id header is named but `{id}` is not signed"));
             }
-            (1, None) => return Err(format!("signed {:?}: `{{id}}` needs headers.id", desc.signed)),
-            _ => return Err(format!("signed {:?}: `{{id}}` may appear once", desc.signed)),
+            (1, None) => return Err(bad(signed(), "`{id}` needs headers.id")),
+            _ => return Err(bad(signed(), "`{id}` may appear once")),
         }
         match (&desc.key.prefix, desc.key.keep_prefix, desc.key.encoding) {
             (Some(p), _, _) if p.is_empty() || p.bytes().any(|b| b.is_ascii_whitespace()) => {
-                return Err("key.prefix: must be non-empty and without spaces".to_owned());
+                return Err(bad("key.prefix", "must be non-empty and without spaces"));
             }
-            (None, true, _) => return Err("key.keep_prefix: needs key.prefix".to_owned()),
+            (None, true, _) => return Err(bad("key.keep_prefix", "needs key.prefix")),
             (Some(_), true, KeyEncoding::Base64) => {
-                return Err("key.keep_prefix: a base64 key is decoded without its prefix".to_owned());
+                return Err(bad("key.keep_prefix", "a base64 key is decoded without its prefix"));
             }
             _ => {}
         }
         if let Layout::Entries(entries) = &desc.layout {
             if entries.separator.is_empty() || entries.versions.is_empty() {
-                return Err("layout.entries: needs a separator and at least one version".to_owned());
+                return Err(bad("layout.entries", "needs a separator and at least one version"));
             }
-            let bad = entries.versions.iter().find(|v| v.is_empty() || v.contains([',', ' ']));
-            if let Some(v) = bad {
-                return Err(format!("layout.entries.versions: {v:?} is not a version label"));
+            let odd = entries.versions.iter().find(|v| v.is_empty() || v.contains([',', ' ']));
+            if let Some(v) = odd {
+                return Err(bad("layout.entries.versions", format!("{v:?} is not a version label")));
             }
         }
         if let Some(ed) = &desc.ed25519 {
             let Layout::Entries(entries) = &desc.layout else {
-                return Err(
-                    "ed25519: needs layout {\"entries\": ...} to tell its signatures apart".to_owned()
-                );
+                return Err(bad("ed25519", "needs layout {\"entries\": ...} to tell its signatures apart"));
             };
             if entries.versions.contains(&ed.version)
                 || ed.version.is_empty()
                 || ed.version.contains([',', ' '])
             {
-                return Err(format!("ed25519.version {:?}: must be a label of its own", ed.version));
+                return Err(bad(format!("ed25519.version {:?}", ed.version), "must be a label of its own"));
             }
             if ed.public_key_prefix.is_empty()
                 || ed.secret_key_prefix.is_empty()
                 || ed.public_key_prefix == ed.secret_key_prefix
             {
-                return Err(
-                    "ed25519: the public and secret key prefixes must be non-empty and differ".to_owned()
-                );
+                return Err(bad(
+                    "ed25519",
+                    "the public and secret key prefixes must be non-empty and differ",
+                ));
             }
         }
         if desc.tolerance.past < 0 || desc.tolerance.future < 0 {
-            return Err("tolerance: past and future are seconds, not negative".to_owned());
+            return Err(bad("tolerance", "past and future are seconds, not negative"));
         }
         Ok(Self { desc, template })
     }
 
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         &self.desc.name
     }
 
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         &self.desc.title
     }
 
     /// The headers the scheme reads, in the order id, timestamp, signature.
-    pub fn header_names(&self) -> Vec<&str> {
+    pub(crate) fn header_names(&self) -> Vec<&str> {
         let h = &self.desc.headers;
         h.id.iter().map(String::as_str).chain([h.timestamp.as_str(), h.signature.as_str()]).collect()
     }
@@ -372,7 +378,7 @@ impl Scheme {
     }
 
     /// How the secret becomes the key, in a few words, for listings: `base64 after whsec_`.
-    pub fn key_summary(&self) -> String {
+    pub(crate) fn key_summary(&self) -> String {
         let key = &self.desc.key;
         let mut text = match (key.encoding, &key.prefix, key.keep_prefix) {
             (KeyEncoding::Base64, Some(prefix), _) => format!("base64 after {prefix}"),
@@ -561,7 +567,7 @@ fn split_entries<'v>(layout: &EntriesDesc, value: &'v str) -> Vec<&'v str> {
     }
 }
 
-fn parse_template(text: &str) -> Result<Vec<Piece>, String> {
+fn parse_template(text: &str) -> Result<Vec<Piece>, SchemeError> {
     let mut pieces = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
@@ -575,15 +581,16 @@ fn parse_template(text: &str) -> Result<Vec<Piece>, String> {
         let after = &rest[open..];
         let close = after.find('}').filter(|_| after.starts_with('{'));
         let Some(close) = close else {
-            return Err(format!("signed {text:?}: a `{{` or `}}` outside a placeholder"));
+            return Err(bad(format!("signed {text:?}"), "a `{` or `}` outside a placeholder"));
         };
         pieces.push(match &after[1..close] {
             "id" => Piece::Id,
             "timestamp" => Piece::Timestamp,
             "body" => Piece::Body,
             other => {
-                return Err(format!(
-                    "signed {text:?}: unknown placeholder {{{other}}} (known: {{id}}, {{timestamp}}, {{body}})"
+                return Err(bad(
+                    format!("signed {text:?}"),
+                    format!("unknown placeholder {{{other}}} (known: {{id}}, {{timestamp}}, {{body}})"),
                 ));
             }
         });
@@ -629,7 +636,7 @@ mod tests {
 
     fn desc(json: serde_json::Value) -> Result<Scheme, String> {
         let desc: SchemeDesc = serde_json::from_value(json).map_err(|e| e.to_string())?;
-        Scheme::new(desc)
+        Scheme::new(desc).map_err(|e| e.to_string())
     }
 
     fn base() -> serde_json::Value {
@@ -640,6 +647,16 @@ mod tests {
             "key": {"encoding": "text"}, "digest": "hex",
             "tolerance": {"past": 300, "future": 30}
         })
+    }
+
+    #[test]
+    fn a_bad_description_names_its_part_and_the_problem() {
+        let mut json = base();
+        json["signed"] = serde_json::json!("{body}");
+        let desc: SchemeDesc = serde_json::from_value(json).unwrap();
+        let err = Scheme::new(desc).unwrap_err();
+        assert_eq!(err.part, "signed \"{body}\"");
+        assert_eq!(err.to_string(), "signed \"{body}\": must hold `{body}` and `{timestamp}` once each");
     }
 
     #[test]

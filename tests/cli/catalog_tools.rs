@@ -408,6 +408,63 @@ fn a_published_single_webhook_description_imports_and_validates() {
     }
 }
 
+/// Writing over a provider folder already there is refused unless asked for; `--force` replaces
+/// the folder whole, so no type of the earlier run is left behind.
+#[test]
+fn import_and_learn_refuse_an_existing_provider_folder_unless_forced_or_merged() {
+    let catalog = scratch_dir("refuse-existing");
+    let stray = catalog.join("github/schemas/left.over.json");
+    assert_eq!(import(GITHUB_JSON, &catalog).status.code(), Some(1), "a first import (with its finding)");
+    std::fs::write(&stray, "{}").unwrap();
+    let again = import(GITHUB_JSON, &catalog);
+    assert_eq!(again.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(stderr.contains("a provider folder is already there; give --force"), "{stderr}");
+    assert!(stray.exists(), "nothing touched");
+    let forced = cmd()
+        .args([
+            "catalog",
+            "import",
+            GITHUB_JSON,
+            "--out",
+            path_str(&catalog),
+            "--provider",
+            "github",
+            "--force",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(forced.status.code(), Some(1), "{}", String::from_utf8_lossy(&forced.stderr));
+    assert!(!stray.exists(), "--force replaces the folder whole");
+    assert!(catalog.join("github/schemas/ping.json").exists());
+
+    let events = catalog.join("events.ndjson");
+    std::fs::write(&events, "{\"kind\":\"a.b\",\"n\":1}\n{\"kind\":\"c.d\",\"n\":2}\n").unwrap();
+    let learn = |extra: &[&str]| {
+        cmd()
+            .args(["catalog", "learn", path_str(&events), "--provider", "kinds", "--out", path_str(&catalog)])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(learn(&[]).status.code(), Some(0));
+    let refused = learn(&[]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("give --merge"), "{refused:?}");
+    assert_eq!(learn(&["--merge", path_str(&catalog)]).status.code(), Some(0), "merged into itself");
+    let schema = read_json(&catalog.join("kinds/schemas/a.b.json"));
+    assert_eq!(schema["x-learned"]["deliveries"], 2, "the earlier delivery and this one");
+    let forced = learn(&["--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert_eq!(read_json(&catalog.join("kinds/schemas/a.b.json"))["x-learned"]["deliveries"], 1);
+    // One delivery is one delivery, not "1 deliveries".
+    let said = String::from_utf8_lossy(&forced.stdout);
+    assert!(said.contains("from 2 deliveries") && said.contains("a.b  1 delivery\n"), "{said}");
+    let drift = cmd().args(["catalog", "drift", "samples/daily/dialout.answered.json"]).output().unwrap();
+    let said = String::from_utf8_lossy(&drift.stdout);
+    assert!(said.contains("1 delivery of 1 event type;"), "{said}");
+}
+
 /// `catalog drift` reports every finding `validate` reports: per code, the counts agree on the
 /// samples and on the real corpus (formats, dates, constraints and declared drift included).
 #[test]

@@ -13,6 +13,7 @@ mod first_trial;
 mod fuzz_regressions;
 mod hostile_specs;
 mod input;
+mod layers;
 mod live;
 mod new_user;
 mod parallel;

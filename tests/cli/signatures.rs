@@ -694,3 +694,19 @@ fn timestamps_and_now_at_the_64_bit_limits() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("--now"), "--now {now}");
     }
 }
+
+#[test]
+fn a_capture_cut_short_is_called_truncated_not_a_wrong_secret() {
+    let body = body("extend");
+    let whole = extend_capture("verify-whole.http", &body, NOW);
+    let text = std::fs::read_to_string(&whole).unwrap();
+    // The saved file lost its last 40 bytes; its Content-Length still tells the whole size.
+    let cut = scratch("verify-cut.http", &text.as_bytes()[..text.len() - 40]);
+    assert_eq!(verdict(&verify(&whole, EXTEND_SECRET, &[]).1), ("valid".to_owned(), String::new()));
+    let (code, report) = verify(&cut, EXTEND_SECRET, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(verdict(&report), ("invalid".to_owned(), "truncated-body".to_owned()));
+    let message = results(&report)[0]["message"].as_str().unwrap();
+    assert!(message.contains("truncated HTTP body: Content-Length says"), "{message}");
+    assert!(!message.contains("secret is wrong"), "{message}");
+}
