@@ -260,7 +260,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__catalog__subcmd__drift)
-            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --at --format --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -295,6 +295,10 @@ _hookscope() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -524,7 +528,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__detect)
-            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --at --format --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -562,6 +566,10 @@ _hookscope() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json ndjson" -- "${cur}"))
                     return 0
@@ -586,7 +594,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__diff)
-            opts="-h --format --stat --shape --include-volatile --ignore --only --array-key --input --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --format --stat --shape --include-volatile --ignore --only --array-key --input --at --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -612,6 +620,10 @@ _hookscope() {
                     COMPREPLY=($(compgen -W "auto json ndjson log http har" -- "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -632,7 +644,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__filter)
-            opts="-j -v -h --no-ignore --hidden --exclude --allow-empty --input --max-event-bytes --threads --provider --type --status --invert --report --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -v -h --no-ignore --hidden --exclude --allow-empty --input --max-event-bytes --threads --at --provider --type --status --invert --report --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +667,10 @@ _hookscope() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1016,7 +1032,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__inspect)
-            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --body-only --compact --sort-keys --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --at --body-only --compact --sort-keys --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1051,6 +1067,10 @@ _hookscope() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1364,7 +1384,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__send)
-            opts="-j -H -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --to --cacert --header --timestamp --sample --set --secret-env --secret-file --keep-signature --rate --concurrency --timeout --format --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -H -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --at --to --cacert --header --timestamp --sample --set --secret-env --secret-file --keep-signature --rate --concurrency --timeout --format --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1399,6 +1419,10 @@ _hookscope() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1528,7 +1552,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__stats)
-            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --top --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --at --format --top --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1563,6 +1587,10 @@ _hookscope() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1594,7 +1622,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__validate)
-            opts="-j -v -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --format --strict --verbose --brief --skip-foreign --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -v -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --at --format --no-step-summary --strict --verbose --brief --skip-foreign --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1632,8 +1660,12 @@ _hookscope() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
-                    COMPREPLY=($(compgen -W "human json ndjson junit github sarif" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human json ndjson junit github sarif gitlab" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1656,7 +1688,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__verify)
-            opts="-j -H -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --secret-env --secret-file --header --scheme --tolerance --now --format --strict --color --config --no-config --catalog --no-builtin --help"
+            opts="-j -H -h --no-ignore --hidden --exclude --allow-empty --provider --type --api-version --input --max-event-bytes --threads --at --secret-env --secret-file --header --scheme --tolerance --now --format --strict --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1691,6 +1723,10 @@ _hookscope() {
                     return 0
                     ;;
                 -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

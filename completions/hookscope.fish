@@ -173,12 +173,13 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand inspect" -l body-only -d 'Print only the pretty-printed events, no summary or findings'
@@ -311,20 +312,23 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l format -d 'Output format' -r -f -a "human\t'For people: findings as source snippets, then a summary line'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l format -d 'Output format (default human); repeatable: `FORMAT=PATH` writes that report to a file from the same run, and at most one bare FORMAT goes to stdout (`--format github --format sarif=hookscope.sarif --format junit=junit.xml`)' -r -f -a "human\t'For people: findings as source snippets, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'
 junit\t'`JUnit` XML: one testsuite per input file, one testcase per event'
 github\t'GitHub Actions workflow commands (`::error` / `::warning` annotations)'
-sarif\t'SARIF 2.1.0, one result per finding'"
+sarif\t'SARIF 2.1.0, one result per finding'
+gitlab\t'GitLab Code Quality JSON, one issue per finding'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l allow-empty -d 'A directory with no event files is not an error'
+complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l no-step-summary -d 'Under GitHub Actions (`GITHUB_STEP_SUMMARY` set), do not append the Markdown summary of the run to the job\'s step summary'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l strict -d 'Warnings fail the run too (exit code 1)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -s v -l verbose -d 'List every event, not only those with findings'
 complete -c hookscope -n "__fish_hookscope_using_subcommand validate" -l brief -d 'One line per finding (`path:line:col: level: message`) instead of source snippets'
@@ -455,7 +459,8 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l format -d 'Output format (default human); repeatable: `FORMAT=PATH` writes that report to a file from the same run, and at most one bare FORMAT goes to stdout' -r -f -a "human\t'For people: findings like a linter, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
@@ -463,7 +468,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand detect" -l no-config -d 'Ignore any project file'
@@ -478,6 +483,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l provider -d 'Keep events of this provider (detected)' -r -f -a "alfred\t'Alfred by Tagshelf'
 daily\t'Daily'
 extend\t'Extend'
@@ -601,7 +607,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand filter" -s v -l invert -d 'Keep the events that do NOT match'
@@ -732,15 +738,16 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l format -d 'Output format' -r -f -a "human\t''
 json\t''"
-complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l top -d 'How many of the most frequent findings to show' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l top -d 'How many of the most frequent findings to show (errors first, then warnings)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand stats" -l no-config -d 'Ignore any project file'
@@ -759,7 +766,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand list" -l no-builtin 
 complete -c hookscope -n "__fish_hookscope_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l format -d 'Output format' -r -f -a "human\t'Changed paths with old → new values, additions, removals and a summary'
 json\t'{"left": ..., "right": ..., "changes": [...], "ignored": N}'
-patch\t'An RFC 6902 JSON Patch that turns A into B'"
+patch\t'An RFC 6902 JSON Patch that turns A into B but for ignored and volatile fields (stderr says how many)'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l ignore -d 'Ignore paths matching this JSON Pointer pattern (`*` one segment, `**` any depth); repeatable' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l only -d 'Compare only paths matching this pattern; repeatable' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l array-key -d 'Match array elements that are objects by this key instead of by position' -r
@@ -769,6 +776,7 @@ ndjson\t'One JSON value per line'
 log\t'Log lines with a prefix before the JSON; lines without JSON are skipped and counted'
 http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l at -d 'Each event is the value at this JSON Pointer inside its record (an object, or a string holding JSON); repeatable: the first that exists wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand diff" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"
@@ -903,6 +911,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-env -d 'Read a secret from this environment variable; `KEY=NAME` keeps it for deliveries of the provider or signature scheme KEY (`KEY=MY_SECRET`), a bare NAME is tried on every delivery (repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l secret-file -d 'Read a secret from this file, or standard input for `-` (surrounding whitespace is ignored); `KEY=PATH` as for --secret-env (repeatable)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -s H -l header -d 'Add a delivery header, `Name: value` (repeatable), for bodies captured without headers' -r
@@ -919,7 +928,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l strict -d 'Events whose provider documents no signature fail the run too'
@@ -1047,7 +1056,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from learn" -l force -d 'Replace the provider folder whole when it is already there (else that is an error, unless --merge names the same folder)'
@@ -1177,6 +1186,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'"
@@ -1185,7 +1195,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from drift" -l no-config -d 'Ignore any project file'
@@ -1347,6 +1357,7 @@ http\t'Raw HTTP requests: the body is the event, the headers are kept'
 har\t'A HAR export: each request with a JSON body is an event'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l max-event-bytes -d 'Largest event read; a larger one is reported unparsable and the stream goes on' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -s j -l threads -d 'Threads validating events, 1 to 256 (default: all cores); results stay in input order' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l at -d 'The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a record wins (also `at = [...]` in hookscope.toml)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l to -d 'The handler to post to: an `http://` or `https://` URL' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l cacert -d 'Trust the PEM certificates in FILE instead of the system\'s roots for an https:// handler' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -s H -l header -d 'Add a header to every delivery, replacing one of the same name (repeatable)' -r
@@ -1366,7 +1377,7 @@ always\t''
 never\t''"
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l config -d 'The project file (default: hookscope.toml or .hookscope.toml here or in a parent folder)' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l catalog -d 'Add the providers of a user catalog folder (repeatable; also `HOOKSCOPE_CATALOG`, `:`-separated)' -r -F
-complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l no-ignore -d 'Read .gitignore, .ignore and git exclude files of nothing: walk every event file'
+complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l no-ignore -d 'Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too (hidden ones need --hidden)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l hidden -d 'Walk hidden files and folders too'
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l allow-empty -d 'A directory with no event files is not an error'
 complete -c hookscope -n "__fish_hookscope_using_subcommand send" -l keep-signature -d 'Send a capture\'s own signature headers instead of signing it afresh'
@@ -1381,7 +1392,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l cata
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l no-config -d 'Ignore any project file'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -l no-builtin -d 'Leave the built-in providers out (use only user catalogs)'
 complete -c hookscope -n "__fish_hookscope_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l dir -d 'Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR (created if missing) instead of printing the main page' -r -F
+complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l dir -d 'Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR/man1 (created if missing), so `MANPATH=DIR man hookscope-validate` finds them, instead of printing the main page' -r -F
 complete -c hookscope -n "__fish_hookscope_using_subcommand man" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"

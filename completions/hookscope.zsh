@@ -161,12 +161,13 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--body-only[Print only the pretty-printed events, no summary or findings]' \
@@ -306,20 +307,23 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
-'--format=[Output format]:FORMAT:((human\:"For people\: findings as source snippets, then a summary line"
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
+'*--format=[Output format (default human); repeatable\: \`FORMAT=PATH\` writes that report to a file from the same run, and at most one bare FORMAT goes to stdout (\`--format github --format sarif=hookscope.sarif --format junit=junit.xml\`)]:FORMAT[=PATH]:((human\:"For people\: findings as source snippets, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"
 junit\:"\`JUnit\` XML\: one testsuite per input file, one testcase per event"
 github\:"GitHub Actions workflow commands (\`\:\:error\` / \`\:\:warning\` annotations)"
-sarif\:"SARIF 2.1.0, one result per finding"))' \
+sarif\:"SARIF 2.1.0, one result per finding"
+gitlab\:"GitLab Code Quality JSON, one issue per finding"))' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
+'--no-step-summary[Under GitHub Actions (\`GITHUB_STEP_SUMMARY\` set), do not append the Markdown summary of the run to the job'\''s step summary]' \
 '--strict[Warnings fail the run too (exit code 1)]' \
 '-v[List every event, not only those with findings]' \
 '--verbose[List every event, not only those with findings]' \
@@ -458,7 +462,8 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
-'--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
+'*--format=[Output format (default human); repeatable\: \`FORMAT=PATH\` writes that report to a file from the same run, and at most one bare FORMAT goes to stdout]:FORMAT[=PATH]:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"))' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
@@ -466,7 +471,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--no-config[Ignore any project file]' \
@@ -488,6 +493,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--provider=[Keep events of this provider (detected)]:ID:((alfred\:"Alfred by Tagshelf"
 daily\:"Daily"
 extend\:"Extend"
@@ -608,7 +614,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '-v[Keep the events that do NOT match]' \
@@ -747,14 +753,15 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--format=[Output format]:FORMAT:(human json)' \
-'--top=[How many of the most frequent findings to show]:N:_default' \
+'--top=[How many of the most frequent findings to show (errors first, then warnings)]:N:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--no-config[Ignore any project file]' \
@@ -788,7 +795,7 @@ standard-webhooks\:"Standard Webhooks"))' \
 _arguments "${_arguments_options[@]}" : \
 '--format=[Output format]:FORMAT:((human\:"Changed paths with old → new values, additions, removals and a summary"
 json\:"{"left"\: ..., "right"\: ..., "changes"\: \[...\], "ignored"\: N}"
-patch\:"An RFC 6902 JSON Patch that turns A into B"))' \
+patch\:"An RFC 6902 JSON Patch that turns A into B but for ignored and volatile fields (stderr says how many)"))' \
 '*--ignore=[Ignore paths matching this JSON Pointer pattern (\`*\` one segment, \`**\` any depth); repeatable]:PATTERN:_default' \
 '*--only=[Compare only paths matching this pattern; repeatable]:PATTERN:_default' \
 '--array-key=[Match array elements that are objects by this key instead of by position]:KEY:_default' \
@@ -798,6 +805,7 @@ ndjson\:"One JSON value per line"
 log\:"Log lines with a prefix before the JSON; lines without JSON are skipped and counted"
 http\:"Raw HTTP requests\: the body is the event, the headers are kept"
 har\:"A HAR export\: each request with a JSON body is an event"))' \
+'*--at=[Each event is the value at this JSON Pointer inside its record (an object, or a string holding JSON); repeatable\: the first that exists wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \
@@ -940,6 +948,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '*--secret-env=[Read a secret from this environment variable; \`KEY=NAME\` keeps it for deliveries of the provider or signature scheme KEY (\`KEY=MY_SECRET\`), a bare NAME is tried on every delivery (repeatable)]:NAME:_default' \
 '*--secret-file=[Read a secret from this file, or standard input for \`-\` (surrounding whitespace is ignored); \`KEY=PATH\` as for --secret-env (repeatable)]:PATH:_default' \
 '*-H+[Add a delivery header, \`Name\: value\` (repeatable), for bodies captured without headers]:HEADER:_default' \
@@ -957,7 +966,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--strict[Events whose provider documents no signature fail the run too]' \
@@ -1381,7 +1390,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--force[Replace the provider folder whole when it is already there (else that is an error, unless --merge names the same folder)]' \
@@ -1518,6 +1527,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"))' \
@@ -1526,7 +1536,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--no-config[Ignore any project file]' \
@@ -1735,6 +1745,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 '--max-event-bytes=[Largest event read; a larger one is reported unparsable and the stream goes on]:BYTES:_default' \
 '-j+[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
 '--threads=[Threads validating events, 1 to 256 (default\: all cores); results stay in input order]:N:_default' \
+'*--at=[The event is the value at this JSON Pointer inside each record (an object, or a string holding JSON), for structured logs (\`--at /body\`); repeatable\: the first that exists in a record wins (also \`at = \[...\]\` in hookscope.toml)]:POINTER:_default' \
 '--to=[The handler to post to\: an \`http\://\` or \`https\://\` URL]:URL:_default' \
 '--cacert=[Trust the PEM certificates in FILE instead of the system'\''s roots for an https\:// handler]:FILE:_files' \
 '*-H+[Add a header to every delivery, replacing one of the same name (repeatable)]:NAME: VALUE:_default' \
@@ -1755,7 +1766,7 @@ always\:""
 never\:""))' \
 '(--no-config)--config=[The project file (default\: hookscope.toml or .hookscope.toml here or in a parent folder)]:FILE:_files' \
 '*--catalog=[Add the providers of a user catalog folder (repeatable; also \`HOOKSCOPE_CATALOG\`, \`\:\`-separated)]:DIR:_files' \
-'--no-ignore[Read .gitignore, .ignore and git exclude files of nothing\: walk every event file]' \
+'--no-ignore[Read no .gitignore, .ignore or git exclude file\: walk every event file, ignored ones too (hidden ones need --hidden)]' \
 '--hidden[Walk hidden files and folders too]' \
 '--allow-empty[A directory with no event files is not an error]' \
 '--keep-signature[Send a capture'\''s own signature headers instead of signing it afresh]' \
@@ -1782,7 +1793,7 @@ never\:""))' \
 ;;
 (man)
 _arguments "${_arguments_options[@]}" : \
-'--dir=[Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR (created if missing) instead of printing the main page]:DIR:_files' \
+'--dir=[Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR/man1 (created if missing), so \`MANPATH=DIR man hookscope-validate\` finds them, instead of printing the main page]:DIR:_files' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \

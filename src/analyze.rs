@@ -10,7 +10,10 @@ use crate::json::{
     Keep, Lexer, Pointer, Position, Positions, duplicate_keys, locate_all, parse, parse_pruned,
 };
 use crate::model::{EventResult, Finding, Severity, Status, code};
-use crate::validate::{documented_alias, validate};
+use crate::validate::{VerdictPath, documented_alias, validate};
+
+#[cfg(test)]
+mod differential;
 
 /// What a run needs to analyse records.
 pub(crate) struct Analyzer<'c> {
@@ -18,6 +21,10 @@ pub(crate) struct Analyzer<'c> {
     known_providers: String,
     /// Detection only (`filter` by provider or type): what detection reads, without validation.
     detect_only: Option<Keep>,
+    /// How verdicts are reached (the same either way; the reference path is for testing).
+    path: VerdictPath,
+    /// `--at`: JSON Pointers to the event inside each record; the first that exists wins.
+    at: Vec<String>,
 }
 
 /// A record's result, with its parsed value when it was JSON.
@@ -42,7 +49,13 @@ impl Analyzed {
 impl<'c> Analyzer<'c> {
     pub(crate) fn new(catalog: &'c Catalog) -> Self {
         let ids: Vec<&str> = catalog.providers().map(crate::catalog::Provider::id).collect();
-        Self { catalog, known_providers: ids.join(", "), detect_only: None }
+        // A testing aid, kept out of the options: `HOOKSCOPE_VERDICT_PATH=reference` takes the
+        // reference path, so that both paths can be compared on any input from the command line.
+        let path = match std::env::var_os("HOOKSCOPE_VERDICT_PATH") {
+            Some(v) if v == "reference" => VerdictPath::Reference,
+            _ => VerdictPath::Fast,
+        };
+        Self { catalog, known_providers: ids.join(", "), detect_only: None, path, at: Vec::new() }
     }
 
     /// An analyzer that detects provider and type but does not validate: the status of a
@@ -51,6 +64,22 @@ impl<'c> Analyzer<'c> {
     #[must_use]
     pub(crate) fn detect_only(mut self, on: bool) -> Self {
         self.detect_only = on.then(|| detection_paths(self.catalog));
+        self
+    }
+
+    /// An analyzer that reaches its verdicts along `path` (the differential test runs both).
+    #[cfg(test)]
+    #[must_use]
+    pub(crate) fn verdict_path(mut self, path: VerdictPath) -> Self {
+        self.path = path;
+        self
+    }
+
+    /// An analyzer that takes each record's event from the first of `pointers` that exists in
+    /// it (`--at`); none means the record is the event.
+    #[must_use]
+    pub(crate) fn at(mut self, pointers: Vec<String>) -> Self {
+        self.at = pointers;
         self
     }
 
@@ -95,7 +124,9 @@ impl<'c> Analyzer<'c> {
         if record.text().trim_ascii().is_empty() {
             return unparsable(result, "empty input: no JSON value in this source".to_owned(), None, record);
         }
+        let at_pointer = depth == 0 && !self.at.is_empty();
         if let Some(keep) = &self.detect_only
+            && !at_pointer
             && let Some(value) = parse_pruned(record.text(), keep)
         {
             return self.detected_only(value, record, forced, depth, result);
@@ -117,6 +148,9 @@ impl<'c> Analyzer<'c> {
                 return unparsable(result, message, Some((e.position, e.offset)), record);
             }
         };
+        if at_pointer {
+            return self.inner(parsed.value, record, forced, result);
+        }
         if self.detect_only.is_some() {
             return self.detected_only(parsed.value, record, forced, depth, result);
         }
@@ -128,7 +162,8 @@ impl<'c> Analyzer<'c> {
                 Err(record) => record,
             },
         };
-        let verdict = validate(&detection, &parsed.value, forced.api_version, &self.known_providers)?;
+        let verdict =
+            validate(&detection, &parsed.value, forced.api_version, &self.known_providers, self.path)?;
         result.provider = detection.provider.map(|p| p.id().to_owned());
         result.event_type = verdict.event_type.or(detection.event_type);
         result.api_version = verdict.api_version;
@@ -198,6 +233,79 @@ impl<'c> Analyzer<'c> {
             }
         }
         Ok(Err(record))
+    }
+
+    /// The event at the first `--at` pointer that exists in a record, analysed with the record
+    /// kept as its wrapper (so `filter` writes the whole record) and positions in the file; or,
+    /// when none exists, the record reported `unknown` with a finding naming the pointers.
+    fn inner(
+        &self,
+        value: Value,
+        record: Record,
+        forced: &Forced<'c>,
+        mut result: EventResult,
+    ) -> Result<Analyzed, CatalogError> {
+        let Some((pointer, inner)) =
+            self.at.iter().find_map(|p| crate::json::lookup(&value, p).map(|v| (p, v)))
+        else {
+            let pointers: Vec<String> = self.at.iter().map(|p| format!("{p:?}")).collect();
+            let any = if pointers.len() == 1 { "" } else { "any of " };
+            let message = format!("no event in this record: nothing at {any}--at {}", pointers.join(", "));
+            let mut finding = Finding::new(Severity::Error, "", "at", code::UNKNOWN_PROVIDER, message);
+            place(&mut finding, Position { line: 1, column: 1 }, Some(0), &record);
+            result.status = Status::Unknown;
+            result.errors.push(finding);
+            return Ok(Analyzed { record, result, value: Some(value), wrapper: None, rendered: Vec::new() });
+        };
+        let text = record.text();
+        let start = if pointer.is_empty() {
+            Some(text.len() - text.trim_ascii_start().len())
+        } else {
+            crate::json::locate_all(text, &[pointer.as_str()])
+                .get(pointer.as_str())
+                .map(|(offset, _)| *offset)
+        };
+        let located = start.filter(|_| record.exact_positions());
+        let mut event = match (inner, located, &record.body) {
+            // JSON held in a string: decoded, placed at the string.
+            (Value::String(json), _, _) => {
+                let at = located.map_or(Position { line: record.line, column: record.column }, |offset| {
+                    record.absolute(Positions::new(text).at(offset))
+                });
+                let mut event =
+                    Record::new(record.source.clone(), at.line, at.column, json.as_bytes().to_vec());
+                event.body = Body::Decoded;
+                event
+            }
+            // A value in the record's text: the same bytes, narrowed to it, so every position
+            // inside it is the file's.
+            (_, Some(offset), Body::Span(range)) => {
+                let end = match crate::json::frame_value(text, offset) {
+                    crate::json::Frame::Complete { end, .. } => end,
+                    _ => text.len(),
+                };
+                let at = record.absolute(Positions::new(text).at(offset));
+                let mut event =
+                    Record::new(record.source.clone(), at.line, at.column, record.original.clone());
+                event.body = Body::Span(range.start + offset..range.start + end);
+                event.byte_offset = record.byte_offset;
+                event
+            }
+            (other, _, _) => {
+                let mut event = Record::new(
+                    record.source.clone(),
+                    record.line,
+                    record.column,
+                    other.to_string().into_bytes(),
+                );
+                event.body = Body::Decoded;
+                event
+            }
+        };
+        event.headers.clone_from(&record.headers);
+        let mut analyzed = self.analyze_at_depth(event, forced, 1)?;
+        analyzed.wrapper = Some(record);
+        Ok(analyzed)
     }
 
     /// The result of detection alone, unwrapping as the full analysis does.

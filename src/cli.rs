@@ -9,7 +9,7 @@ use crate::input::InputMode;
 use crate::model::Status;
 use crate::named::{Named, Offer};
 use crate::output::ColorChoice;
-use crate::report::format::{self, Format};
+use crate::report::format::{self, Format, Target};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -83,15 +83,85 @@ fn offered<T: Named + Send + Sync>(offer: Offer<T>) -> impl TypedValueParser<Val
         .map(move |name| crate::named::parse(offer, &name).expect("clap accepts only offered names"))
 }
 
+/// clap's parser for `--format FORMAT[=PATH]`: a format offered (listed by `--help` and the
+/// completions), and optionally the file its report goes to.
+#[derive(Clone)]
+struct TargetParser(Offer<Format>);
+
+impl TypedValueParser for TargetParser {
+    type Value = Target;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Target, clap::Error> {
+        let Some(text) = value.to_str() else {
+            let message = format!("'--format {}': a report's path must be valid UTF-8", value.display());
+            return Err(cmd.clone().error(clap::error::ErrorKind::InvalidUtf8, message));
+        };
+        let (name, path) = match text.split_once('=') {
+            Some((name, path)) => (name, Some(path)),
+            None => (text, None),
+        };
+        let format = offered(self.0).parse_ref(cmd, arg, std::ffi::OsStr::new(name))?;
+        if path.is_some_and(str::is_empty) {
+            let message = format!("'--format {text}' names no file: give FORMAT=PATH, or FORMAT for stdout");
+            return Err(cmd.clone().error(clap::error::ErrorKind::InvalidValue, message));
+        }
+        Ok(Target { format, path: path.map(std::path::PathBuf::from) })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.0.iter().map(|&(value, help)| {
+            let value = PossibleValue::new(value.name());
+            if help.is_empty() { value } else { value.help(help) }
+        })))
+    }
+}
+
+impl ValidateArgs {
+    /// The format written to stdout: the bare `--format`, else `human`.
+    pub fn stdout_format(&self) -> Format {
+        Target::stdout(&self.format)
+    }
+}
+
+/// Why a list of `--format` targets cannot be written: two to stdout, or two to one file.
+fn targets_conflict(targets: &[Target]) -> Option<String> {
+    let bare = targets.iter().filter(|t| t.path.is_none()).count();
+    if bare > 1 {
+        return Some(format!(
+            "'--format' without a file is given {bare} times, but only one report can go to stdout: \
+             write the others to files with FORMAT=PATH (`--format github --format sarif=hookscope.sarif`)"
+        ));
+    }
+    let mut paths: Vec<&std::path::Path> = targets.iter().filter_map(|t| t.path.as_deref()).collect();
+    paths.sort();
+    paths
+        .windows(2)
+        .find(|w| w[0] == w[1])
+        .map(|w| format!("'--format' writes two reports to {}", w[0].display()))
+}
+
 impl Command {
     /// Options that each make sense alone but not together, which clap cannot say by itself
     /// (they conflict with some values of `--format` only).
     fn conflict(&self) -> Option<String> {
         match self {
-            Self::Validate(a) if a.brief && a.format != Format::Human => Some(format!(
-                "the argument '--brief' cannot be used with '--format {}' (--brief is a human format)",
-                a.format.name()
-            )),
+            Self::Detect(a) => targets_conflict(&a.format),
+            Self::Validate(a) => {
+                if let Some(conflict) = targets_conflict(&a.format) {
+                    return Some(conflict);
+                }
+                (a.brief && a.stdout_format() != Format::Human).then(|| {
+                    format!(
+                        "the argument '--brief' cannot be used with '--format {}' (--brief is a human format)",
+                        a.stdout_format().name()
+                    )
+                })
+            }
             Self::Diff(a) if a.stat && a.format != Format::Human => Some(format!(
                 "the argument '--stat' cannot be used with '--format {}' (--stat is a human summary line)",
                 a.format.name()
@@ -209,8 +279,9 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct ManArgs {
-    /// Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR
-    /// (created if missing) instead of printing the main page
+    /// Write hookscope.1 and a hookscope-<subcommand>.1 page for every subcommand into DIR/man1
+    /// (created if missing), so `MANPATH=DIR man hookscope-validate` finds them, instead of
+    /// printing the main page
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
@@ -388,6 +459,12 @@ pub struct ReadArgs {
     /// Threads validating events, 1 to 256 (default: all cores); results stay in input order
     #[arg(long, short = 'j', value_name = "N", value_parser = threads_in_range)]
     pub threads: Option<usize>,
+
+    /// The event is the value at this JSON Pointer inside each record (an object, or a string
+    /// holding JSON), for structured logs (`--at /body`); repeatable: the first that exists in a
+    /// record wins (also `at = [...]` in hookscope.toml)
+    #[arg(long, value_name = "POINTER", value_parser = crate::json::pointer_syntax)]
+    pub at: Vec<String>,
 }
 
 impl Default for ReadArgs {
@@ -396,6 +473,7 @@ impl Default for ReadArgs {
             input: crate::input::InputMode::Auto,
             max_event_bytes: crate::input::DEFAULT_MAX_EVENT_BYTES,
             threads: None,
+            at: Vec::new(),
         }
     }
 }
@@ -413,7 +491,8 @@ fn threads_in_range(text: &str) -> Result<usize, String> {
 /// How directories given as PATHS are walked (files named explicitly are always read).
 #[derive(Debug, Clone, Args, Default)]
 pub struct WalkArgs {
-    /// Read .gitignore, .ignore and git exclude files of nothing: walk every event file
+    /// Read no .gitignore, .ignore or git exclude file: walk every event file, ignored ones too
+    /// (hidden ones need --hidden)
     #[arg(long)]
     pub no_ignore: bool,
 
@@ -444,7 +523,11 @@ impl WalkArgs {
 
 impl InputArgs {
     pub fn read_options(&self) -> crate::input::ReadOptions {
-        crate::input::ReadOptions { mode: self.read.input, max_event_bytes: self.read.max_event_bytes }
+        crate::input::ReadOptions {
+            mode: self.read.input,
+            max_event_bytes: self.read.max_event_bytes,
+            skip_binary: false,
+        }
     }
 }
 
@@ -475,9 +558,16 @@ pub struct ValidateArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Output format
-    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::VALIDATE))]
-    pub format: Format,
+    /// Output format (default human); repeatable: `FORMAT=PATH` writes that report to a file from
+    /// the same run, and at most one bare FORMAT goes to stdout
+    /// (`--format github --format sarif=hookscope.sarif --format junit=junit.xml`)
+    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = TargetParser(format::VALIDATE))]
+    pub format: Vec<Target>,
+
+    /// Under GitHub Actions (`GITHUB_STEP_SUMMARY` set), do not append the Markdown summary of
+    /// the run to the job's step summary
+    #[arg(long)]
+    pub no_step_summary: bool,
 
     /// Warnings fail the run too (exit code 1)
     #[arg(long)]
@@ -502,9 +592,10 @@ pub struct DetectArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Output format
-    #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::RESULTS))]
-    pub format: Format,
+    /// Output format (default human); repeatable: `FORMAT=PATH` writes that report to a file from
+    /// the same run, and at most one bare FORMAT goes to stdout
+    #[arg(long, value_name = "FORMAT[=PATH]", value_parser = TargetParser(format::RESULTS))]
+    pub format: Vec<Target>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -586,6 +677,11 @@ pub struct DiffArgs {
     #[arg(long, default_value = InputMode::Auto.name(), value_name = "MODE",
           value_parser = offered(InputMode::OFFER))]
     pub input: InputMode,
+
+    /// Each event is the value at this JSON Pointer inside its record (an object, or a string
+    /// holding JSON); repeatable: the first that exists wins (also `at = [...]` in hookscope.toml)
+    #[arg(long, value_name = "POINTER", value_parser = crate::json::pointer_syntax)]
+    pub at: Vec<String>,
 }
 
 /// Where the signing secret comes from: never the command line itself.
@@ -692,7 +788,7 @@ pub struct StatsArgs {
     #[arg(long, default_value = Format::Human.name(), value_parser = offered(format::LIST))]
     pub format: Format,
 
-    /// How many of the most frequent findings to show
+    /// How many of the most frequent findings to show (errors first, then warnings)
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub top: usize,
 }

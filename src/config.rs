@@ -64,6 +64,16 @@ impl Config {
         Selections::new(self, provider, event_type, api_version)
     }
 
+    /// Where each record's event is (`--at`): the command line's pointers, else the project
+    /// file's `at`.
+    pub(crate) fn at(&self, given: &[String]) -> Vec<String> {
+        if given.is_empty() {
+            self.project.iter().flat_map(|p| p.file.at.iter().cloned()).collect()
+        } else {
+            given.to_vec()
+        }
+    }
+
     /// `diff --ignore` patterns, then the project file's `[diff] ignore`.
     pub(crate) fn diff_ignore(&self, given: &[String]) -> Vec<String> {
         let project = self.project.iter().flat_map(|p| p.file.diff.ignore.iter());
@@ -174,6 +184,17 @@ pub(crate) fn find_type<'c>(
     provider: Option<&str>,
 ) -> Result<TypeRef<'c>, UsageError> {
     catalog.find_type(name, provider).map_err(|e| match e {
+        // Known, but to another provider than the one named.
+        TypeLookup::NotFound { .. }
+            if let Some(p) = provider
+                && let Ok(found) = catalog.find_type(name, None) =>
+        {
+            UsageError(format!(
+                "event type {name:?} is {}'s, not {p}'s: leave out --provider {p}, or give --provider {}",
+                found.provider.id(),
+                found.provider.id()
+            ))
+        }
         TypeLookup::NotFound { suggestions } if suggestions.is_empty() => {
             UsageError(format!("unknown event type {name:?} (see `hookscope list`)"))
         }

@@ -40,7 +40,7 @@ pub fn framing(data: &[u8], mode: u8) -> usize {
         return 0;
     }
     let mut count = 0;
-    let options = ReadOptions { mode, max_event_bytes: 1 << 20 };
+    let options = ReadOptions { mode, max_event_bytes: 1 << 20, skip_binary: false };
     let _ = read_records(&Source::File(path.clone()), options, &mut |record| {
         let _ = record.text();
         count += 1;

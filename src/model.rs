@@ -208,9 +208,13 @@ pub(crate) struct Summary {
     /// Events whose fixture entry expected them to fail (invalid, unknown, unparsable), and did.
     #[serde(skip_serializing_if = "is_zero")]
     pub expected: usize,
-    /// Log lines without JSON (and HAR requests without a JSON body), skipped on purpose.
+    /// Log lines without JSON (and HAR requests without a JSON body), and binary files a
+    /// directory walk met, skipped on purpose.
     #[serde(skip_serializing_if = "is_zero")]
     pub skipped: usize,
+    /// Of `skipped`, the binary files.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub binary_files: usize,
     /// JSON documents of no known provider, skipped on request (`validate --skip-foreign`).
     #[serde(skip_serializing_if = "is_zero")]
     pub foreign: usize,

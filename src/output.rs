@@ -309,8 +309,9 @@ impl Progress {
         Self { enabled: io::stderr().is_terminal(), start: std::time::Instant::now() }
     }
 
-    /// Called once per event; cheap when nothing is due.
-    pub(crate) fn tick(&mut self, events: usize, sources: usize) {
+    /// Called once per event; cheap when nothing is due. `bytes` is how far the run is through
+    /// input of known size (read, total), when every source has one.
+    pub(crate) fn tick(&mut self, events: usize, sources: usize, bytes: Option<(u64, u64)>) {
         if !self.enabled || !events.is_multiple_of(256) || self.start.elapsed() < Self::DELAY {
             return;
         }
@@ -323,7 +324,7 @@ impl Progress {
             );
             bar
         });
-        bar.set_message(progress_text(events, sources));
+        bar.set_message(progress_text(events, sources, bytes, self.start.elapsed()));
     }
 
     pub(crate) fn finish(&mut self) {
@@ -336,9 +337,42 @@ impl Progress {
     }
 }
 
-fn progress_text(events: usize, sources: usize) -> String {
+fn progress_text(
+    events: usize,
+    sources: usize,
+    bytes: Option<(u64, u64)>,
+    elapsed: std::time::Duration,
+) -> String {
     let plural = if sources == 1 { "" } else { "s" };
-    format!("{events} events read from {sources} source{plural}…")
+    let counts = format!("{events} events read from {sources} source{plural}");
+    let Some((read, total)) = bytes.filter(|(read, total)| *total > 0 && read <= total) else {
+        return format!("{counts}…");
+    };
+    #[allow(clippy::cast_precision_loss)]
+    let done = read as f64 / total as f64;
+    let left = if done > 0.0 {
+        let seconds = elapsed.as_secs_f64() * (1.0 - done) / done;
+        format!(", about {} left", seconds_for_people(seconds))
+    } else {
+        String::new()
+    };
+    format!(
+        "{} of {} ({:.0} %){left}; {counts}…",
+        indicatif::HumanBytes(read),
+        indicatif::HumanBytes(total),
+        (done * 100.0).floor()
+    )
+}
+
+/// `8 s`, `3 min 20 s`, `1 h 5 min`.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn seconds_for_people(seconds: f64) -> String {
+    let s = seconds.round().max(0.0) as u64;
+    match s {
+        0..60 => format!("{s} s"),
+        60..3600 => format!("{} min {} s", s / 60, s % 60),
+        _ => format!("{} h {} min", s / 3600, s % 3600 / 60),
+    }
 }
 
 #[cfg(test)]
@@ -347,8 +381,23 @@ mod tests {
 
     #[test]
     fn progress_text_counts() {
-        assert_eq!(progress_text(1024, 1), "1024 events read from 1 source…");
-        assert_eq!(progress_text(5, 3), "5 events read from 3 sources…");
+        let second = std::time::Duration::from_secs(1);
+        assert_eq!(progress_text(1024, 1, None, second), "1024 events read from 1 source…");
+        assert_eq!(progress_text(5, 3, None, second), "5 events read from 3 sources…");
+    }
+
+    #[test]
+    fn progress_on_input_of_known_size_shows_bytes_percent_and_time_left() {
+        let elapsed = std::time::Duration::from_secs(10);
+        assert_eq!(
+            progress_text(4096, 1, Some((25 << 20, 100 << 20)), elapsed),
+            "25.00 MiB of 100.00 MiB (25 %), about 30 s left; 4096 events read from 1 source…"
+        );
+        assert_eq!(
+            progress_text(9, 2, Some((1 << 20, 1000 << 20)), elapsed),
+            "1.00 MiB of 1000.00 MiB (0 %), about 2 h 46 min left; 9 events read from 2 sources…"
+        );
+        assert_eq!(seconds_for_people(200.0), "3 min 20 s");
     }
 
     #[test]

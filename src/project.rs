@@ -17,6 +17,8 @@ pub(crate) const FILE_NAMES: &[&str] = &["hookscope.toml", ".hookscope.toml"];
 pub(crate) struct ProjectFile {
     /// User catalogs to load, relative to the project file.
     pub catalogs: Vec<PathBuf>,
+    /// JSON Pointers to the event inside each record (`--at`), the first that exists winning.
+    pub at: Vec<String>,
     pub validate: ValidateSection,
     pub diff: DiffSection,
     pub verify: VerifySection,
@@ -81,6 +83,8 @@ pub(crate) struct ProjectError {
 pub(crate) struct Project {
     /// The folder the project file's relative paths and globs start from.
     pub dir: PathBuf,
+    /// The project file's name as the user knows it (`hookscope.toml`).
+    name: String,
     pub file: ProjectFile,
     globs: Vec<GlobSet>,
     /// The `[[findings]]` entries, compiled, each with the files it applies to (`None`: all).
@@ -131,6 +135,9 @@ impl Project {
             }
             globs.push(set.build().map_err(|e| format!("fixtures[{i}]: {e}"))?);
         }
+        for pointer in &file.at {
+            crate::json::pointer_syntax(pointer).map_err(|e| format!("at: {pointer:?}: {e}"))?;
+        }
         for (key, name) in &file.verify.secret_env {
             // The value is not quoted back: it may be a secret pasted by mistake.
             let is_name = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
@@ -169,7 +176,10 @@ impl Project {
         }
         let absolute = lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
         let dir = absolute.parent().map_or_else(PathBuf::new, Path::to_path_buf);
-        Ok(Self { dir, file, globs, rules })
+        let name = path
+            .file_name()
+            .map_or_else(|| "hookscope.toml".to_owned(), |n| n.to_string_lossy().into_owned());
+        Ok(Self { dir, name, file, globs, rules })
     }
 
     /// The settings for the events of one source: `strict`, and the `[[findings]]` entries whose
@@ -197,12 +207,21 @@ impl Project {
         Self::parse(Path::new("/fuzz/hookscope.toml"), text).is_ok()
     }
 
-    /// The index of the first fixture entry whose globs match a source path (relative to the
-    /// project file).
+    /// The index of the fixture entry that applies to a source path (relative to the project
+    /// file): the last one whose globs match it. The same rule as `[[findings]]`, where the last
+    /// matching entry sets a finding's level: a later entry refines an earlier, broader one.
     pub(crate) fn fixture_index(&self, source: &Path) -> Option<usize> {
         let absolute = lexical(&std::path::absolute(source).ok()?);
         let relative = absolute.strip_prefix(&self.dir).ok()?;
-        self.globs.iter().position(|g| g.is_match(relative))
+        self.globs.iter().rposition(|g| g.is_match(relative))
+    }
+
+    /// The fixture entry that applies to a source, named for reports:
+    /// `hookscope.toml [[fixtures]] #2 (paths = ["bad/**"])`.
+    pub(crate) fn fixture_name(&self, source: &Path) -> Option<String> {
+        let i = self.fixture_index(source)?;
+        let paths: Vec<String> = self.file.fixtures[i].paths.iter().map(|p| format!("{p:?}")).collect();
+        Some(format!("{} [[fixtures]] #{} (paths = [{}])", self.name, i + 1, paths.join(", ")))
     }
 
     /// A path from the project file, made relative to where it stands.
@@ -275,6 +294,21 @@ api_version = "2025-04-21"
         assert!(fixture("/repo/good/a.json").is_none());
         assert!(fixture("/elsewhere/bad/a.json").is_none());
         assert!(fixture("/repo/good/../bad/a.json").is_some());
+        assert_eq!(
+            project.fixture_name(Path::new("/repo/bad/a.json")).unwrap(),
+            "hookscope.toml [[fixtures]] #1 (paths = [\"bad/**\"])"
+        );
+    }
+
+    #[test]
+    fn the_last_matching_fixture_entry_applies() {
+        let text = "[[fixtures]]\npaths = [\"bad/**\"]\nexpect = \"invalid\"\n\n\
+                    [[fixtures]]\npaths = [\"bad/unparsable/*\"]\nexpect = \"unparsable\"\n";
+        let project = Project::parse(Path::new("/repo/hookscope.toml"), text).unwrap();
+        let expect =
+            |p: &str| project.fixture_index(Path::new(p)).and_then(|i| project.file.fixtures[i].expect);
+        assert_eq!(expect("/repo/bad/a.json"), Some(Status::Invalid));
+        assert_eq!(expect("/repo/bad/unparsable/b.json"), Some(Status::Unparsable), "the later entry wins");
     }
 
     #[test]

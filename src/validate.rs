@@ -2,6 +2,7 @@
 //! API version where the provider leaves it unstated, and sorting failures into errors and drift.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{JsonType, ValidationError};
@@ -12,6 +13,11 @@ use crate::detect::Detection;
 use crate::json::Pointer;
 use crate::model::{Finding, Severity, Status, code};
 use crate::near;
+
+mod fast;
+
+#[cfg(test)]
+pub(crate) use fast::tally;
 
 /// What validation concluded about one event.
 pub(crate) struct Verdict {
@@ -37,11 +43,21 @@ impl Verdict {
     }
 }
 
+/// Which of the two ways to the same verdict a run takes: the fast walk of the schema's compiled
+/// shape (`fast`), or jsonschema's errors alone (the reference the fast path is tested against).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum VerdictPath {
+    #[default]
+    Fast,
+    Reference,
+}
+
 pub(crate) fn validate(
     detection: &Detection<'_>,
     event: &Value,
     forced_version: Option<&str>,
     known_providers: &str,
+    path: VerdictPath,
 ) -> Result<Verdict, CatalogError> {
     let Some(provider) = detection.provider else {
         return Ok(Verdict::unknown(unknown_provider(event, known_providers), None));
@@ -73,11 +89,21 @@ pub(crate) fn validate(
     let store = provider.store()?;
     // One run per candidate version; the versions whose schema the event satisfies are the candidates.
     let mut runs = Vec::with_capacity(versions.len());
-    let mut validators = Vec::with_capacity(versions.len());
+    let mut docs = Vec::with_capacity(versions.len());
     for version in &versions {
-        let compiled = provider.validator(event_type, version)?;
-        let mut findings: Vec<Finding> =
-            compiled.failures(event).iter().flat_map(|e| classify(e, store)).collect();
+        let shape = provider.shape(event_type, version)?;
+        let fast = match path {
+            VerdictPath::Fast => fast::failures(store, &shape, event),
+            VerdictPath::Reference => None,
+        };
+        let mut findings: Vec<Finding> = if let Some(failures) = fast {
+            docs.push(shape.docs.clone());
+            failures.iter().flat_map(classify).collect()
+        } else {
+            let compiled = provider.validator(event_type, version)?;
+            docs.push(compiled.docs.clone());
+            compiled.failures(event).iter().flat_map(|e| classify(&Failure::from_error(e, store))).collect()
+        };
         if let Some(sent) = alias {
             // The schema pins the documented spelling; the alias is reported once, as what it is.
             findings.retain(|f| f.pointer != type_pointer);
@@ -90,7 +116,6 @@ pub(crate) fn validate(
             ));
         }
         runs.push((*version, findings));
-        validators.push(compiled);
     }
     let (chosen, api_version, candidates) = if provider.versions().is_empty() {
         (0, stated_version.clone(), None)
@@ -102,7 +127,7 @@ pub(crate) fn validate(
         findings.push(finding);
     }
     let status = if has_errors(&findings) { Status::Invalid } else { Status::Valid };
-    let docs = validators[chosen].docs.clone();
+    let docs = docs.swap_remove(chosen);
     Ok(Verdict {
         status,
         event_type: alias.map(|_| event_type.to_owned()),
@@ -285,13 +310,71 @@ fn shape_distance(findings: &[Finding]) -> usize {
     findings.iter().filter(|f| shape.contains(&f.code.as_str())).count()
 }
 
-/// Turns one validator failure into findings, deciding error or drift (docs/catalog.md).
-fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
-    let pointer = error.instance_path().as_str().to_owned();
-    let instance = error.instance().as_ref();
-    let keyword = error.kind().keyword().to_owned();
-    let node = error.absolute_keyword_location().and_then(|l| store.keyword_node(l.as_str()));
-    let x_warn = node.as_ref().and_then(|n| n.x_warn.as_ref());
+/// One way an event fails a schema, as both verdict paths describe it: the reference path reads
+/// it off a jsonschema error ([`Failure::from_error`]), the fast path builds it as it walks.
+pub(crate) struct Failure<'i> {
+    /// The instance location (an RFC 6901 pointer into the event).
+    pub(crate) pointer: String,
+    pub(crate) instance: &'i Value,
+    pub(crate) kind: ValidationErrorKind,
+    /// The schema node holding the failing keyword.
+    pub(crate) node: Option<Arc<KeywordNode>>,
+    /// The validator's own words, for the keywords [`classify`] has no message of its own for;
+    /// `None` where the fast path knows the schema declares a message (see `fast`).
+    pub(crate) display: Option<String>,
+}
+
+impl<'i> Failure<'i> {
+    pub(crate) fn from_error(error: &'i ValidationError<'i>, store: &SchemaStore) -> Self {
+        let kind = error.kind();
+        let described = matches!(
+            kind,
+            ValidationErrorKind::AdditionalProperties { .. }
+                | ValidationErrorKind::UnevaluatedProperties { .. }
+                | ValidationErrorKind::Required { .. }
+                | ValidationErrorKind::Type { .. }
+                | ValidationErrorKind::Enum { .. }
+                | ValidationErrorKind::Constant { .. }
+                | ValidationErrorKind::Format { .. }
+                | ValidationErrorKind::Pattern { .. }
+        ) || matches!(kind, ValidationErrorKind::Custom { keyword, .. } if keyword == EXPECTED);
+        Self {
+            pointer: error.instance_path().as_str().to_owned(),
+            instance: error.instance().as_ref(),
+            kind: kind_copy(kind),
+            node: error.absolute_keyword_location().and_then(|l| store.keyword_node(l.as_str())),
+            display: (!described).then(|| error.to_string()),
+        }
+    }
+}
+
+/// The parts of an error kind [`classify`] reads, as an owned value.
+fn kind_copy(kind: &ValidationErrorKind) -> ValidationErrorKind {
+    use ValidationErrorKind as K;
+    match kind {
+        K::AdditionalProperties { unexpected } => K::AdditionalProperties { unexpected: unexpected.clone() },
+        K::UnevaluatedProperties { unexpected } => {
+            K::UnevaluatedProperties { unexpected: unexpected.clone() }
+        }
+        K::Required { property } => K::Required { property: property.clone() },
+        K::Type { kind: TypeKind::Single(t) } => K::Type { kind: TypeKind::Single(*t) },
+        K::Type { kind: TypeKind::Multiple(set) } => K::Type { kind: TypeKind::Multiple(*set) },
+        K::Enum { options } => K::Enum { options: Arc::clone(options) },
+        K::Constant { expected_value } => K::Constant { expected_value: Arc::clone(expected_value) },
+        K::Format { format } => K::Format { format: format.clone() },
+        K::Pattern { pattern } => K::Pattern { pattern: pattern.clone() },
+        K::Custom { keyword, message } => K::Custom { keyword: keyword.clone(), message: message.clone() },
+        other => K::Custom { keyword: other.keyword().to_owned(), message: String::new() },
+    }
+}
+
+/// Turns one failure into findings, deciding error or drift (docs/catalog.md).
+pub(crate) fn classify(failure: &Failure<'_>) -> Vec<Finding> {
+    let pointer = failure.pointer.clone();
+    let instance = failure.instance;
+    let keyword = failure.kind.keyword().to_owned();
+    let node = failure.node.as_ref();
+    let x_warn = node.and_then(|n| n.x_warn.as_ref());
     let declared = x_warn.and_then(|w| declared_warning(w, &keyword, instance));
     let found = || describe(instance);
     let finding = |severity, pointer: String, code: &str, message: String| {
@@ -309,7 +392,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             None => finding(Severity::Error, pointer, error_code, message),
         };
 
-    let message = match error.kind() {
+    let message = match &failure.kind {
         ValidationErrorKind::AdditionalProperties { unexpected }
         | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             let absent: Vec<&str> = node
@@ -319,7 +402,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                 .collect();
             // `unevaluatedProperties` also names a field whose `allOf` member failed for another
             // reason (reported on its own): a field any member documents is not undocumented.
-            let unevaluated = matches!(error.kind(), ValidationErrorKind::UnevaluatedProperties { .. });
+            let unevaluated = matches!(failure.kind, ValidationErrorKind::UnevaluatedProperties { .. });
             return unexpected
                 .iter()
                 .filter(|name| !(unevaluated && node.as_ref().is_some_and(|n| n.documents(name))))
@@ -341,8 +424,10 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
         }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().map_or_else(|| property.to_string(), str::to_owned);
-            let message =
-                format!("missing required field {name:?}{}", sent_as(&name, instance, node.as_deref()));
+            let message = format!(
+                "missing required field {name:?}{}",
+                sent_as(&name, instance, node.map(AsRef::as_ref))
+            );
             return vec![drift_or_error(
                 Pointer::join(&pointer, &name),
                 code::MISSING_FIELD,
@@ -351,7 +436,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             )];
         }
         ValidationErrorKind::Custom { keyword, .. } if keyword == EXPECTED => {
-            let (Some(object), Some(expecting)) = (instance.as_object(), node.as_deref()) else {
+            let (Some(object), Some(expecting)) = (instance.as_object(), node) else {
                 return Vec::new();
             };
             return expecting
@@ -361,7 +446,7 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
                 .map(|name| {
                     let message = format!(
                         "missing documented field {name:?}{}",
-                        sent_as(name, instance, node.as_deref())
+                        sent_as(name, instance, node.map(AsRef::as_ref))
                     );
                     finding(
                         Severity::Warning,
@@ -438,16 +523,16 @@ fn classify(error: &ValidationError<'_>, store: &SchemaStore) -> Vec<Finding> {
             let message = format!("{} does not match the pattern {pattern}", found());
             return vec![drift_or_error(pointer, code::CONSTRAINT, code::PATTERN_DRIFT, message)];
         }
-        _ => error.to_string(),
+        _ => failure.display.clone().unwrap_or_default(),
     };
     vec![drift_or_error(pointer, code::CONSTRAINT, code::DOCUMENTED_DRIFT, message)]
 }
 
 /// A keyword the schema declares as drift (`x-warn`): the catalog's own message and code, if any.
 #[derive(Debug, Default, PartialEq, Eq)]
-struct Drift {
-    message: Option<String>,
-    code: Option<String>,
+pub(crate) struct Drift {
+    pub(crate) message: Option<String>,
+    pub(crate) code: Option<String>,
 }
 
 /// The name `x-warn` gives a number or boolean sent as a string, tolerated at that node only:
@@ -461,7 +546,7 @@ pub(crate) const NUMERIC_STRING: &str = "numeric-string";
 /// shows); any other value fails as if `x-warn` were not there. The keyword may also be
 /// [`NUMERIC_STRING`], which is no JSON Schema keyword: it tolerates a `type` failure where the
 /// value spells the documented number or boolean.
-fn declared_warning(x_warn: &Value, keyword: &str, instance: &Value) -> Option<Drift> {
+pub(crate) fn declared_warning(x_warn: &Value, keyword: &str, instance: &Value) -> Option<Drift> {
     let text = |v: Option<&Value>| v.and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned);
     let listed = match x_warn {
         Value::Array(list) => list.iter().any(|k| k == keyword),

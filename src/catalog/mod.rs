@@ -5,6 +5,7 @@ mod builtin;
 mod keywords;
 mod provider;
 mod schemas;
+mod shape;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -19,6 +20,7 @@ use crate::signature::{NO_SCHEME, Scheme, Signer};
 pub(crate) use keywords::EXPECTED;
 pub(crate) use provider::{Envelope, Headers, ProviderDesc, Signature, VersionRule};
 pub(crate) use schemas::{Compiled, KeywordNode, SchemaStore};
+pub(crate) use shape::{Additional, Check, Node, NodeId, Shape};
 
 /// The URI a provider's catalog file is known by.
 pub(crate) fn schema_uri(provider: &str, rel: &str) -> String {
@@ -233,6 +235,16 @@ impl Provider {
             // Any type string goes to the `any_type` schema: not remembered by name, as a stream
             // may carry endlessly many.
             store.validator(&self.schema_uri(event_type, version))
+        }
+    }
+
+    /// The compiled shape of a type's schema in one API version (the fast path's).
+    pub(crate) fn shape(&self, event_type: &str, version: &str) -> Result<Arc<Shape>, CatalogError> {
+        let store = self.store()?;
+        if self.has_type(event_type) {
+            Ok(store.shape_of(event_type, version, || self.schema_uri(event_type, version)))
+        } else {
+            Ok(store.shape(&self.schema_uri(event_type, version)))
         }
     }
 

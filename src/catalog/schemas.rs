@@ -4,11 +4,12 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use jsonschema::{Draft, Registry, Resource, ValidationError, Validator};
 use serde_json::Value;
 
+use super::shape::{Graph, Shape};
 use super::{CatalogError, Origin};
 
 /// Base of the URIs the catalog's documents are known by. `.invalid` can never resolve, and
@@ -27,6 +28,11 @@ pub(crate) struct SchemaStore {
     /// What the schema node holding a failing keyword says, by absolute keyword location: the
     /// same few locations fail event after event, so each is looked up in its document once.
     nodes: Mutex<HashMap<String, Option<Arc<KeywordNode>>>>,
+    /// The documents compiled for the fast path: the nodes, and each document's root by URI and
+    /// by event type then API version.
+    pub(crate) graph: RwLock<Graph>,
+    shapes: Mutex<HashMap<String, Arc<Shape>>>,
+    shapes_by_type: Mutex<HashMap<String, ShapeVersions>>,
 }
 
 /// What a failing keyword's schema node documents, for sorting the failure into error or drift.
@@ -41,10 +47,18 @@ pub(crate) struct KeywordNode {
 }
 
 impl KeywordNode {
+    /// A node that documents nothing.
+    pub(crate) fn empty() -> Self {
+        Self { x_warn: None, properties: Vec::new(), expected: Vec::new() }
+    }
+
     pub(crate) fn documents(&self, name: &str) -> bool {
         self.properties.iter().any(|p| p == name)
     }
 }
+
+/// One event type's shapes, by API version.
+type ShapeVersions = Vec<(String, Arc<Shape>)>;
 
 /// One event type's compiled validators, by API version.
 type Versions = Vec<(String, Arc<Compiled>)>;
@@ -139,6 +153,9 @@ impl SchemaStore {
             validators: Mutex::new(HashMap::new()),
             by_type: Mutex::new(HashMap::new()),
             nodes: Mutex::new(HashMap::new()),
+            graph: RwLock::new(Graph::default()),
+            shapes: Mutex::new(HashMap::new()),
+            shapes_by_type: Mutex::new(HashMap::new()),
         })
     }
 
@@ -197,6 +214,37 @@ impl SchemaStore {
         let compiled = self.validator(&uri())?;
         lock().entry(event_type.to_owned()).or_default().push((version.to_owned(), Arc::clone(&compiled)));
         Ok(compiled)
+    }
+
+    /// The shape of one schema document, compiled on first use.
+    pub(crate) fn shape(&self, uri: &str) -> Arc<Shape> {
+        let lock = || self.shapes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = lock().get(uri) {
+            return Arc::clone(found);
+        }
+        let shape = {
+            let mut graph = self.graph.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+            Arc::new(graph.shape(self, uri))
+        };
+        lock().insert(uri.to_owned(), Arc::clone(&shape));
+        shape
+    }
+
+    /// The shape of an event type in one API version; `uri` names its schema the first time.
+    pub(crate) fn shape_of(
+        &self,
+        event_type: &str,
+        version: &str,
+        uri: impl FnOnce() -> String,
+    ) -> Arc<Shape> {
+        let lock = || self.shapes_by_type.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, found)) = lock().get(event_type).and_then(|vs| vs.iter().find(|(v, _)| v == version))
+        {
+            return Arc::clone(found);
+        }
+        let shape = self.shape(&uri());
+        lock().entry(event_type.to_owned()).or_default().push((version.to_owned(), Arc::clone(&shape)));
+        shape
     }
 
     /// A validator library error in the catalog's own terms: files as the author knows them,
@@ -270,16 +318,7 @@ impl SchemaStore {
             return node.clone();
         }
         let doc = location.split_once('#').map_or(location, |(d, _)| d);
-        let node = self.keyword_parent(location).map(|n| {
-            let mut properties = Vec::new();
-            self.documented_names(n, doc, 0, &mut properties);
-            let expected = n
-                .get(super::keywords::EXPECTED)
-                .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
-                .unwrap_or_default();
-            Arc::new(KeywordNode { x_warn: n.get("x-warn").cloned(), properties, expected })
-        });
+        let node = self.keyword_parent(location).map(|n| Arc::new(self.keyword_node_of(n, doc)));
         cache.insert(location.to_owned(), node.clone());
         node
     }
@@ -311,6 +350,18 @@ impl SchemaStore {
                 self.documented_names(member, doc, depth + 1, out);
             }
         }
+    }
+
+    /// What the schema object `node` of document `doc` documents, as both verdict paths read it.
+    pub(crate) fn keyword_node_of(&self, node: &Value, doc: &str) -> KeywordNode {
+        let mut properties = Vec::new();
+        self.documented_names(node, doc, 0, &mut properties);
+        let expected = node
+            .get(super::keywords::EXPECTED)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .unwrap_or_default();
+        KeywordNode { x_warn: node.get("x-warn").cloned(), properties, expected }
     }
 
     fn keyword_parent(&self, location: &str) -> Option<&Value> {
@@ -367,7 +418,7 @@ fn localise(
 
 /// A relative reference (`../defs/envelope.json`) resolved against the URI of the document it
 /// is written in.
-fn resolve(base: &str, relative: &str) -> String {
+pub(super) fn resolve(base: &str, relative: &str) -> String {
     let mut parts: Vec<&str> = base.rsplit_once('/').map_or(base, |(dir, _)| dir).split('/').collect();
     for segment in relative.split('/') {
         match segment {

@@ -110,10 +110,13 @@ pub(crate) fn man(args: &ManArgs, out: &mut Output) -> anyhow::Result<Outcome> {
         clap_mangen::Man::new(command).render(out)?;
         return Ok(Outcome::default());
     };
-    std::fs::create_dir_all(dir).map_err(|e| super::UsageError(format!("--dir {}: {e}", dir.display())))?;
+    // Section 1 of a man tree, so `MANPATH=DIR man hookscope-validate` finds the pages.
+    let section = dir.join("man1");
+    std::fs::create_dir_all(&section)
+        .map_err(|e| super::UsageError(format!("--dir {}: {e}", dir.display())))?;
     command.build();
     let mut written = Vec::new();
-    write_pages(command, dir, &mut written)
+    write_pages(command, &section, &mut written)
         .map_err(|e| super::UsageError(format!("--dir {}: {e}", dir.display())))?;
     written.sort();
     for page in written {

@@ -31,12 +31,12 @@ fn parse_operand(operand: &str) -> (Source, usize) {
 }
 
 /// Reads the Nth event of an operand, analysed (detected and validated).
-fn load(config: &Config, operand: &str, mode: InputMode) -> anyhow::Result<Analyzed> {
+fn load(config: &Config, operand: &str, mode: InputMode, at: &[String]) -> anyhow::Result<Analyzed> {
     let (source, n) = parse_operand(operand);
     if n == 0 {
         return Err(UsageError(format!("{operand}: events are numbered from 1")).into());
     }
-    let engine = Analyzer::new(&config.catalog);
+    let engine = Analyzer::new(&config.catalog).at(config.at(at));
     let mut count = 0;
     let mut found = None;
     let read = read_records(&source, ReadOptions { mode, ..ReadOptions::default() }, &mut |record| {
@@ -83,12 +83,35 @@ fn patterns(list: &[String], what: &str) -> Result<Vec<PointerPattern>, UsageErr
         .collect()
 }
 
+/// What a patch leaves out of "turns A into B", and how to include it: said on stderr, since a
+/// patch has no room for it.
+fn left_out(result: &diff::Diff, ignore: &[String]) -> Vec<String> {
+    let differences = |n: usize| if n == 1 { "1 difference".to_owned() } else { format!("{n} differences") };
+    let mut notes = Vec::new();
+    if result.volatile_ignored > 0 {
+        notes.push(format!(
+            "the patch leaves out {} in the provider's volatile fields (event ids, delivery times); \
+             --include-volatile includes them",
+            differences(result.volatile_ignored)
+        ));
+    }
+    if result.ignored > 0 {
+        notes.push(format!(
+            "the patch leaves out {} at ignored paths ({}, from --ignore or [diff] ignore in \
+             hookscope.toml); leave those patterns out to include them",
+            differences(result.ignored),
+            ignore.join(", ")
+        ));
+    }
+    notes
+}
+
 pub(crate) fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     if args.left == "-" && args.right == "-" {
         return Err(UsageError("only one of A and B can be standard input".to_owned()).into());
     }
-    let left = load(config, &args.left, args.input)?;
-    let right = load(config, &args.right, args.input)?;
+    let left = load(config, &args.left, args.input, &args.at)?;
+    let right = load(config, &args.right, args.input, &args.at)?;
     let (Some(a), Some(b)) = (&left.value, &right.value) else {
         unreachable!("unparsable events were refused by load");
     };
@@ -126,6 +149,9 @@ pub(crate) fn run(args: &DiffArgs, config: &Config, out: &mut Output) -> anyhow:
             Format::Patch => {
                 out.plain();
                 diff::patch(out, &diff::to_patch(a, b, &options))?;
+                for note in left_out(&result, &ignore) {
+                    config.diagnostics.note(&note);
+                }
             }
             _ => diff::human(out, &styles, &header, &result)?,
         }

@@ -66,6 +66,16 @@ pub(crate) struct Pass {
     /// The paths that could not be read, for the reports that list every input (JUnit, SARIF,
     /// GitHub); each was also said on stderr as it was met.
     pub unreadable: Vec<InputError>,
+    /// Binary files a directory walk met, skipped (each named on stderr).
+    pub binary_files: usize,
+}
+
+impl Pass {
+    /// The summary's count of what was skipped on purpose, and of the binary files among it.
+    pub(crate) fn skipped_into(&self, summary: &mut crate::model::Summary) {
+        summary.skipped = self.skipped + self.binary_files;
+        summary.binary_files = self.binary_files;
+    }
 }
 
 impl Pass {
@@ -105,17 +115,31 @@ pub(crate) fn for_each_event_with(
     work: Work<'_>,
     handle: &mut dyn FnMut(&Analyzed) -> anyhow::Result<()>,
 ) -> anyhow::Result<Pass> {
-    let engine = Analyzer::new(&config.catalog).detect_only(work.detect_only);
+    let engine = Analyzer::new(&config.catalog).detect_only(work.detect_only).at(config.at(&input.read.at));
     let selections = config.selections(
         input.provider.as_deref(),
         input.event_type.as_deref(),
         input.api_version.as_deref(),
     )?;
-    let mut pass = Pass { outcome: Outcome::default(), skipped: 0, unreadable: Vec::new() };
+    let mut pass = Pass { outcome: Outcome::default(), skipped: 0, unreadable: Vec::new(), binary_files: 0 };
     let sources = sources(config, input, &mut pass)?;
     let threads = crate::config::threads(input.read.threads);
     let mut progress = Progress::new();
     let mut events = 0usize;
+    // How far through input of known size the run is: files' sizes (not standard input's; a
+    // gzip file counts when done, as offsets inside it are of the decompressed text).
+    let sizes: Option<Vec<(u64, bool)>> = sources
+        .iter()
+        .map(|s| match s {
+            Source::File(path) => std::fs::metadata(path).ok().map(|m| {
+                let gzip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+                (m.len(), gzip)
+            }),
+            Source::Stdin => None,
+        })
+        .collect();
+    let total: Option<u64> = sizes.as_ref().map(|s| s.iter().map(|(len, _)| len).sum());
+    let mut finished = 0u64;
     let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
         let mut pipeline = Pipeline::new(scope, &engine, work.render, threads, handle);
         for (i, source) in sources.iter().enumerate() {
@@ -125,9 +149,20 @@ pub(crate) fn for_each_event_with(
                 Source::Stdin => None,
             };
             let policy = Arc::new(config.policy(strict, path));
-            let result = read_records(source, input.read_options(), &mut |record| {
+            let size = sizes.as_ref().map(|s| s[i]);
+            // Only a file that the user named is reported when binary; one a walk met is skipped.
+            let named = match source {
+                Source::File(path) => input.paths.contains(path),
+                Source::Stdin => true,
+            };
+            let options = crate::input::ReadOptions { skip_binary: !named, ..input.read_options() };
+            let result = read_records(source, options, &mut |record| {
                 events += 1;
-                progress.tick(events, i + 1);
+                let within = match size {
+                    Some((len, false)) => (record.byte_offset + record.original.len() as u64).min(len),
+                    _ => 0,
+                };
+                progress.tick(events, i + 1, total.map(|t| (finished + within, t)));
                 pipeline.push(Job {
                     record,
                     forced: selection.forced,
@@ -135,8 +170,18 @@ pub(crate) fn for_each_event_with(
                     policy: Arc::clone(&policy),
                 })
             });
+            finished += size.map_or(0, |(len, _)| len);
             match result {
-                Ok(stats) => pass.skipped += stats.skipped,
+                Ok(stats) => {
+                    pass.skipped += stats.skipped;
+                    if let Some(nul_at) = stats.binary.filter(|_| !named) {
+                        pass.binary_files += 1;
+                        config.diagnostics.note(&format_args!(
+                            "skipped {}: a binary file (a NUL byte at byte offset {nul_at})",
+                            source.name()
+                        ));
+                    }
+                }
                 Err(ReadError::Input(e)) => pass.unreadable(config, e),
                 Err(ReadError::Sink(e)) => return Err(e),
             }

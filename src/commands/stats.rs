@@ -1,5 +1,5 @@
 //! `hookscope stats`: counts per provider, type, API version and status over any stream, the
-//! first and last event time, and the most frequent findings.
+//! first and last event time, and the most frequent findings (errors first, then warnings).
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
@@ -79,7 +79,7 @@ pub(crate) fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow
         }
         Ok(())
     })?;
-    stats.summary.skipped = pass.skipped;
+    pass.skipped_into(&mut stats.summary);
     stats.first_event_time = first.and_then(iso8601);
     stats.last_event_time = last.and_then(iso8601);
     let mut top: Vec<FindingCount> = findings
@@ -92,10 +92,13 @@ pub(crate) fn run(args: &StatsArgs, config: &Config, out: &mut Output) -> anyhow
             example,
         })
         .collect();
+    // Errors first, then warnings, each by count: a few errors outrank many warnings of drift.
+    let rank = |f: &FindingCount| u8::from(f.severity != "error");
     top.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| (a.severity, &a.code, &a.pointer).cmp(&(b.severity, &b.code, &b.pointer)))
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| b.count.cmp(&a.count))
+            .then_with(|| (&a.code, &a.pointer).cmp(&(&b.code, &b.pointer)))
     });
     top.truncate(args.top);
     stats.top_findings = top;

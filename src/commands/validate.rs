@@ -1,5 +1,9 @@
-//! `hookscope validate`: the CI gate. Findings for people, or a report for machines (JSON,
-//! NDJSON, JUnit, GitHub annotations, SARIF), and an exit code.
+//! `hookscope validate`: the CI gate. Findings for people, or reports for machines (JSON,
+//! NDJSON, JUnit, GitHub annotations, SARIF, GitLab Code Quality) on stdout and in files from
+//! the same run, a GitHub step summary, and an exit code.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
 use super::{Work, for_each_event_with};
 use crate::analyze::Analyzed;
@@ -7,14 +11,39 @@ use crate::cli::ValidateArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::model::{EventResult, Status, Summary};
-use crate::output::Output;
-use crate::report::{Findings, Reporter, Shape, styles_for};
+use crate::output::{Output, Styles};
+use crate::report::{
+    FileReports, Findings, FixtureName, Reporter, Shape, StepSummary, render_summary_line, styles_for,
+};
+
+/// The variable GitHub Actions sets to the file a job step's Markdown summary is appended to.
+const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
 
 pub(crate) fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     let strict = config.strict(args.strict);
-    let human = Findings { styles: styles_for(args.format, out), verbose: args.verbose, brief: args.brief };
-    let reporter = Reporter::new(args.format, &human, Shape::Full, strict);
+    let stdout_format = args.stdout_format();
+    let fixture_name = |source: &str| config.project.as_ref().and_then(|p| p.fixture_name(Path::new(source)));
+    let fixture_name: &FixtureName<'_> = &fixture_name;
+    let human = Findings { styles: styles_for(stdout_format, out), verbose: args.verbose, brief: args.brief };
+    let reporter = Reporter::new(stdout_format, &human, Shape::Full, strict).with_fixture_names(fixture_name);
     let mut report = reporter.report();
+    // Reports written to files (`--format sarif=hookscope.sarif`), from the same results.
+    let plain = Findings { styles: Styles::plain(), verbose: args.verbose, brief: args.brief };
+    let file_reporters: Vec<(Reporter<'_>, PathBuf)> = args
+        .format
+        .iter()
+        .filter_map(|t| t.path.clone().map(|p| (t.format, p)))
+        .map(|(format, path)| {
+            (Reporter::new(format, &plain, Shape::Full, strict).with_fixture_names(fixture_name), path)
+        })
+        .collect();
+    let mut files = FileReports::create(&file_reporters)?;
+    let step_summary = (!args.no_step_summary)
+        .then(|| std::env::var_os(STEP_SUMMARY))
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from);
+    let mut failing = StepSummary::default();
     let mut summary = Summary::default();
     let mut failed = false;
     // Each skipped document's label (`path:line:col`) and source.
@@ -34,16 +63,40 @@ pub(crate) fn run(args: &ValidateArgs, config: &Config, out: &mut Output) -> any
             return Ok(());
         }
         summary.add(result);
+        failing.add(result);
         failed |= result.fails();
         report.write(out, &analyzed.result, &analyzed.rendered)?;
+        files.write(result, analyzed.record.source_text())?;
         Ok(())
     })?;
-    summary.skipped = pass.skipped;
+    pass.skipped_into(&mut summary);
     summary.foreign = foreign.len();
     if !foreign.is_empty() {
         config.diagnostics.note(&skipped_note(&foreign));
     }
     report.finish(out, &summary, &pass.unreadable)?;
+    files.finish(&summary, &pass.unreadable)?;
+    if stdout_format.is_ci() {
+        // The report on stdout is for the CI system; the log shows people the counts.
+        // After the report, so a log that merges the two streams reads in order.
+        out.flush()?;
+        let mut line = Vec::new();
+        render_summary_line(&mut line, &Styles::plain(), &summary)?;
+        let _ = std::io::stderr().lock().write_all(&line);
+    }
+    if let Some(path) = step_summary {
+        let appended = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .and_then(|mut file| failing.write(&mut file, &summary, &pass.unreadable));
+        if let Err(e) = appended {
+            config.diagnostics.warning(&format!(
+                "cannot append the step summary to {} ({STEP_SUMMARY}): {e}",
+                path.display()
+            ));
+        }
+    }
     Ok(Outcome { finding: failed, ..pass.outcome })
 }
 

@@ -396,7 +396,7 @@ fn identity(v: &Value, key: &str) -> Option<String> {
     })
 }
 
-fn scalars_equal(l: &Value, r: &Value) -> bool {
+pub(crate) fn scalars_equal(l: &Value, r: &Value) -> bool {
     match (l, r) {
         (Value::Number(a), Value::Number(b)) => numbers_equal(a, b),
         _ => l == r,

@@ -5,7 +5,7 @@ mod patch;
 mod pattern;
 mod render;
 
-pub(crate) use self::core::{DiffOptions, diff};
+pub(crate) use self::core::{Diff, DiffOptions, diff};
 pub(crate) use self::patch::to_patch;
 pub(crate) use self::pattern::PointerPattern;
 pub(crate) use self::render::{Header, Side, human, json, patch, stat};

@@ -5,13 +5,14 @@
 
 use serde_json::{Map, Value};
 
-use super::core::{DiffOptions, identity_match};
+use super::core::{DiffOptions, identity_match, scalars_equal};
 use crate::json::Pointer;
 
 /// A patch (`[{"op": "add"|"remove"|"replace", "path", "value"?}]`) that reproduces `right` from
 /// `left` when applied in order, except at the pointers the diff leaves out (`--ignore` and the
 /// provider's volatile fields, as in every other format). `array_key` makes an element inserted
-/// into an identified array one `add`. Equality here is exact (`1` and `1.0` differ).
+/// into an identified array one `add`. Numbers compare by value, as in every other format (`1` and
+/// `1.0` are the same number).
 pub(crate) fn to_patch(left: &Value, right: &Value, options: &DiffOptions) -> Value {
     let mut ops = Vec::new();
     let mut pointer = String::new();
@@ -21,7 +22,7 @@ pub(crate) fn to_patch(left: &Value, right: &Value, options: &DiffOptions) -> Va
 }
 
 fn walk(pointer: &mut String, left: &Value, right: &Value, key: &str, ops: &mut Vec<Value>) {
-    if left == right {
+    if left == right || (left.is_number() && scalars_equal(left, right)) {
         return;
     }
     match (left, right) {
@@ -193,11 +194,17 @@ mod tests {
     }
 
     #[test]
-    fn type_changes_and_exact_numbers() {
+    fn type_changes_and_numbers_by_value() {
         roundtrip(&json!({"a": 1, "b": [1], "c": null}), &json!({"a": "1", "b": {"x": 1}, "c": false}));
         let one: Value = serde_json::from_str("{\"n\": 1}").unwrap();
         let one_float: Value = serde_json::from_str("{\"n\": 1.0}").unwrap();
-        assert_eq!(roundtrip(&one, &one_float).as_array().map(Vec::len), Some(1));
+        assert_eq!(
+            to_patch(&one, &one_float, &opts()),
+            json!([]),
+            "1 and 1.0 are one number, as in the human diff"
+        );
+        let two: Value = serde_json::from_str("{\"n\": 2}").unwrap();
+        assert_eq!(roundtrip(&one_float, &two).as_array().map(Vec::len), Some(1));
     }
 
     #[test]

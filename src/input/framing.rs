@@ -46,6 +46,18 @@ pub(super) struct LineAt {
     pub offset: u64,
 }
 
+/// How the lines of a line-framed source are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lines {
+    /// One or more JSON values per line (NDJSON).
+    Json,
+    /// Log lines: the JSON follows a prefix; a line without JSON is skipped.
+    Log,
+    /// Decided line by line (`--input auto`): a line that does not start like JSON but carries
+    /// a whole JSON object after a prefix is a log line, whatever the lines before it were.
+    Auto,
+}
+
 /// Frames one line: usually one value; several when they are concatenated; the rest of the line
 /// when it does not start like a JSON object or array (so garbage is one record). In a log, the
 /// JSON may follow a prefix, and a line without JSON is counted as skipped.
@@ -53,7 +65,7 @@ pub(super) fn frame_line(
     name: &Arc<str>,
     at: LineAt,
     line: &[u8],
-    in_log: bool,
+    lines: Lines,
     sink: &mut Sink<'_>,
     stats: &mut ReadStats,
 ) -> Result<(), ReadError> {
@@ -61,8 +73,14 @@ pub(super) fn frame_line(
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let mut pos = 0;
-    if in_log {
-        let Some(start) = log::json_start(line) else {
+    let log_line = match lines {
+        Lines::Json => None,
+        Lines::Log => Some(log::json_start(line)),
+        Lines::Auto if matches!(line.trim_ascii_start().first(), Some(b'{' | b'[') | None) => None,
+        Lines::Auto => log::embedded_json(line).map(Some),
+    };
+    if let Some(start) = log_line {
+        let Some(start) = start else {
             if !is_blank(line) {
                 stats.skipped += 1;
             }

@@ -26,6 +26,15 @@ pub(super) fn json_start(line: &[u8]) -> Option<usize> {
     Some(first)
 }
 
+/// The offset of a complete JSON object after a prefix on a line that does not itself start
+/// like JSON: what makes a line a log line when the framing is decided line by line.
+pub(super) fn embedded_json(line: &[u8]) -> Option<usize> {
+    let start = json_start(line)?;
+    let complete = matches!(frame_value(line, start), Frame::Complete { start: s, end }
+        if s == start && serde_json::from_slice::<serde::de::IgnoredAny>(&line[s..end]).is_ok());
+    complete.then_some(start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,6 +51,13 @@ mod tests {
             let start = json_start(line).unwrap();
             assert_eq!(&line[start..], br#"{"type":"x"}"#, "{}", String::from_utf8_lossy(line));
         }
+    }
+
+    #[test]
+    fn embedded_json_needs_a_whole_object() {
+        assert_eq!(embedded_json(br#"2026-11-23 INFO webhook: {"type":"x"}"#), Some(25));
+        assert_eq!(embedded_json(b"ERROR payload {\"type\": tru"), None);
+        assert_eq!(embedded_json(b"INFO started"), None);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::sync::Arc;
 
 use documents::{DocumentOptions, frame_documents};
-use framing::{Place, frame_line, holds_whole_values, is_blank};
+use framing::{Lines, Place, frame_line, holds_whole_values, is_blank};
 
 /// How many non-blank lines are looked at to choose a framing.
 const SNIFF_LINES: usize = 8;
@@ -63,11 +63,14 @@ pub struct ReadOptions {
     pub mode: InputMode,
     /// Records larger than this are reported (unparsable) instead of parsed.
     pub max_event_bytes: usize,
+    /// A binary source yields nothing (a file found by a directory walk) instead of one
+    /// unparsable record (a file named on the command line, standard input).
+    pub skip_binary: bool,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { mode: InputMode::Auto, max_event_bytes: DEFAULT_MAX_EVENT_BYTES }
+        Self { mode: InputMode::Auto, max_event_bytes: DEFAULT_MAX_EVENT_BYTES, skip_binary: false }
     }
 }
 
@@ -99,6 +102,15 @@ pub(crate) fn human_size(bytes: u64) -> String {
 pub(crate) struct ReadStats {
     /// Log lines (and HAR requests) without JSON, skipped on purpose.
     pub skipped: usize,
+    /// The source is binary: the offset of the NUL byte in its first block that says so.
+    pub binary: Option<u64>,
+}
+
+/// Why a binary source yields no event.
+pub(crate) fn binary_file(nul_at: u64) -> String {
+    format!(
+        "binary file: a NUL byte at byte offset {nul_at} (in the first block, as ripgrep decides); not JSON text"
+    )
 }
 
 /// Why reading a source stopped.
@@ -146,7 +158,13 @@ pub(crate) fn read_records(
         }
         sink(record)
     })?;
-    if count == 0 && stats.skipped == 0 {
+    if let Some(nul_at) = stats.binary {
+        if !options.skip_binary {
+            let mut record = Record::new(name, 1, 1, Vec::new());
+            record.problem = Some(binary_file(nul_at));
+            sink(record)?;
+        }
+    } else if count == 0 && stats.skipped == 0 {
         sink(Record::new(name, 1, 1, Vec::new()))?;
     }
     Ok(stats)
@@ -277,6 +295,14 @@ fn read_source(
     let mut reader = open(source, name)?;
     let input_error = |e: &io::Error| ReadError::Input(InputError::io(name, e));
     let mut stats = ReadStats::default();
+    // Binary content is known as ripgrep knows it: a NUL byte in the first block, after gzip
+    // is decompressed and UTF-16 decoded (text never holds one; executables, images and
+    // UTF-16 without a byte-order mark do).
+    let first_block = reader.fill_buf().map_err(|e| input_error(&e))?;
+    if let Some(nul_at) = memchr::memchr(0, first_block) {
+        stats.binary = Some(nul_at as u64);
+        return Ok(stats);
+    }
 
     // The first non-blank lines decide the framing when neither the user nor the name does.
     let mut head: Vec<Vec<u8>> = Vec::new();
@@ -335,7 +361,13 @@ fn read_source(
         };
 
     if line_mode {
-        let in_log = mode == InputMode::Log;
+        // Unless the user chose the framing, each line's own form decides between JSON and a
+        // log line (a piped log whose first line happens to be bare JSON).
+        let lines = match mode {
+            InputMode::Log => Lines::Log,
+            _ if options.mode == InputMode::Auto => Lines::Auto,
+            _ => Lines::Json,
+        };
         let mut at = framing::LineAt { number: 0, offset: bom_len };
         let mut frame = |at: framing::LineAt, line: &[u8], size: u64, stats: &mut ReadStats| {
             if size > limit as u64 {
@@ -345,7 +377,7 @@ fn read_source(
                 record.byte_offset = at.offset;
                 return Ok(sink(record)?);
             }
-            frame_line(name, at, line, in_log, sink, stats)
+            frame_line(name, at, line, lines, sink, stats)
         };
         for (line, size) in head.iter().zip(head_sizes) {
             at.number += 1;
@@ -490,7 +522,7 @@ mod tests {
         let mut got = Vec::new();
         read_records(
             &Source::File(path),
-            ReadOptions { mode: InputMode::Auto, max_event_bytes: 1000 },
+            ReadOptions { mode: InputMode::Auto, max_event_bytes: 1000, skip_binary: false },
             &mut |r| {
                 got.push((r.line, r.problem.clone(), r.original.len()));
                 Ok(())

@@ -113,9 +113,17 @@ fn no_event_files(walk: &WalkOptions) -> String {
         (true, false) => " outside hidden paths (--hidden)",
         (true, true) => "",
     };
+    let excluded = if walk.exclude.is_empty() {
+        String::new()
+    } else {
+        let globs: Vec<String> = walk.exclude.iter().map(|g| format!("--exclude {g:?}")).collect();
+        let verb = if globs.len() == 1 { "leaves" } else { "leave" };
+        let joint = if skipped.is_empty() { " outside" } else { " and" };
+        format!("{joint} what {} {verb} out (is the glob too broad?)", globs.join(" "))
+    };
     format!(
-        "no event files ({endings}, also .gz){skipped}; a check of nothing would pass, so this is an \
-         error (--allow-empty accepts it)"
+        "no event files ({endings}, also .gz){skipped}{excluded}; a check of nothing would pass, so this \
+         is an error (--allow-empty accepts it)"
     )
 }
 

@@ -1,13 +1,15 @@
 //! Reports for CI systems: JUnit XML (test dashboards), GitHub Actions workflow commands
-//! (annotations on the diff) and SARIF 2.1.0 (code scanning).
+//! (annotations on the diff) and step summary (Markdown), SARIF 2.1.0 (code scanning) and GitLab
+//! Code Quality JSON (merge request widgets).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
+use sha2::Digest as _;
 
-use crate::model::{EventResult, Finding, InputError, Severity, Status, pointer_to_append};
+use crate::model::{EventResult, Finding, InputError, Severity, Status, Summary, pointer_to_append};
 
 /// XML text with the five entities escaped and characters XML 1.0 forbids dropped.
 fn xml_escape(text: &str) -> String {
@@ -93,6 +95,12 @@ pub(crate) fn write_junit(
                 xml_escape(&event_name(r)),
                 xml_escape(&classname)
             )?;
+            let warnings: Vec<String> = r.warnings.iter().map(|f| describe(f, r)).collect();
+            if !r.fails() && warnings.is_empty() {
+                writeln!(out, "/>")?;
+                continue;
+            }
+            writeln!(out, ">")?;
             if r.fails() {
                 let first = r.errors.first().or(r.warnings.first()).map_or_else(
                     || {
@@ -105,7 +113,6 @@ pub(crate) fn write_junit(
                     |f| f.message.clone(),
                 );
                 let body: Vec<String> = r.findings_in_order().into_iter().map(|f| describe(f, r)).collect();
-                writeln!(out, ">")?;
                 writeln!(
                     out,
                     r#"      <failure type="{}" message="{}">{}</failure>"#,
@@ -113,10 +120,12 @@ pub(crate) fn write_junit(
                     xml_escape(&first),
                     xml_escape(&body.join("\n"))
                 )?;
-                writeln!(out, "    </testcase>")?;
-            } else {
-                writeln!(out, "/>")?;
             }
+            // Warnings do not fail an event (without --strict), yet a dashboard should show them.
+            if !warnings.is_empty() {
+                writeln!(out, "      <system-out>{}</system-out>", xml_escape(&warnings.join("\n")))?;
+            }
+            writeln!(out, "    </testcase>")?;
         }
         writeln!(out, "  </testsuite>")?;
     }
@@ -176,12 +185,15 @@ pub(crate) fn write_github(out: &mut dyn Write, result: &EventResult, strict: bo
 
 /// A SARIF 2.1.0 log with one result per finding and a rule per finding code, plus a result for
 /// each project-file expectation that failed and each path that could not be read. Locations are
-/// relative URI references against `SRCROOT` (the working directory), percent-encoded.
+/// relative URI references against `SRCROOT` (the working directory), percent-encoded. The
+/// findings of an event that fails exactly as its `[[fixtures]]` entry expects are kept, each
+/// with an external suppression naming that entry, so code scanning opens no alert for them.
 pub(crate) fn write_sarif(
     out: &mut dyn Write,
     results: &[EventResult],
     unreadable: &[InputError],
     strict: bool,
+    fixture: &super::FixtureName<'_>,
 ) -> io::Result<()> {
     let mut rules: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let mut sarif_results = Vec::new();
@@ -195,6 +207,12 @@ pub(crate) fn write_sarif(
         }));
     }
     for r in results {
+        let suppression = met_expectation(r).then(|| {
+            let entry =
+                fixture(&r.source).unwrap_or_else(|| "a [[fixtures]] entry of the project file".to_owned());
+            let expected = r.expect.map_or("valid", Status::as_str);
+            json!([{"kind": "external", "justification": format!("expected to be {expected} by {entry}")}])
+        });
         if let Some(expected) = r.expect.filter(|e| *e != r.status) {
             rules.insert(EXPECTATION);
             sarif_results.push(json!({
@@ -226,38 +244,251 @@ pub(crate) fn write_sarif(
                     properties[key] = Value::String(v.clone());
                 }
             }
-            sarif_results.push(json!({
+            let mut result = json!({
                 "ruleId": f.code,
                 "level": level,
-                "message": {"text": pointer_to_append(f).map_or_else(|| f.message.clone(), |p| format!("{} at {p}", f.message))},
+                "message": {"text": one_line(f)},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": artifact(&r.source),
                     "region": {"startLine": f.line.unwrap_or(r.line), "startColumn": f.column.unwrap_or(r.column)}
                 }}],
                 "properties": properties,
-            }));
+            });
+            if let Some(suppressions) = &suppression {
+                result["suppressions"] = suppressions.clone();
+            }
+            sarif_results.push(result);
         }
     }
     let rules: Vec<Value> = rules
         .iter()
         .map(|id| json!({"id": id, "shortDescription": {"text": format!("webhook event check: {id}")}}))
         .collect();
+    let mut driver = json!({"name": "hookscope", "version": env!("CARGO_PKG_VERSION"), "rules": rules});
+    // The project's address when Cargo.toml names one; never a made-up one.
+    if let Some(uri) = INFORMATION_URI {
+        driver["informationUri"] = Value::String(uri.to_owned());
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {
-                "name": "hookscope",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/hookscope/hookscope",
-                "rules": rules,
-            }},
+            "tool": {"driver": driver},
             "originalUriBaseIds": {"SRCROOT": {"uri": working_directory_uri()}},
             "results": sarif_results,
         }]
     });
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// `Cargo.toml`'s `repository`, when it is set.
+const INFORMATION_URI: Option<&str> = match env!("CARGO_PKG_REPOSITORY").as_bytes() {
+    [] => None,
+    _ => Some(env!("CARGO_PKG_REPOSITORY")),
+};
+
+/// Whether an event fails exactly as its project-file entry expects (so it passes).
+fn met_expectation(result: &EventResult) -> bool {
+    result.expect.is_some_and(|e| e != Status::Valid && e == result.status)
+}
+
+/// A finding's message with its pointer, on one line.
+fn one_line(finding: &Finding) -> String {
+    pointer_to_append(finding)
+        .map_or_else(|| finding.message.clone(), |p| format!("{} at {p}", finding.message))
+}
+
+/// The GitLab Code Quality report: a JSON array of issues, one per finding of an event that
+/// fails (an event that fails as its fixture entry expects passes, so it has none), one per
+/// unmet expectation without findings and one per unreadable path. Each fingerprint hashes the
+/// path, the code, the pointer and the event's index in its file (never a line number), so an
+/// issue keeps its identity when lines move; a repeat within one event is numbered.
+pub(crate) fn write_gitlab(
+    out: &mut dyn Write,
+    results: &[EventResult],
+    unreadable: &[InputError],
+    strict: bool,
+) -> io::Result<()> {
+    let mut issues = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut fingerprint = |parts: &[&str]| {
+        for occurrence in 0u32.. {
+            let mut hash = sha2::Sha256::new();
+            for part in parts {
+                hash.update(part.as_bytes());
+                hash.update([0]);
+            }
+            if occurrence > 0 {
+                hash.update(occurrence.to_string().as_bytes());
+            }
+            let hex = hex::encode(hash.finalize());
+            if seen.insert(hex.clone()) {
+                return hex;
+            }
+        }
+        unreachable!("a fingerprint is found before the counter runs out")
+    };
+    for e in unreadable {
+        let path = relative_path(&e.path);
+        issues.push(json!({
+            "description": format!("cannot be read: {}", e.message),
+            "check_name": UNREADABLE,
+            "fingerprint": fingerprint(&[&path, UNREADABLE]),
+            "severity": "critical",
+            "location": {"path": path, "lines": {"begin": 1}},
+        }));
+    }
+    let mut index_in_file: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for r in results {
+        let index = index_in_file.entry(&r.source).and_modify(|i| *i += 1).or_insert(0).to_string();
+        if !r.fails() && (met_expectation(r) || r.warnings.is_empty()) {
+            continue;
+        }
+        let path = relative_path(&r.source);
+        if r.errors.is_empty() && r.warnings.is_empty() {
+            let expected = r.expect.map_or("valid", Status::as_str);
+            issues.push(json!({
+                "description": format!("expected to be {expected} (project file), but it is {}", r.status.as_str()),
+                "check_name": EXPECTATION,
+                "fingerprint": fingerprint(&[&path, EXPECTATION, "", &index]),
+                "severity": "major",
+                "location": {"path": path, "lines": {"begin": r.line}},
+            }));
+        }
+        for f in r.findings_in_order() {
+            let severity = match f.severity {
+                Severity::Warning if !strict => "minor",
+                _ => "major",
+            };
+            let description = match (&r.provider, &r.event_type) {
+                (Some(p), Some(t)) => format!("{} ({p} {t})", one_line(f)),
+                _ => one_line(f),
+            };
+            issues.push(json!({
+                "description": description,
+                "check_name": f.code,
+                "fingerprint": fingerprint(&[&path, &f.code, &f.pointer, &index]),
+                "severity": severity,
+                "location": {"path": path, "lines": {"begin": f.line.unwrap_or(r.line)}},
+            }));
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    writeln!(out)
+}
+
+/// A source path as CI systems want it: relative to the working directory when it lies under
+/// it, with `/` separators.
+fn relative_path(source: &str) -> String {
+    let path = std::path::Path::new(source);
+    let relative = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok().map(std::path::Path::to_path_buf))
+    } else {
+        None
+    };
+    relative.map_or_else(|| source.replace('\\', "/"), |rel| rel.to_string_lossy().replace('\\', "/"))
+}
+
+/// The Markdown summary a GitHub Actions job shows (`$GITHUB_STEP_SUMMARY`): the counts, then
+/// each file with failing events and its first finding.
+#[derive(Default)]
+pub(crate) struct StepSummary {
+    /// Each failing file: its path, how many of its events fail, and the first finding.
+    failing: Vec<(String, usize, String)>,
+    index: std::collections::HashMap<String, usize>,
+}
+
+impl StepSummary {
+    /// The files shown in the table; more are counted.
+    const SHOWN: usize = 50;
+
+    pub(crate) fn add(&mut self, result: &EventResult) {
+        if !result.fails() {
+            return;
+        }
+        if let Some(&i) = self.index.get(&result.source) {
+            self.failing[i].1 += 1;
+            return;
+        }
+        let first = result.errors.first().or(result.warnings.first()).map_or_else(
+            || {
+                format!(
+                    "{}:{}: expected {}, found {}",
+                    result.line,
+                    result.column,
+                    result.expect.map_or("valid", Status::as_str),
+                    result.status.as_str()
+                )
+            },
+            |f| {
+                let level = if f.severity == Severity::Error { "error" } else { "warning" };
+                let (line, column) = (f.line.unwrap_or(result.line), f.column.unwrap_or(result.column));
+                format!("{line}:{column}: {level}[{}]: {}", f.code, one_line(f))
+            },
+        );
+        self.index.insert(result.source.clone(), self.failing.len());
+        self.failing.push((result.source.clone(), 1, first));
+    }
+
+    pub(crate) fn write(
+        &self,
+        out: &mut dyn Write,
+        summary: &Summary,
+        unreadable: &[InputError],
+    ) -> io::Result<()> {
+        let verdict = if self.failing.is_empty() && unreadable.is_empty() { "passed" } else { "failed" };
+        writeln!(out, "### hookscope validate: {verdict}\n")?;
+        writeln!(out, "| events | valid | invalid | unknown | unparsable | warnings |")?;
+        writeln!(out, "| ---: | ---: | ---: | ---: | ---: | ---: |")?;
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |\n",
+            summary.events,
+            summary.valid,
+            summary.invalid,
+            summary.unknown,
+            summary.unparsable,
+            summary.warnings
+        )?;
+        if !self.failing.is_empty() || !unreadable.is_empty() {
+            writeln!(out, "| file | failing events | first finding |")?;
+            writeln!(out, "| --- | ---: | --- |")?;
+            for e in unreadable {
+                writeln!(out, "| {} | | cannot be read: {} |", md_cell(&e.path), md_cell(&e.message))?;
+            }
+            for (path, count, first) in self.failing.iter().take(Self::SHOWN) {
+                writeln!(out, "| {} | {count} | {} |", md_cell(path), md_cell(first))?;
+            }
+            if self.failing.len() > Self::SHOWN {
+                writeln!(
+                    out,
+                    "\n… and {} more files with failing events.",
+                    self.failing.len() - Self::SHOWN
+                )?;
+            }
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+}
+
+/// Text for one Markdown table cell: what Markdown or HTML would read as markup is escaped, and
+/// control characters get the visible escape of every human format.
+fn md_cell(text: &str) -> String {
+    crate::output::escape_with(text, |out, c| match c {
+        '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
+            out.push('\\');
+            out.push(c);
+        }
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '&' => out.push_str("&amp;"),
+        '\n' | '\r' => out.push(' '),
+        c => crate::output::push_escaped(out, c),
+    })
 }
 
 /// One `::error` annotation per path that could not be read.
@@ -330,6 +561,57 @@ mod tests {
         );
         assert_eq!(artifact("<stdin>"), json!({"uri": "%3Cstdin%3E"}));
         assert_eq!(artifact("/elsewhere/x y.json")["uri"], "file:///elsewhere/x%20y.json");
+    }
+
+    fn result(source: &str, line: usize, pointers: &[&str]) -> EventResult {
+        let errors = pointers
+            .iter()
+            .map(|p| {
+                let mut f = Finding::new(Severity::Error, *p, "type", "wrong-type", "m".to_owned());
+                f.line = Some(line);
+                f
+            })
+            .collect();
+        EventResult {
+            source: source.to_owned(),
+            line,
+            column: 1,
+            provider: Some("daily".to_owned()),
+            event_type: None,
+            api_version: None,
+            api_version_candidates: None,
+            status: Status::Invalid,
+            docs: None,
+            errors,
+            warnings: Vec::new(),
+            expect: None,
+        }
+    }
+
+    fn fingerprints(results: &[EventResult]) -> Vec<String> {
+        let mut out = Vec::new();
+        write_gitlab(&mut out, results, &[], false).unwrap();
+        let issues: Value = serde_json::from_slice(&out).unwrap();
+        issues.as_array().unwrap().iter().map(|i| i["fingerprint"].as_str().unwrap().to_owned()).collect()
+    }
+
+    #[test]
+    fn gitlab_fingerprints_survive_moved_lines_and_are_unique() {
+        let before = fingerprints(&[result("a.ndjson", 1, &["/x"]), result("a.ndjson", 2, &["/x", "/x"])]);
+        assert_eq!(before.len(), 3);
+        let unique: std::collections::HashSet<&String> = before.iter().collect();
+        assert_eq!(unique.len(), 3, "same path, code and pointer in two events, and twice in one");
+        // Lines inserted above: the same events, the same fingerprints.
+        let after = fingerprints(&[result("a.ndjson", 7, &["/x"]), result("a.ndjson", 9, &["/x", "/x"])]);
+        assert_eq!(before, after);
+        // Another file or pointer: another fingerprint.
+        assert_ne!(fingerprints(&[result("b.ndjson", 1, &["/x"])])[0], before[0]);
+        assert_ne!(fingerprints(&[result("a.ndjson", 1, &["/y"])])[0], before[0]);
+    }
+
+    #[test]
+    fn markdown_cells_hold_no_markup() {
+        assert_eq!(md_cell("a|b <img> *x* `c`\nd"), "a\\|b &lt;img&gt; \\*x\\* \\`c\\` d");
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0.
     Sarif,
+    /// GitLab Code Quality (a JSON array of issues).
+    Gitlab,
     /// An RFC 6902 JSON Patch.
     Patch,
     /// `Name: value` header lines.
@@ -35,12 +37,13 @@ impl Named for Format {
         Self::Junit,
         Self::Github,
         Self::Sarif,
+        Self::Gitlab,
         Self::Patch,
         Self::Headers,
         Self::Http,
     ];
     const NAMES: &'static [&'static str] =
-        &["human", "json", "ndjson", "junit", "github", "sarif", "patch", "headers", "http"];
+        &["human", "json", "ndjson", "junit", "github", "sarif", "gitlab", "patch", "headers", "http"];
 }
 
 const JSON_DOCUMENT: &str = r#"One JSON document: {"summary": ..., "results": [...]}"#;
@@ -62,13 +65,40 @@ pub(crate) const VALIDATE: Offer<Format> = &[
     (Format::Junit, "`JUnit` XML: one testsuite per input file, one testcase per event"),
     (Format::Github, "GitHub Actions workflow commands (`::error` / `::warning` annotations)"),
     (Format::Sarif, "SARIF 2.1.0, one result per finding"),
+    (Format::Gitlab, "GitLab Code Quality JSON, one issue per finding"),
 ];
+
+impl Format {
+    /// The formats a CI system reads (everything `validate` offers but the results themselves):
+    /// with one of them on stdout, the summary line goes to stderr.
+    pub fn is_ci(self) -> bool {
+        matches!(self, Self::Junit | Self::Github | Self::Sarif | Self::Gitlab)
+    }
+}
+
+/// One `--format` value: a format and where its report goes, `FORMAT=PATH` for a file
+/// (`sarif=hookscope.sarif`), a bare `FORMAT` for stdout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub format: Format,
+    pub path: Option<std::path::PathBuf>,
+}
+
+impl Target {
+    /// The format that goes to stdout among `targets`: the bare one, else `human`.
+    pub fn stdout(targets: &[Self]) -> Format {
+        targets.iter().find(|t| t.path.is_none()).map_or(Format::Human, |t| t.format)
+    }
+}
 
 /// `diff`.
 pub(crate) const DIFF: Offer<Format> = &[
     (Format::Human, "Changed paths with old → new values, additions, removals and a summary"),
     (Format::Json, r#"{"left": ..., "right": ..., "changes": [...], "ignored": N}"#),
-    (Format::Patch, "An RFC 6902 JSON Patch that turns A into B"),
+    (
+        Format::Patch,
+        "An RFC 6902 JSON Patch that turns A into B but for ignored and volatile fields (stderr says how many)",
+    ),
 ];
 
 /// `sign`.

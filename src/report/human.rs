@@ -123,7 +123,20 @@ pub(crate) fn render_snippet(
         label: &label,
         ansi: styles.ansi,
     };
-    writeln!(out, "{}\n", shown.render_window(&source, start..end, from..to))
+    let rendered = shown.render_window(&source, start..end, from..to);
+    writeln!(out, "{}\n", with_column(&rendered, &shown, finding.column.unwrap_or(result.column)))
+}
+
+/// The snippet with its location's column set to the finding's: the renderer counts the
+/// characters of the line it shows, where control characters (a log prefix's colour codes) are
+/// spelt out as escapes, while every format reports the character column in the source.
+fn with_column(rendered: &str, shown: &Shown<'_>, column: usize) -> String {
+    let location = format!("{}:{}:", shown.path, shown.line);
+    let Some(at) = rendered.find(&location).map(|i| i + location.len()) else {
+        return rendered.to_owned();
+    };
+    let digits = rendered[at..].bytes().take_while(u8::is_ascii_digit).count();
+    format!("{}{column}{}", &rendered[..at], &rendered[at + digits..])
 }
 
 /// What a snippet shows besides its source line.
@@ -238,10 +251,14 @@ pub(crate) fn render_summary_line(out: &mut dyn Write, styles: &Styles, summary:
     } else {
         String::new()
     };
-    let skipped = if summary.skipped > 0 {
-        format!(" ({} skipped: no JSON)", plural(summary.skipped, "line"))
-    } else {
-        String::new()
+    let lines = summary.skipped.saturating_sub(summary.binary_files);
+    let skipped = match (lines, summary.binary_files) {
+        (0, 0) => String::new(),
+        (lines, 0) => format!(" ({} skipped: no JSON)", plural(lines, "line")),
+        (0, files) => format!(" ({} skipped)", plural(files, "binary file")),
+        (lines, files) => {
+            format!(" ({} skipped: no JSON; {} skipped)", plural(lines, "line"), plural(files, "binary file"))
+        }
     };
     let foreign = if summary.foreign > 0 {
         format!("; {} skipped: not a webhook event", plural(summary.foreign, "document"))

@@ -6,12 +6,14 @@ mod human;
 mod machine;
 mod reporter;
 
-pub(crate) use ci::{write_github, write_github_unreadable, write_junit, write_sarif};
+pub(crate) use ci::{
+    StepSummary, write_github, write_github_unreadable, write_gitlab, write_junit, write_sarif,
+};
 pub(crate) use human::{
     Findings, Identities, grouped_for_people, identity, render_snippet, render_summary_line,
 };
 pub(crate) use machine::{JsonReport, write_ndjson_result};
-pub(crate) use reporter::{Items, Reporter, Shape, styles_for};
+pub(crate) use reporter::{FileReports, FixtureName, Items, Reporter, Shape, styles_for};
 
 /// A time as ISO 8601 in UTC (`2024-02-21T14:33:53.049Z`).
 pub(crate) fn iso8601(millis: i64) -> Option<String> {

@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::format::Format;
 use super::{
-    JsonReport, write_github, write_github_unreadable, write_junit, write_ndjson_result, write_sarif,
+    JsonReport, write_github, write_github_unreadable, write_gitlab, write_junit, write_ndjson_result,
+    write_sarif,
 };
 use crate::model::{EventResult, InputError, SourceText, Summary};
 use crate::output::{Output, Styles};
@@ -50,11 +51,24 @@ pub(crate) struct Reporter<'h> {
     shape: Shape,
     /// Warnings fail: GitHub and SARIF call them errors.
     strict: bool,
+    /// The project-file entry that expects a source's events to fail, named (SARIF's
+    /// suppressions say which entry let a finding pass).
+    fixture: Option<&'h FixtureName<'h>>,
 }
+
+/// Names the project-file entry whose expectation applies to a source, if any.
+pub(crate) type FixtureName<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
 
 impl<'h> Reporter<'h> {
     pub(crate) fn new(format: Format, human: &'h dyn Human, shape: Shape, strict: bool) -> Self {
-        Self { format, human, shape, strict }
+        Self { format, human, shape, strict, fixture: None }
+    }
+
+    /// Names each source's fixture entry in the reports that say why a finding passes.
+    #[must_use]
+    pub(crate) fn with_fixture_names(mut self, fixture: &'h FixtureName<'h>) -> Self {
+        self.fixture = Some(fixture);
+        self
     }
 
     /// One result's bytes (nothing for the formats that group results at the end).
@@ -77,7 +91,7 @@ impl<'h> Reporter<'h> {
                 Ok(())
             }
             Format::Github => write_github(out, result, self.strict),
-            Format::Junit | Format::Sarif => Ok(()),
+            Format::Junit | Format::Sarif | Format::Gitlab => Ok(()),
             _ => self.human.result(out, result, source),
         }
     }
@@ -92,7 +106,7 @@ impl<'h> Reporter<'h> {
 pub(crate) struct Report<'r, 'h> {
     reporter: &'r Reporter<'h>,
     json: JsonReport,
-    /// `JUnit` and SARIF group results, so they are kept until the end.
+    /// `JUnit`, SARIF and GitLab group results, so they are kept until the end.
     kept: Vec<EventResult>,
 }
 
@@ -106,7 +120,7 @@ impl Report<'_, '_> {
     ) -> io::Result<()> {
         match self.reporter.format {
             Format::Json => self.json.rendered(out, rendered),
-            Format::Junit | Format::Sarif => {
+            Format::Junit | Format::Sarif | Format::Gitlab => {
                 self.kept.push(result.clone());
                 Ok(())
             }
@@ -127,10 +141,70 @@ impl Report<'_, '_> {
             Format::Ndjson => Ok(()),
             Format::Github => write_github_unreadable(out, unreadable),
             Format::Junit => write_junit(out, &self.kept, unreadable),
-            Format::Sarif => write_sarif(out, &self.kept, unreadable, reporter.strict),
+            Format::Sarif => {
+                let no_names = |_: &str| None;
+                let fixture = reporter.fixture.unwrap_or(&no_names);
+                write_sarif(out, &self.kept, unreadable, reporter.strict, fixture)
+            }
+            Format::Gitlab => write_gitlab(out, &self.kept, unreadable, reporter.strict),
             _ => reporter.human.summary(out, summary),
         }
     }
+}
+
+/// The reports written to files (`--format sarif=hookscope.sarif`), from the same results as
+/// the one on stdout: rendered on the writing thread, never coloured. Each file is created (its
+/// folder too) before the run, so a path that cannot be written stops it at once.
+pub(crate) struct FileReports<'r, 'h> {
+    files: Vec<(Report<'r, 'h>, io::BufWriter<std::fs::File>, &'r std::path::Path)>,
+    rendered: Vec<u8>,
+}
+
+impl<'r, 'h> FileReports<'r, 'h> {
+    /// Opens the file of each of `reporters`.
+    pub(crate) fn create(reporters: &'r [(Reporter<'h>, std::path::PathBuf)]) -> anyhow::Result<Self> {
+        let mut files = Vec::new();
+        for (reporter, path) in reporters {
+            let create = || {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::File::create(path)
+            };
+            let file = create().map_err(|e| {
+                anyhow::anyhow!(
+                    "--format {}={}: cannot write the report: {e}",
+                    crate::named::Named::name(reporter.format),
+                    path.display()
+                )
+            })?;
+            files.push((reporter.report(), io::BufWriter::new(file), path.as_path()));
+        }
+        Ok(Self { files, rendered: Vec::new() })
+    }
+
+    /// Adds one result to every file's report.
+    pub(crate) fn write(&mut self, result: &EventResult, source: Option<SourceText>) -> anyhow::Result<()> {
+        for (report, file, path) in &mut self.files {
+            self.rendered.clear();
+            report.reporter.render(result, source, &mut self.rendered)?;
+            report.write(file, result, &self.rendered).map_err(|e| written(path, &e))?;
+        }
+        Ok(())
+    }
+
+    /// Writes what comes after the last result to every file, and flushes it.
+    pub(crate) fn finish(self, summary: &Summary, unreadable: &[InputError]) -> anyhow::Result<()> {
+        for (report, mut file, path) in self.files {
+            report.finish(&mut file, summary, unreadable).map_err(|e| written(path, &e))?;
+            file.flush().map_err(|e| written(path, &e))?;
+        }
+        Ok(())
+    }
+}
+
+fn written(path: &std::path::Path, error: &io::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}: cannot write the report: {error}", path.display())
 }
 
 /// Writes something for people.
@@ -299,6 +373,17 @@ mod tests {
                         .map(|r| r["id"].as_str().unwrap())
                         .collect();
                     assert_eq!(rules, ["misspelt-field", "wrong-type"]);
+                }
+                Format::Gitlab => {
+                    let issues: Value = serde_json::from_str(&out).unwrap();
+                    assert_eq!(issues[0]["check_name"], "wrong-type");
+                    assert_eq!(issues[0]["severity"], "major");
+                    assert_eq!(
+                        issues[0]["location"],
+                        serde_json::json!({"path": "captures/rec.json", "lines": {"begin": 3}})
+                    );
+                    assert_eq!(issues[1]["severity"], "minor");
+                    assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
                 }
                 _ => panic!("validate offers {name}, which the test does not check"),
             }

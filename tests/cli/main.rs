@@ -17,6 +17,7 @@ mod layers;
 mod live;
 mod new_user;
 mod parallel;
+mod pipes;
 mod readme;
 mod robustness;
 mod signatures;
