@@ -4,9 +4,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use annotate_snippets::renderer::DecorStyle;
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-
+use super::snippet::Snippet;
 use crate::json::Pointer;
 use crate::model::{EventResult, Finding, Severity, SourceText, Status, Summary, code};
 use crate::output::{Styles, escape_controls, push_escaped};
@@ -93,134 +91,60 @@ pub(crate) fn render_snippet(
     finding: &Finding,
     source: Option<SourceText>,
 ) -> io::Result<()> {
-    let (Some(span), Some(line), Some(source)) = (&finding.span, finding.line, source) else {
+    let Some(snippet) = snippet_of(result, finding, source) else {
         return render_finding(out, styles, result, finding);
+    };
+    let mut text = String::with_capacity(512);
+    snippet.render(styles.ansi, &mut text);
+    text.push_str("\n\n");
+    out.write_all(text.as_bytes())
+}
+
+/// What the snippet of `finding` shows: its whole source line, escaped, or `None` where the
+/// source cannot be shown (no span, no source text, a line that is not UTF-8).
+pub(crate) fn snippet_of<'a>(
+    result: &'a EventResult,
+    finding: &'a Finding,
+    source: Option<SourceText<'a>>,
+) -> Option<Snippet<'a>> {
+    let (Some(span), Some(line), Some(source)) = (&finding.span, finding.line, source) else {
+        return None;
     };
     let (original, body_start) = (source.original, source.body_start);
     let at = body_start + span.start;
     let begin = memchr::memrchr(b'\n', &original[..at]).map_or(0, |i| i + 1);
     let end = memchr::memchr(b'\n', &original[at..]).map_or(original.len(), |i| at + i);
-    let Ok(source) = std::str::from_utf8(&original[begin..end]) else {
-        return render_finding(out, styles, result, finding);
-    };
+    let source = std::str::from_utf8(&original[begin..end]).ok()?;
     let source = source.strip_suffix('\r').unwrap_or(source);
     let from = (at - begin).min(source.len());
     let to = (body_start + span.end - begin).clamp(from, source.len());
     let (source, from, to) = escape_line(source, from, to);
-    let (start, end) = visible_window(&source, from, to);
     let label = if finding.pointer.is_empty() {
-        String::new()
+        Cow::Borrowed("")
     } else {
-        format!("at {}", escape_controls(&finding.pointer))
+        Cow::Owned(format!("at {}", escape_controls(&finding.pointer)))
     };
-    let shown = Shown {
-        title: &escape_controls(&finding.message),
-        code: &finding.code,
+    Some(Snippet {
         severity: finding.severity,
-        path: &escape_controls(&result.source),
+        title: escape_controls(&finding.message),
+        code: &finding.code,
+        path: escape_controls(&result.source),
         // The record may start mid-line (a document after another on the same line): count from there.
         line,
-        label: &label,
-        ansi: styles.ansi,
-    };
-    let rendered = shown.render_window(&source, start..end, from..to);
-    writeln!(out, "{}\n", with_column(&rendered, &shown, finding.column.unwrap_or(result.column)))
-}
-
-/// The snippet with its location's column set to the finding's: the renderer counts the
-/// characters of the line it shows, where control characters (a log prefix's colour codes) are
-/// spelt out as escapes, while every format reports the character column in the source.
-fn with_column(rendered: &str, shown: &Shown<'_>, column: usize) -> String {
-    let location = format!("{}:{}:", shown.path, shown.line);
-    let Some(at) = rendered.find(&location).map(|i| i + location.len()) else {
-        return rendered.to_owned();
-    };
-    let digits = rendered[at..].bytes().take_while(u8::is_ascii_digit).count();
-    format!("{}{column}{}", &rendered[..at], &rendered[at + digits..])
-}
-
-/// What a snippet shows besides its source line.
-struct Shown<'a> {
-    title: &'a str,
-    code: &'a str,
-    severity: Severity,
-    path: &'a str,
-    line: usize,
-    label: &'a str,
-    ansi: bool,
-}
-
-impl Shown<'_> {
-    /// The snippet of `span` in `source`, given only the `window` of the line the renderer shows.
-    /// The renderer counts the location's column from the start of what it is given: it is put
-    /// back to the column in the whole line (or, should that text not be found, the whole line is
-    /// rendered).
-    fn render_window(
-        &self,
-        source: &str,
-        window: std::ops::Range<usize>,
-        span: std::ops::Range<usize>,
-    ) -> String {
-        if window.start == 0 {
-            return self.render(&source[..window.end], span);
-        }
-        let shifted = span.start - window.start..span.end - window.start;
-        let rendered = self.render(&source[window], shifted.clone());
-        let located = |column: usize| format!("{}:{}:{column}", self.path, self.line);
-        let (cut, whole) = (located(shifted.start + 1), located(span.start + 1));
-        if rendered.contains(&cut) { rendered.replacen(&cut, &whole, 1) } else { self.render(source, span) }
-    }
-
-    fn render(&self, source: &str, span: std::ops::Range<usize>) -> String {
-        let level = match self.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-        };
-        let report = &[level.primary_title(self.title).id(self.code).element(
-            Snippet::source(source)
-                .line_start(self.line)
-                .path(self.path)
-                .annotation(AnnotationKind::Primary.span(span).label(self.label)),
-        )];
-        let renderer = if self.ansi { Renderer::styled() } else { Renderer::plain() };
-        renderer.decor_style(DecorStyle::Unicode).render(report)
-    }
-}
-
-/// How many columns the renderer shows of a long line at most (its default terminal width).
-const SHOWN_COLUMNS: usize = annotate_snippets::renderer::DEFAULT_TERM_WIDTH;
-
-/// The part of a long source line the renderer can show around `from..to`: it shows at most
-/// [`SHOWN_COLUMNS`] columns, so a minified event of many kilobytes is cut to a few hundred bytes
-/// before the renderer measures every character. The cut keeps what the renderer decides: the
-/// same columns shown, and the same `...` on either side (a test renders both ways). Only lines
-/// whose bytes are columns (printable ASCII) without leading blanks are cut.
-fn visible_window(source: &str, from: usize, to: usize) -> (usize, usize) {
-    const SLACK: usize = 24;
-    let bytes = source.as_bytes();
-    let reach = SHOWN_COLUMNS + SLACK;
-    if bytes.len() <= 2 * reach
-        || bytes.first().is_none_or(u8::is_ascii_whitespace)
-        || !bytes.iter().all(|b| (0x20..0x7f).contains(b))
-    {
-        return (0, source.len());
-    }
-    // Cut on the left at a non-blank character, so the cut line has no leading blanks either.
-    let mut start = from.saturating_sub(reach);
-    while start > 0 && bytes[start] == b' ' {
-        start -= 1;
-    }
-    let end = (to + reach).min(source.len());
-    (start, end)
+        source,
+        span: from..to,
+        column: finding.column.unwrap_or(result.column),
+        label,
+    })
 }
 
 /// A source line with its control characters escaped, and the byte range `from..to` moved along.
-fn escape_line(source: &str, from: usize, to: usize) -> (String, usize, usize) {
+fn escape_line(source: &str, from: usize, to: usize) -> (Cow<'_, str>, usize, usize) {
     // Most lines hold no control character (C0, DEL, or C1, which UTF-8 spells 0xc2 0x80-0x9f):
     // the snippet shows them as they are.
     // Bidirectional overrides start with 0xe2.
     if !source.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2) {
-        return (source.to_owned(), source.ceil_char_boundary(from), source.ceil_char_boundary(to));
+        return (Cow::Borrowed(source), source.ceil_char_boundary(from), source.ceil_char_boundary(to));
     }
     let mut escaped = String::with_capacity(source.len());
     let (mut new_from, mut new_to) = (None, None);
@@ -234,7 +158,7 @@ fn escape_line(source: &str, from: usize, to: usize) -> (String, usize, usize) {
         push_escaped(&mut escaped, c);
     }
     let end = escaped.len();
-    (escaped, new_from.unwrap_or(end), new_to.unwrap_or(end))
+    (Cow::Owned(escaped), new_from.unwrap_or(end), new_to.unwrap_or(end))
 }
 
 /// `3 events: 1 valid, 1 invalid, 0 unknown, 1 unparsable; 2 warnings`
@@ -366,34 +290,7 @@ impl super::reporter::Human for Identities {
 
 #[cfg(test)]
 mod tests {
-    use super::{Severity, Shown, escape_line, visible_window};
-
-    #[test]
-    fn a_long_line_is_cut_to_what_the_renderer_shows() {
-        // A minified event several times wider than the terminal, with blanks after separators.
-        let fields: Vec<String> = (0..120).map(|i| format!("\"field_{i}\": {}", i * 7)).collect();
-        let line = format!("{{{}}}", fields.join(", "));
-        assert!(line.len() > 1500, "{}", line.len());
-        for ansi in [false, true] {
-            for (at, width) in [(1, 8), (150, 4), (170, 30), (700, 9), (700, 400), (line.len() - 12, 10)] {
-                let (from, to) = (at, (at + width).min(line.len()));
-                let shown = Shown {
-                    title: "undocumented field",
-                    code: "undocumented-field",
-                    severity: Severity::Warning,
-                    path: "events.ndjson",
-                    line: 12,
-                    label: "at /payload/field",
-                    ansi,
-                };
-                let (start, end) = visible_window(&line, from, to);
-                assert!(end - start < line.len(), "not cut at {at}");
-                let whole = shown.render(&line, from..to);
-                let cut = shown.render_window(&line, start..end, from..to);
-                assert_eq!(cut, whole, "span {from}..{to}");
-            }
-        }
-    }
+    use super::{Cow, escape_line};
 
     #[test]
     fn lines_without_control_characters_keep_their_spans() {
@@ -404,8 +301,8 @@ mod tests {
             let (text, f, t) = escape_line(line, from, to);
             let escaped = format!("{line}\u{1}");
             let (slow, sf, st) = escape_line(&escaped, from, to.min(line.len()));
-            assert_eq!((text.as_str(), f, t.min(line.len())), (&slow[..line.len()], sf, st));
+            assert_eq!((&*text, f, t.min(line.len())), (&slow[..line.len()], sf, st));
         }
-        assert_eq!(escape_line("a\u{85}b", 0, 4), ("a\\u{85}b".to_owned(), 0, 8));
+        assert_eq!(escape_line("a\u{85}b", 0, 4), (Cow::Owned("a\\u{85}b".to_owned()), 0, 8));
     }
 }

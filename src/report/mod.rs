@@ -5,6 +5,7 @@ pub(crate) mod format;
 mod human;
 mod machine;
 mod reporter;
+mod snippet;
 
 pub(crate) use ci::{
     StepSummary, write_github, write_github_unreadable, write_gitlab, write_junit, write_sarif,
