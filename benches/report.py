@@ -67,6 +67,15 @@ for key, what in [("log_kb", "validate --format ndjson"), ("half_kb", "validate 
                   ("human_kb", "validate (human)"), ("filter_kb", "filter --type")]:
     if key in memory:
         check(f"peak memory, {what}", f"{memory[key] / 1024:.1f} MiB", "≤ 64 MB", memory[key] * 1024 <= 64e6)
+bounded_path = os.path.join(data, "bounded.json")
+bounded = json.load(open(bounded_path)) if os.path.exists(bounded_path) else {}
+for key, what, target in [("pretty_stdin_kb", "60 MB of pretty-printed events on stdin", 64e6),
+                          ("gz_spaces_kb", "a 2 MB .gz expanding to 2 GiB of spaces in one event", 128e6),
+                          ("gz_blank_kb", "a .gz of 256 MiB of newlines", 64e6),
+                          ("gz_log_kb", "the log gzipped (NDJSON streams whatever its size)", 64e6)]:
+    if key in bounded:
+        check(f"peak memory, {what}", f"{bounded[key] / 1024:.1f} MiB", f"≤ {target / 1e6:.0f} MB",
+              bounded[key] * 1024 <= target)
 # Alternating runs (run.sh), CPU seconds: the full log's total over the half log's.
 linear = {"full": 0.0, "half": 0.0}
 if os.path.exists(os.path.join(data, "linear.txt")):

@@ -82,6 +82,27 @@ cpu() { /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{print 
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'; }
 echo "{\"log_kb\": $(peak "$HS" validate --format ndjson "$LOG"), \"half_kb\": $(peak "$HS" validate --format ndjson "$DATA/half.ndjson"), \"human_kb\": $(peak "$HS" validate --color never "$LOG"), \"filter_kb\": $(peak "$HS" filter --type 'recording.*' "$LOG")}" > "$DATA/memory.json"
 
+echo "== bounded memory on hostile input sizes (issue 28 item 5, issue 30)"
+python3 - "$DATA" <<'PY'
+import gzip, json, os, sys
+data = sys.argv[1]
+samples = [json.load(open(os.path.join(r, f))) for r, _, fs in os.walk("samples") for f in sorted(fs) if f.endswith(".json")]
+with open(os.path.join(data, "pretty.json"), "w") as out:
+    size, i = 0, 0
+    while size < 60_000_000:
+        text = json.dumps(samples[i % len(samples)], indent=2) + "\n"
+        out.write(text); size += len(text); i += 1
+with gzip.open(os.path.join(data, "spaces.json.gz"), "wb", 9) as g:
+    g.write(b'{"a": ')
+    for _ in range(2048): g.write(b" " * (1 << 20))
+    g.write(b"1}\n")
+with gzip.open(os.path.join(data, "blank.json.gz"), "wb", 9) as g:
+    for _ in range(256): g.write(b"\n" * (1 << 20))
+PY
+gzip -kf "$LOG"
+peak_stdin() { /usr/bin/time -v sh -c "$1" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'; }
+echo "{\"pretty_stdin_kb\": $(peak_stdin "$HS validate --format ndjson - < $DATA/pretty.json"), \"gz_spaces_kb\": $(peak "$HS" validate --format ndjson "$DATA/spaces.json.gz"), \"gz_blank_kb\": $(peak "$HS" validate --format ndjson "$DATA/blank.json.gz"), \"gz_log_kb\": $(peak "$HS" validate --format ndjson "$LOG.gz")}" > "$DATA/bounded.json"
+
 echo "== start-up (no shell: hyperfine -N)"
 RUNS=$((RUNS * 10)) hf "$DATA/startup.results" -N \
   -n /bin/true "/bin/true" \

@@ -410,7 +410,7 @@ _hookscope() {
             return 0
             ;;
         hookscope__subcmd__catalog__subcmd__import)
-            opts="-h --out --provider --force --color --config --no-config --catalog --no-builtin --help"
+            opts="-h --out --provider --max-spec-bytes --force --color --config --no-config --catalog --no-builtin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -422,6 +422,10 @@ _hookscope() {
                     ;;
                 --provider)
                     COMPREPLY=($(compgen -W "alfred daily extend cloudevents standard-webhooks" -- "${cur}"))
+                    return 0
+                    ;;
+                --max-spec-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -919,7 +919,7 @@ complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l scheme -d
 extend\t'Extend'
 standard-webhooks\t'Standard Webhooks'"
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l tolerance -d 'Seconds a signed timestamp may be off the clock, either way (default: the scheme\'s own tolerance, see `hookscope list --schemes`)' -r
-complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l now -d 'Judge timestamps as if it were this Unix time (for captured fixtures)' -r
+complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l now -d 'Judge timestamps as if it were this Unix time (for captured fixtures), from 0 to 253402300799 (the last second of the year 9999)' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand verify" -l format -d 'Output format' -r -f -a "human\t'For people: findings like a linter, then a summary line'
 json\t'One JSON document: {"summary": ..., "results": [...]}'
 ndjson\t'One JSON result object per line, no summary'"
@@ -1025,6 +1025,7 @@ daily\t'Daily'
 extend\t'Extend'
 cloudevents\t'CloudEvents 1.0'
 standard-webhooks\t'Standard Webhooks'"
+complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l max-spec-bytes -d 'Largest description read; a larger one is refused' -r
 complete -c hookscope -n "__fish_hookscope_using_subcommand catalog; and __fish_seen_subcommand_from import" -l color -d 'When to use colour: auto (only on a terminal, honouring `NO_COLOR`), always, never' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t''
 never\t''"

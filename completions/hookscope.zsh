@@ -957,7 +957,7 @@ har\:"A HAR export\: each request with a JSON body is an event"))' \
 extend\:"Extend"
 standard-webhooks\:"Standard Webhooks"))' \
 '--tolerance=[Seconds a signed timestamp may be off the clock, either way (default\: the scheme'\''s own tolerance, see \`hookscope list --schemes\`)]:SECONDS:_default' \
-'--now=[Judge timestamps as if it were this Unix time (for captured fixtures)]:UNIX_SECONDS:_default' \
+'--now=[Judge timestamps as if it were this Unix time (for captured fixtures), from 0 to 253402300799 (the last second of the year 9999)]:UNIX_SECONDS:_default' \
 '--format=[Output format]:FORMAT:((human\:"For people\: findings like a linter, then a summary line"
 json\:"One JSON document\: {"summary"\: ..., "results"\: \[...\]}"
 ndjson\:"One JSON result object per line, no summary"))' \
@@ -1353,6 +1353,7 @@ daily\:"Daily"
 extend\:"Extend"
 cloudevents\:"CloudEvents 1.0"
 standard-webhooks\:"Standard Webhooks"))' \
+'--max-spec-bytes=[Largest description read; a larger one is refused]:BYTES:_default' \
 '--color=[When to use colour\: auto (only on a terminal, honouring \`NO_COLOR\`), always, never]:WHEN:((auto\:"Colour when writing to a terminal, \`NO_COLOR\` is unset or empty and \`TERM\` is not \`dumb\`"
 always\:""
 never\:""))' \

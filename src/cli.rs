@@ -359,6 +359,10 @@ pub struct ImportArgs {
     #[arg(long, value_name = "ID")]
     pub provider: Option<String>,
 
+    /// Largest description read; a larger one is refused
+    #[arg(long, default_value_t = 64 << 20, value_name = "BYTES")]
+    pub max_spec_bytes: u64,
+
     /// Replace the provider folder whole when it is already there (else that is an error)
     #[arg(long)]
     pub force: bool,
@@ -731,8 +735,9 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "SECONDS")]
     pub tolerance: Option<i64>,
 
-    /// Judge timestamps as if it were this Unix time (for captured fixtures)
-    #[arg(long, value_name = "UNIX_SECONDS")]
+    /// Judge timestamps as if it were this Unix time (for captured fixtures), from 0 to
+    /// 253402300799 (the last second of the year 9999)
+    #[arg(long, value_name = "UNIX_SECONDS", value_parser = clap::value_parser!(i64).range(0..=253_402_300_799))]
     pub now: Option<i64>,
 
     /// Output format

@@ -222,7 +222,7 @@ pub(crate) fn shorten(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 /// so a payload can neither drive the terminal nor break one finding over two lines. The one
 /// place this is decided; every human renderer calls it.
 pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(is_escaped) {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(escape_with(text, push_escaped))
@@ -244,11 +244,23 @@ pub(crate) fn push_escaped(out: &mut String, c: char) {
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
         '\t' => out.push_str("\\t"),
-        c if c.is_control() => {
+        c if is_escaped(c) => {
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         }
         c => out.push(c),
     }
+}
+
+/// Whether a character is shown escaped to a terminal: control characters, and the
+/// bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) that reorder what a
+/// terminal shows (Trojan Source), escaped as rustc does.
+pub(crate) fn is_escaped(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// U+202A–U+202E and U+2066–U+2069.
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Adds a row of cells to a table for people, each escaped as payload text.

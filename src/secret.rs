@@ -56,18 +56,30 @@ pub(crate) fn from_env(flag: &str, name: &str) -> Result<Vec<u8>, SecretError> {
     Ok(value.into_bytes())
 }
 
+/// The largest secret file read: far above any signing key (a PEM key is a few kilobytes), so a
+/// wrong path (`/dev/zero`, a log) is refused instead of read until memory runs out.
+pub(crate) const MAX_SECRET_BYTES: u64 = 64 << 10;
+
 /// The bytes of a file, or of standard input for `-`; surrounding whitespace is trimmed later.
 pub(crate) fn from_file(flag: &str, path: &Path) -> Result<Vec<u8>, SecretError> {
     let shown = path.display();
-    let bytes = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
         std::io::stdin()
+            .take(MAX_SECRET_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| SecretError(format!("{flag} -: standard input: {e}")))?;
-        bytes
     } else {
-        std::fs::read(path).map_err(|e| SecretError(format!("{flag} {shown}: {e}")))?
-    };
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_SECRET_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|e| SecretError(format!("{flag} {shown}: {e}")))?;
+    }
+    if bytes.len() as u64 > MAX_SECRET_BYTES {
+        return Err(SecretError(format!(
+            "{flag} {shown}: larger than {}, the limit for a secret (is it the right file?)",
+            crate::input::human_size(MAX_SECRET_BYTES)
+        )));
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         let what = if path.as_os_str() == "-" { "standard input" } else { "the file" };
         return Err(SecretError(format!("{flag} {shown}: {what} is empty")));

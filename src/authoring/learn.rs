@@ -335,7 +335,7 @@ fn looks_like_a_type(s: &str) -> bool {
 
 /// The string field that best partitions the corpus: present in every delivery, spelt like an
 /// identifier, few distinct values, and within each group the deliveries share one shape.
-fn guess_type_field(deliveries: &[Delivery]) -> Option<String> {
+fn guess_type_field(deliveries: &[&Delivery]) -> Option<String> {
     let n = deliveries.len();
     let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for d in deliveries {
@@ -440,45 +440,46 @@ impl Groups {
     }
 }
 
-/// Groups `deliveries` (with their texts, for samples) by event type, by `grouping` or else the
-/// field that best tells them apart, on top of what a previous run learned (`old`).
-pub(crate) fn group(
-    grouping: Option<Grouping>,
-    old: &Learned,
-    deliveries: &[Delivery],
-    texts: Vec<String>,
-) -> Result<Groups, NoTypeField> {
-    let guessed = grouping.is_none();
-    let grouping = match grouping {
-        Some(g) => g,
-        None => Grouping::Field(guess_type_field(deliveries).ok_or(NoTypeField)?),
-    };
-    // Per type: the accumulated shape, the deliveries seen now, and a sample.
-    let mut groups: BTreeMap<String, (Node, usize, Option<String>)> = BTreeMap::new();
-    for (name, (schema, sample)) in old {
-        let n = schema
-            .pointer("/x-learned/deliveries")
-            .and_then(Value::as_u64)
-            .map_or(1, |n| usize::try_from(n).unwrap_or(1));
-        let mut node = Node::default();
-        node.add_schema(schema, n);
-        groups.insert(name.clone(), (node, n, sample.clone()));
+impl Groups {
+    /// No delivery yet, on top of what a previous run learned (`old`).
+    pub(crate) fn new(grouping: Grouping, guessed: bool, old: &Learned) -> Self {
+        let mut by_type = BTreeMap::new();
+        for (name, (schema, sample)) in old {
+            let n = schema
+                .pointer("/x-learned/deliveries")
+                .and_then(Value::as_u64)
+                .map_or(1, |n| usize::try_from(n).unwrap_or(1));
+            let mut node = Node::default();
+            node.add_schema(schema, n);
+            by_type.insert(name.clone(), (node, n, sample.clone()));
+        }
+        Self { grouping, guessed, by_type, untyped: 0 }
     }
-    let mut untyped = 0usize;
-    for (d, text) in deliveries.iter().zip(texts) {
-        match type_of(&grouping, d).filter(|t| usable_type_name(t)) {
+
+    /// Folds one delivery into its type's shape (the first of a type gives its sample, `text`):
+    /// memory follows the shapes, not the number of deliveries.
+    pub(crate) fn add(&mut self, delivery: &Delivery, text: impl FnOnce() -> String) {
+        match type_of(&self.grouping, delivery).filter(|t| usable_type_name(t)) {
             Some(t) => {
-                let entry = groups.entry(t).or_insert_with(|| (Node::default(), 0, None));
-                entry.0.add(&d.value);
+                let entry = self.by_type.entry(t).or_insert_with(|| (Node::default(), 0, None));
+                entry.0.add(&delivery.value);
                 entry.1 += 1;
                 if entry.2.is_none() {
-                    entry.2 = Some(text);
+                    entry.2 = Some(text());
                 }
             }
-            None => untyped += 1,
+            None => self.untyped += 1,
         }
     }
-    Ok(Groups { grouping, guessed, by_type: groups, untyped })
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.by_type.is_empty()
+    }
+}
+
+/// The string field that best tells `deliveries` apart.
+pub(crate) fn guess(deliveries: &[&Delivery]) -> Result<Grouping, NoTypeField> {
+    guess_type_field(deliveries).map(Grouping::Field).ok_or(NoTypeField)
 }
 
 /// Writes the learned provider into `out/<provider>/`: its description (the envelope markers are
@@ -664,6 +665,6 @@ mod tests {
                 Delivery { value, headers: Vec::new() }
             })
             .collect();
-        assert_eq!(guess_type_field(&deliveries).as_deref(), Some("/kind"));
+        assert_eq!(guess_type_field(&deliveries.iter().collect::<Vec<_>>()).as_deref(), Some("/kind"));
     }
 }

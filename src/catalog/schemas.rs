@@ -273,6 +273,13 @@ impl SchemaStore {
     /// catalog's folders.
     pub(crate) fn bundled(&self, uri: &str) -> Result<Value, CatalogError> {
         let mut root = self.doc(uri).ok_or_else(|| CatalogError::Missing { file: uri.to_owned() })?.clone();
+        if !root.is_object() {
+            // `catalog check` says the same; a bundle needs an object to carry `$defs`.
+            return Err(CatalogError::Schema {
+                file: self.file_name(uri),
+                message: "an event schema must be a JSON object".to_owned(),
+            });
+        }
         let mut names: HashMap<String, String> = HashMap::new();
         let mut defs = serde_json::Map::new();
         let mut pending = Vec::new();

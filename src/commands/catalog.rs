@@ -209,12 +209,29 @@ fn check_sample(
     Ok(())
 }
 
+/// The text of a file of at most `limit` bytes; a longer one (`/dev/zero`) is refused after
+/// reading one byte past the limit, not read until memory runs out.
+fn read_limited(path: &std::path::Path, limit: u64) -> Result<String, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "larger than the {} limit for a description (--max-spec-bytes)",
+            crate::input::human_size(limit)
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: {e}"))
+}
+
 /// `catalog import SPEC --out DIR`: the summary on stdout, each untranslated part on stderr and
 /// in the provider folder's `import-report.txt`. Something left out is a finding (exit 1).
 fn import(args: &ImportArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     use crate::authoring::import::{SampleOrigin, Spec, import};
     let name = args.spec.display().to_string();
-    let text = std::fs::read_to_string(&args.spec).map_err(|e| super::UsageError(format!("{name}: {e}")))?;
+    let text = read_limited(&args.spec, args.max_spec_bytes)
+        .map_err(|e| super::UsageError(format!("{name}: {e}")))?;
     let spec = Spec::parse(&text).map_err(|e| super::UsageError(format!("{name}: {e}")))?;
     let imported = import(&spec, &name, &args.out, args.provider.as_deref(), args.force)
         .map_err(|e| super::UsageError(e.to_string()))?;
@@ -231,7 +248,7 @@ fn import(args: &ImportArgs, config: &Config, out: &mut Output) -> anyhow::Resul
         folder.display(),
         imported.files
     )?;
-    writeln!(out, "  {}", imported.type_rule)?;
+    writeln!(out, "  {}", crate::output::escape_controls(&imported.type_rule))?;
     let width = imported.types.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
     for (event_type, origin) in &imported.types {
         let sample = match origin {

@@ -7,13 +7,16 @@ use std::io::Write;
 use serde_json::Value;
 
 use super::UsageError;
-use crate::authoring::learn::{Delivery, Grouping, group, previous, write};
+use crate::authoring::learn::{Delivery, Grouping, Groups, guess, previous, write};
 use crate::authoring::usable_type_name;
 use crate::cli::LearnArgs;
 use crate::config::Config;
 use crate::exit::Outcome;
 use crate::input::{ReadError, ReadOptions, expand, read_records};
 use crate::output::{Output, escape_controls};
+
+/// How many deliveries the type field is guessed from, when it is not given.
+const GUESS_FROM: usize = 10_000;
 
 pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow::Result<Outcome> {
     if !usable_type_name(&args.provider) || args.provider.contains(char::is_whitespace) {
@@ -40,16 +43,36 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         config.diagnostics.error(&e);
         outcome.error = true;
     }
-    let mut deliveries = Vec::new();
-    let mut samples_text: Vec<String> = Vec::new();
-    let mut unparsable = 0usize;
+    // Deliveries are folded into their type's shape as they are read; only when the type field
+    // must be guessed are the first ones held, to guess it from.
+    let guessed = grouping.is_none();
+    let mut groups = grouping.map(|g| Groups::new(g, false, &old));
+    let mut held: Vec<(Delivery, String)> = Vec::new();
+    let (mut seen, mut unparsable) = (0usize, 0usize);
+    let settle = |held: &mut Vec<(Delivery, String)>| -> Result<Groups, UsageError> {
+        let deliveries: Vec<&Delivery> = held.iter().map(|(d, _)| d).collect();
+        let mut groups = Groups::new(guess(&deliveries).map_err(|e| UsageError(e.to_string()))?, true, &old);
+        for (d, text) in held.drain(..) {
+            groups.add(&d, || text);
+        }
+        Ok(groups)
+    };
     for source in &sources {
         let options = ReadOptions { mode: args.input, ..ReadOptions::default() };
         let result = read_records(source, options, &mut |record| {
             match serde_json::from_slice::<Value>(record.text()) {
                 Ok(value) if value.is_object() && record.problem.is_none() => {
-                    samples_text.push(String::from_utf8_lossy(record.text()).into_owned());
-                    deliveries.push(Delivery { value, headers: record.headers.clone() });
+                    seen += 1;
+                    let delivery = Delivery { value, headers: record.headers.clone() };
+                    let text = || String::from_utf8_lossy(record.text()).into_owned();
+                    if let Some(groups) = &mut groups {
+                        groups.add(&delivery, text);
+                    } else {
+                        held.push((delivery, text()));
+                        if held.len() >= GUESS_FROM {
+                            groups = Some(settle(&mut held)?);
+                        }
+                    }
                 }
                 Ok(_) => {
                     unparsable += 1;
@@ -78,13 +101,23 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
             Err(ReadError::Sink(e)) => return Err(e),
         }
     }
-    if deliveries.is_empty() && old.is_empty() {
+    if seen == 0 && old.is_empty() {
         return Err(UsageError("no deliveries to learn from".to_owned()).into());
     }
-    let groups = group(grouping, &old, &deliveries, samples_text).map_err(|e| UsageError(e.to_string()))?;
+    let groups = match groups {
+        Some(groups) => groups,
+        None => settle(&mut held)?,
+    };
+    debug_assert!(groups.guessed == guessed);
     let untyped = groups.untyped;
     if untyped > 0 {
         config.diagnostics.warning(&format!("{untyped} delivery(ies) without an event type there (or one that cannot be a file name); left out"));
+    }
+    if groups.is_empty() {
+        // As `catalog import` does when nothing can be imported: a finding, and no empty provider.
+        config.diagnostics.error(&"no delivery has a usable event type; nothing learned");
+        outcome.finding = true;
+        return Ok(outcome);
     }
     // Merging into the folder it read from rewrites it whole, the old types included.
     let merging_here = args.merge.as_deref().is_some_and(|dir| same_folder(dir, &args.out));
@@ -96,15 +129,16 @@ pub(crate) fn run(args: &LearnArgs, config: &Config, out: &mut Output) -> anyhow
         "{} {} event type(s) from {} into {}",
         styles.ok.style("learned"),
         groups.types().count(),
-        deliveries_text(deliveries.len()),
+        deliveries_text(seen),
         folder.display()
     )?;
     let rule = match &groups.grouping {
         Grouping::Field(p) if groups.guessed => format!(
-            "the event type is the value at {p} (the string field that best partitions the deliveries; --type-at to choose another)"
+            "the event type is the value at {} (the string field that best partitions the deliveries; --type-at to choose another)",
+            escape_controls(p)
         ),
-        Grouping::Field(p) => format!("the event type is the value at {p}"),
-        Grouping::Header(h) => format!("the event type is the {h} header"),
+        Grouping::Field(p) => format!("the event type is the value at {}", escape_controls(p)),
+        Grouping::Header(h) => format!("the event type is the {} header", escape_controls(h)),
     };
     writeln!(out, "  {rule}")?;
     let width = groups.types().map(|(name, _)| name.len()).max().unwrap_or(0);

@@ -367,6 +367,7 @@ impl Framer<'_> {
                     unit.state = State::Over;
                     unit.text = Vec::new();
                 } else {
+                    super::reserve_within(&mut unit.text, n, self.limit);
                     unit.text.extend_from_slice(part);
                 }
             }

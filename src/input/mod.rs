@@ -239,6 +239,16 @@ fn too_big(size: u64, limit: usize) -> String {
     )
 }
 
+/// Makes room for `extra` more bytes in a buffer that never holds more than `limit`: past 1 MiB
+/// the room for the whole limit is taken at once, so the buffer is not copied again as it grows
+/// (a copy holds the old and the new buffer at once: half again the limit at the peak).
+pub(super) fn reserve_within(buf: &mut Vec<u8>, extra: usize, limit: usize) {
+    let needed = buf.len() + extra;
+    if needed > buf.capacity() && needed > 1 << 20 {
+        buf.reserve_exact(limit.max(needed) - buf.len());
+    }
+}
+
 /// How much of a line longer than the limit is kept: enough to choose a framing by.
 const LONG_LINE_PREFIX: usize = 1024;
 
@@ -258,6 +268,7 @@ fn read_line_limited(reader: &mut dyn BufRead, line: &mut Vec<u8>, limit: usize)
         };
         let n = chunk.len();
         if consumed + n as u64 <= limit as u64 {
+            reserve_within(line, n, limit);
             line.extend_from_slice(chunk);
         } else if line.len() > LONG_LINE_PREFIX || consumed <= limit as u64 {
             let room = LONG_LINE_PREFIX.saturating_sub(line.len());

@@ -87,15 +87,17 @@ pub(crate) fn pretty_print(
 }
 
 /// A string token with its raw control characters (DEL and C1 are legal unescaped in JSON, and
-/// a terminal would obey them) written as JSON escapes: the same value, never a raw control byte.
+/// a terminal would obey them) and bidirectional overrides written as JSON escapes: the same
+/// value, never a raw control byte.
 fn json_controls(raw: &str) -> std::borrow::Cow<'_, str> {
     use std::fmt::Write as _;
-    if !raw.chars().any(char::is_control) {
+    let escaped = |c: char| c.is_control() || crate::output::is_bidi_control(c);
+    if !raw.chars().any(escaped) {
         return std::borrow::Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len() + 8);
     for c in raw.chars() {
-        if c.is_control() {
+        if escaped(c) {
             let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
             out.push(c);

@@ -430,7 +430,7 @@ async fn deliver(shared: &Shared, peer: SocketAddr, request: Request<Incoming>) 
     let method = request.method().as_str().to_owned();
     let target = request.uri().path_and_query().map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
     let refuse = |status: u16, why: &str, close: bool| {
-        shared.log(&format!("{peer}: {status} for {method} {target}: {why}"));
+        shared.log(&format!("{peer}: {status} for {} {target}: {why}", crate::output::shorten(&method, 40)));
         let mut answer = Answer::text(status, why);
         if close {
             answer.headers.push(("connection".into(), "close".into()));

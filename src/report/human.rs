@@ -143,7 +143,8 @@ pub(crate) fn snippet_of<'a>(
 fn escape_line(source: &str, from: usize, to: usize) -> (Cow<'_, str>, usize, usize) {
     // Most lines hold no control character (C0, DEL, or C1, which UTF-8 spells 0xc2 0x80-0x9f):
     // the snippet shows them as they are.
-    if !source.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
+    // Bidirectional overrides start with 0xe2.
+    if !source.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2) {
         return (Cow::Borrowed(source), source.ceil_char_boundary(from), source.ceil_char_boundary(to));
     }
     let mut escaped = String::with_capacity(source.len());

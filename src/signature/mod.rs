@@ -290,9 +290,10 @@ fn window(scheme: &Scheme, timestamp: i64, clock: &Clock) -> Result<i64, Problem
 }
 
 /// Unix seconds as the schemes send them: plain decimal digits (no sign, fraction or exponent).
+/// A whole number past the 64-bit range is still one: it stands as the furthest future.
 fn parse_timestamp(text: &str) -> Option<i64> {
-    let digits = !text.is_empty() && text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit());
-    digits.then(|| text.parse().ok()).flatten()
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    digits.then(|| text.parse().unwrap_or(i64::MAX))
 }
 
 /// The first header of that name, compared case-insensitively as HTTP does, value trimmed.

@@ -108,12 +108,12 @@ impl fmt::Display for Problem {
             Self::TooOld { age, tolerance } => write!(
                 f,
                 "The timestamp is {age} s old, {} s older than the {tolerance} s tolerance, so the delivery is treated as a replay.",
-                age - tolerance
+                age.saturating_sub(*tolerance)
             ),
             Self::TooNew { ahead, tolerance } => write!(
                 f,
                 "The timestamp is {ahead} s in the future, {} s beyond the {tolerance} s tolerance, so the sender's clock or this one is wrong.",
-                ahead - tolerance
+                ahead.saturating_sub(*tolerance)
             ),
             Self::Milliseconds { scheme, timestamp } => write!(
                 f,

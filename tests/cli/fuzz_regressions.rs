@@ -206,3 +206,25 @@ fn project_file_corpus_entry_with_a_broken_glob() {
     assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
     assert!(stderr.contains("hookscope.toml: fixtures[0]: bad glob \"{,ab}/[n\""), "{stderr}");
 }
+
+/// The framing entry point wrote every call's input to one path per process, so two tests
+/// framing at once read each other's bytes now and then. Each call has its own file now.
+#[test]
+fn framing_calls_on_many_threads_read_their_own_input() {
+    let threads: Vec<_> = (1..=8usize)
+        .map(|n| {
+            std::thread::spawn(move || {
+                let input = "{\"a\": 1}\n".repeat(n);
+                (0..40).all(|_| hookscope::fuzzing::framing(input.as_bytes(), 2) == n)
+            })
+        })
+        .collect();
+    assert!(threads.into_iter().all(|t| t.join().unwrap()));
+}
+
+/// `catalog_import`: a schema whose `allOf` refers back to itself overflowed the stack.
+#[test]
+fn catalog_import_of_a_recursive_all_of() {
+    let spec = std::fs::read(crate::root().join("fuzz/corpus/catalog_import/allof-cycle.json")).unwrap();
+    assert_eq!(hookscope::fuzzing::catalog_import(&spec), 1);
+}

@@ -599,6 +599,22 @@ fn slow_requests_time_out_and_idle_connections_close_quietly() {
     assert_eq!(stopped.stderr.matches("headers not received").count(), 1, "{}", stopped.stderr);
 }
 
+#[test]
+fn the_405_log_line_shortens_a_huge_method() {
+    let listen = Listen::start(&["--format", "ndjson"]);
+    let method = "X".repeat(70_000);
+    let request = format!("{method} /hooks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    let answer = raw(listen.addr(), request.as_bytes());
+    assert!(answer.starts_with("HTTP/1.1 405"), "{}", &answer[..answer.len().min(200)]);
+    let stopped = listen.stop();
+    assert!(
+        stopped.stderr.contains(&format!("405 for {}… /hooks", "X".repeat(39))),
+        "{}",
+        stopped.stderr.len()
+    );
+    assert!(!stopped.stderr.contains(&"X".repeat(41)));
+}
+
 /// Threads of a running process, from `/proc`.
 fn threads_of(pid: u32) -> usize {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();

@@ -11,6 +11,7 @@ mod escaping;
 mod fidelity;
 mod first_trial;
 mod fuzz_regressions;
+mod hostile_specs;
 mod input;
 mod layers;
 mod live;

@@ -663,6 +663,39 @@ fn a_user_catalog_adds_an_hmac_scheme_without_rust() {
 }
 
 #[test]
+fn timestamps_and_now_at_the_64_bit_limits() {
+    let secret = format!("whsec_{}", B64.encode(STANDARD_KEY));
+    for ts in [i64::MAX.to_string(), "99999999999999999999999".to_owned()] {
+        let body = body("extend");
+        let entry =
+            format!("v1,{}", B64.encode(hmac(STANDARD_KEY, format!("msg_gw1.{ts}.{body}").as_bytes())));
+        let path = capture(
+            "timestamp-limit.http",
+            &body,
+            &[
+                ("webhook-id", "msg_gw1".to_owned()),
+                ("webhook-timestamp", ts.clone()),
+                ("webhook-signature", entry),
+            ],
+        );
+        let (code, report) = verify(&path, &secret, &[]);
+        assert_eq!(code, 1, "{report}");
+        let message = results(&report)[0]["message"].as_str().unwrap().to_owned();
+        assert!(message.contains("in the future") && !message.contains("not a whole number"), "{message}");
+    }
+    let path = standard_capture("now-limit.http", &body("extend"), &[STANDARD_KEY], NOW);
+    for now in [i64::MAX.to_string(), i64::MIN.to_string()] {
+        let out = cmd()
+            .env("HOOK_SECRET", &secret)
+            .args(["verify", "--secret-env", "HOOK_SECRET", &format!("--now={now}"), path_str(&path)])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "--now {now}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--now"), "--now {now}");
+    }
+}
+
+#[test]
 fn a_capture_cut_short_is_called_truncated_not_a_wrong_secret() {
     let body = body("extend");
     let whole = extend_capture("verify-whole.http", &body, NOW);

@@ -214,23 +214,48 @@ pub(super) fn nullable(mut out: Map<String, Value>) -> Value {
     }
 }
 
+/// How deep a generated sample goes, and how many values it holds at most.
+const SAMPLE_DEPTH: usize = 16;
+const SAMPLE_VALUES: usize = 2_000;
+
+/// What a sample is generated from and how much of it is left to generate.
+struct Sampler<'d> {
+    defs: &'d Map<String, Value>,
+    /// Values left to generate.
+    left: usize,
+    /// The definitions being generated: one required inside itself is not unrolled again.
+    refs: Vec<String>,
+}
+
 /// A minimal delivery a schema accepts: its required fields with plain values, for event types
-/// the description gives no example of.
+/// the description gives no example of. A recursive definition is not unrolled (its second
+/// appearance is `null`), and a sample stops at [`SAMPLE_DEPTH`] levels and [`SAMPLE_VALUES`]
+/// values, so six required self-references cost a few values, not gigabytes.
 pub(super) fn generate(schema: &Value, defs: &Map<String, Value>, depth: usize) -> Value {
-    if depth > 24 {
+    sample(schema, &mut Sampler { defs, left: SAMPLE_VALUES, refs: Vec::new() }, depth)
+}
+
+fn sample(schema: &Value, sampler: &mut Sampler<'_>, depth: usize) -> Value {
+    if depth > SAMPLE_DEPTH || sampler.left == 0 {
         return Value::Null;
     }
+    sampler.left -= 1;
     let Some(map) = schema.as_object() else { return Value::Null };
     if let Some(r) = map.get("$ref").and_then(Value::as_str) {
         let name = r.trim_start_matches("#/$defs/");
-        if let Some(target) = defs.get(name) {
-            let mut base = generate(target, defs, depth + 1);
+        if sampler.refs.iter().any(|n| n == name) {
+            return Value::Null;
+        }
+        if let Some(target) = sampler.defs.get(name) {
+            sampler.refs.push(name.to_owned());
+            let mut base = sample(target, sampler, depth + 1);
             if map.contains_key("properties")
-                && let (Some(extra), Some(obj)) =
-                    (generate_object(map, defs, depth).as_object(), base.as_object_mut())
+                && let (Value::Object(extra), Some(obj)) =
+                    (generate_object(map, sampler, depth), base.as_object_mut())
             {
-                obj.extend(extra.clone());
+                obj.extend(extra);
             }
+            sampler.refs.pop();
             return base;
         }
     }
@@ -245,18 +270,18 @@ pub(super) fn generate(schema: &Value, defs: &Map<String, Value>, depth: usize) 
     if let Some(Value::Array(parts)) = map.get("allOf") {
         let mut merged = Map::new();
         for part in parts {
-            if let Value::Object(o) = generate(part, defs, depth + 1) {
+            if let Value::Object(o) = sample(part, sampler, depth + 1) {
                 merged.extend(o);
             }
         }
-        if let Value::Object(o) = generate_object(map, defs, depth) {
+        if let Value::Object(o) = generate_object(map, sampler, depth) {
             merged.extend(o);
         }
         return Value::Object(merged);
     }
     for key in ["oneOf", "anyOf"] {
         if let Some(first) = map.get(key).and_then(Value::as_array).and_then(|a| a.first()) {
-            return generate(first, defs, depth + 1);
+            return sample(first, sampler, depth + 1);
         }
     }
     let kind = match map.get("type") {
@@ -268,7 +293,7 @@ pub(super) fn generate(schema: &Value, defs: &Map<String, Value>, depth: usize) 
         _ => "null",
     };
     match kind {
-        "object" => generate_object(map, defs, depth),
+        "object" => generate_object(map, sampler, depth),
         "array" => json!([]),
         "string" => json!(match map.get("format").and_then(Value::as_str) {
             Some("date-time") => "2024-01-01T00:00:00Z",
@@ -284,13 +309,13 @@ pub(super) fn generate(schema: &Value, defs: &Map<String, Value>, depth: usize) 
     }
 }
 
-pub(super) fn generate_object(map: &Map<String, Value>, defs: &Map<String, Value>, depth: usize) -> Value {
+fn generate_object(map: &Map<String, Value>, sampler: &mut Sampler<'_>, depth: usize) -> Value {
     let mut out = Map::new();
     let properties = map.get("properties").and_then(Value::as_object);
     for name in map.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str)
     {
         let schema = properties.and_then(|p| p.get(name)).cloned().unwrap_or(json!({"type": "string"}));
-        out.insert(name.to_owned(), generate(&schema, defs, depth + 1));
+        out.insert(name.to_owned(), sample(&schema, sampler, depth + 1));
     }
     // A fixed value is part of what the event is (the `const` an `allOf` member pins its type
     // with), required or not.

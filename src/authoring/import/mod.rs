@@ -211,7 +211,10 @@ pub(crate) fn import(
             generated.join(", ")
         );
     }
-    files.text("import-report.txt", &report)?;
+    // Names and places come from the description: never raw control text in the report.
+    let report: Vec<String> =
+        report.split('\n').map(|line| crate::output::escape_controls(line).into_owned()).collect();
+    files.text("import-report.txt", &report.join("\n"))?;
     Ok(Imported { provider: id, type_rule: rule.describe(), types, untranslated, files: files.written() })
 }
 

@@ -194,9 +194,26 @@ impl Spec {
         depth: usize,
         out: &mut BTreeMap<String, String>,
     ) {
+        self.collect_consts_in(schema, prefix, depth, &mut Vec::new(), out);
+    }
+
+    /// `reading` holds the schemas being read: one that refers back to itself (through `allOf`
+    /// and `$ref`) is read once, not until the stack overflows.
+    fn collect_consts_in<'a>(
+        &'a self,
+        schema: &'a Value,
+        prefix: &str,
+        depth: usize,
+        reading: &mut Vec<&'a Value>,
+        out: &mut BTreeMap<String, String>,
+    ) {
         let schema = self.resolve(schema);
+        if reading.iter().any(|r| std::ptr::eq(*r, schema)) {
+            return;
+        }
+        reading.push(schema);
         for part in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
-            self.collect_consts(part, prefix, depth, out);
+            self.collect_consts_in(part, prefix, depth, reading, out);
         }
         for (key, property) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
             let property = self.resolve(property);
@@ -210,21 +227,37 @@ impl Spec {
             if let Some(value) = fixed {
                 out.insert(pointer, value.to_owned());
             } else if depth == 0 {
-                self.collect_consts(property, &pointer, depth + 1, out);
+                self.collect_consts_in(property, &pointer, depth + 1, reading, out);
             }
         }
+        reading.pop();
     }
 
     /// The top-level properties of a body schema: name, schema, whether required.
     pub(super) fn top_properties<'a>(&'a self, schema: &'a Value, out: &mut Vec<(String, &'a Value, bool)>) {
+        self.top_properties_in(schema, &mut Vec::new(), out);
+    }
+
+    /// `reading` holds the schemas being read, so a cycle through `allOf` is read once.
+    fn top_properties_in<'a>(
+        &'a self,
+        schema: &'a Value,
+        reading: &mut Vec<&'a Value>,
+        out: &mut Vec<(String, &'a Value, bool)>,
+    ) {
         let schema = self.resolve(schema);
+        if reading.iter().any(|r| std::ptr::eq(*r, schema)) {
+            return;
+        }
+        reading.push(schema);
         for part in schema.get("allOf").and_then(Value::as_array).into_iter().flatten() {
-            self.top_properties(part, out);
+            self.top_properties_in(part, reading, out);
         }
         let required = crate::authoring::required_names(schema.get("required"));
         for (key, property) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
             out.push((key.clone(), self.resolve(property), required.contains(&key.as_str())));
         }
+        reading.pop();
     }
 
     /// The refs used directly as members of an `allOf`: their objects must stay open, as the
