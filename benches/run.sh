@@ -21,9 +21,9 @@ if [ "${INSTALL:-0}" = 1 ]; then
 fi
 
 cargo build --release --locked
-cargo build --release --locked --example parse_only
+cargo build --release --locked --manifest-path benches/parse_only/Cargo.toml
 HS=target/release/hookscope
-PARSE=target/release/examples/parse_only
+PARSE=benches/parse_only/target/release/parse_only
 DATA=benches/data
 mkdir -p "$DATA"
 rm -rf "$DATA/export" "$DATA/fixtures"

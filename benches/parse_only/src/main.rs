@@ -1,5 +1,5 @@
 //! The parsing limit for `benches/run.sh`: reads NDJSON line by line and parses every line into a
-//! `serde_json::Value` (what hookscope builds for each event), and nothing else.
+//! `serde_json::Value` with its keys in order (what hookscope keeps of each event), and nothing else.
 
 use std::io::{BufRead, BufReader, Write};
 
