@@ -381,15 +381,17 @@ pub(crate) fn write_gitlab(
 /// A source path as CI systems want it: relative to the working directory when it lies under
 /// it, with `/` separators.
 fn relative_path(source: &str) -> String {
-    let path = std::path::Path::new(source);
-    let relative = if path.is_absolute() {
-        std::env::current_dir()
-            .ok()
-            .and_then(|cwd| path.strip_prefix(cwd).ok().map(std::path::Path::to_path_buf))
-    } else {
-        None
-    };
+    let relative = under_working_directory(std::path::Path::new(source));
     relative.map_or_else(|| source.replace('\\', "/"), |rel| rel.to_string_lossy().replace('\\', "/"))
+}
+
+/// An absolute path made relative to the working directory, when it lies under it.
+fn under_working_directory(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    if !path.is_absolute() {
+        return None;
+    }
+    let cwd = std::env::current_dir().ok()?;
+    path.strip_prefix(cwd).ok().map(std::path::Path::to_path_buf)
 }
 
 /// The Markdown summary a GitHub Actions job shows (`$GITHUB_STEP_SUMMARY`): the counts, then
@@ -513,13 +515,7 @@ const EXPECTATION: &str = "fixture-expectation";
 /// URI of its own.
 fn artifact(source: &str) -> Value {
     let path = std::path::Path::new(source);
-    let relative = if path.is_absolute() {
-        std::env::current_dir()
-            .ok()
-            .and_then(|cwd| path.strip_prefix(cwd).ok().map(std::path::Path::to_path_buf))
-    } else {
-        Some(path.to_path_buf())
-    };
+    let relative = if path.is_absolute() { under_working_directory(path) } else { Some(path.to_path_buf()) };
     match relative {
         Some(rel) if source != "<stdin>" => {
             json!({"uri": percent_encode(&rel.to_string_lossy().replace('\\', "/")), "uriBaseId": "SRCROOT"})
